@@ -1,0 +1,271 @@
+"""The `pantau` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pantau import __version__
+from pantau.config import Settings, load_settings
+from pantau.errors import PantauError
+from pantau.ingest import ReadError, iter_documents
+from pantau.model import Analysis, json_schema
+
+app = typer.Typer(
+    name="pantau",
+    help="News articles in, structured and evidence-linked data out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+class DateOrder(str, Enum):
+    DMY = "DMY"
+    MDY = "MDY"
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="settings file (default: ./pantau.toml)")
+]
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB store (default: pantau.duckdb)")]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    try:
+        return load_settings(config, **overrides)
+    except PantauError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    version: Annotated[bool, typer.Option("--version", help="print the version")] = False,
+) -> None:
+    if version:
+        console.print(f"pantau {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def analyze(
+    path: Annotated[str, typer.Argument(help="a text, HTML or JSONL file, or - for stdin")],
+    published: Annotated[
+        str | None, typer.Option(help="publication date, YYYY-MM-DD (overrides metadata)")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="language code; detected when omitted")] = None,
+    title: Annotated[str | None, typer.Option(help="the headline, if the input lacks one")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="json or table")] = (
+        OutputFormat.json
+    ),
+    config: ConfigOption = None,
+) -> None:
+    """Analyse one document and print it in the output contract (one JSON object per
+    document; a JSONL file gives one line per document)."""
+    from pantau.ingest.published import normalize_published
+    from pantau.pipeline import Pipeline
+
+    settings = _settings(config)
+    try:
+        published = normalize_published(published)
+    except ValueError as exc:
+        raise _fail(f"--published: {exc}") from None
+    try:
+        pipeline = Pipeline(settings)
+        failed = False
+        for item in iter_documents([path], settings.max_bytes):
+            if isinstance(item, ReadError):
+                where = f"{item.path}:{item.line}" if item.line else item.path
+                err.print(f"[red]error:[/red] {where}: {_strip_prefix(item.reason, item.path)}")
+                failed = True
+                continue
+            item.published = published or item.published
+            item.title = title or item.title
+            try:
+                analysis = pipeline.analyze_document(item, lang=lang)
+            except PantauError as exc:
+                err.print(f"[red]error:[/red] {item.source}: {exc}", highlight=False)
+                failed = True
+                continue
+            if output is OutputFormat.json:
+                sys.stdout.write(analysis.to_json() + "\n")
+            else:
+                _print_analysis(analysis)
+    except PantauError as exc:
+        raise _fail(str(exc)) from None
+    if failed:
+        raise typer.Exit(1)
+
+
+def _strip_prefix(reason: str, path: str) -> str:
+    return reason[len(path) + 2 :] if reason.startswith(f"{path}: ") else reason
+
+
+def _print_analysis(a: Analysis) -> None:
+    head = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("id", a.id), ("title", a.title), ("language", a.language), ("published", a.published),
+        ("section", a.section), ("url", a.url), ("sentences", len(a.sentences)),
+        ("entities", len(a.entities)), ("quotes", len(a.quotes)), ("places", len(a.places)),
+        ("dates", len(a.dates)), ("events", len(a.events)),
+    ):
+        head.add_row(f"[bold]{label}[/bold]", "" if value is None else str(value))
+    console.print(head)
+    for warning in a.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    if a.removed:
+        removed = Table(title="removed by cleaning", show_lines=False)
+        removed.add_column("reason")
+        removed.add_column("text", overflow="fold")
+        for r in a.removed:
+            removed.add_row(r.reason, r.text[:160])
+        console.print(removed)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="files, folders (recursive), JSONL, or -")],
+    db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(help="worker processes (default 1)")] = None,
+    force: Annotated[bool, typer.Option(help="re-analyse documents already stored")] = False,
+    date_order: Annotated[
+        DateOrder | None,
+        typer.Option(help="read ambiguous 01/02/2025 dates as DMY or MDY (default: inferred)"),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option(help="plain progress lines instead of a progress bar")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Analyse many documents and store every layer in DuckDB (resumable, idempotent)."""
+    from pantau.batch import count_documents
+    from pantau.batch import run as run_batch
+    from pantau.store import Store
+
+    settings = _settings(config, db=db, workers=workers)
+    total = count_documents(paths)
+    try:
+        with Store(settings.db) as store:
+            if plain or not err.is_terminal:
+                def report_plain(report) -> None:  # noqa: ANN001
+                    err.print(
+                        f"pantau: {report.processed}/{total or '?'} documents "
+                        f"({report.stored} stored, {report.skipped} skipped, "
+                        f"{report.failed} failed)",
+                        highlight=False,
+                    )
+
+                report = run_batch(
+                    paths, store, settings, settings.workers, force, report_plain,
+                    date_order.value if date_order else None,
+                )
+            else:
+                with Progress(
+                    TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
+                ) as bar:
+                    task = bar.add_task("run", total=total, detail="")
+
+                    def report_bar(report) -> None:  # noqa: ANN001
+                        detail = f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed"
+                        bar.update(task, completed=report.processed, detail=detail)
+
+                    report = run_batch(
+                        paths, store, settings, settings.workers, force, report_bar,
+                        date_order.value if date_order else None,
+                    )
+            summary = store.summary()
+    except PantauError as exc:
+        raise _fail(str(exc)) from None
+    _print_run_report(report, summary)
+
+
+def _print_run_report(report, summary) -> None:  # noqa: ANN001
+    rate = report.stored / report.seconds if report.seconds else 0.0
+    console.print(
+        f"[bold]{report.stored}[/bold] analysed and stored, {report.skipped} already stored, "
+        f"{report.failed} failed, in {report.seconds:.1f} s ({rate:.1f} documents/s)"
+    )
+    if report.languages:
+        langs = ", ".join(f"{k} {v}" for k, v in report.languages.most_common())
+        console.print(f"languages: {langs}")
+    if report.removed:
+        removed = ", ".join(f"{k} {v}" for k, v in report.removed.most_common())
+        console.print(f"removed by cleaning: {removed}")
+    if report.timings:
+        stages = Table(title="time per stage", title_justify="left")
+        stages.add_column("stage")
+        stages.add_column("seconds", justify="right")
+        stages.add_column("ms/document", justify="right")
+        for stage, seconds in report.timings.most_common():
+            per_doc = 1000 * seconds / max(report.stored + report.failed, 1)
+            stages.add_row(stage, f"{seconds:.2f}", f"{per_doc:.2f}")
+        console.print(stages)
+    for error in report.errors[:10]:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        console.print(f"[red]skipped[/red] {where}: {_strip_prefix(error.reason, error.path)}")
+    if len(report.errors) > 10:
+        console.print(f"... and {len(report.errors) - 10} more (pantau show --errors)")
+    console.print(f"store: [bold]{summary.path}[/bold] now holds {summary.documents} documents")
+
+
+@app.command()
+def show(
+    db: DbOption = None,
+    errors: Annotated[bool, typer.Option("--errors", help="list every recorded error")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Summarise a store: documents, languages, layers, cleaning and errors."""
+    from pantau.store import Store
+
+    settings = _settings(config, db=db)
+    try:
+        with Store(settings.db, read_only=True) as store:
+            summary = store.summary()
+            error_rows = store.errors() if errors else []
+    except PantauError as exc:
+        raise _fail(str(exc)) from None
+    table = Table.grid(padding=(0, 2))
+    table.add_row("[bold]store[/bold]", summary.path)
+    table.add_row("[bold]documents[/bold]", str(summary.documents))
+    table.add_row("[bold]languages[/bold]", ", ".join(f"{k} {v}" for k, v in summary.languages.items()))
+    table.add_row(
+        "[bold]published[/bold]", f"{summary.first_published or '?'} .. {summary.last_published or '?'}"
+    )
+    for layer, n in summary.layers.items():
+        table.add_row(f"[bold]{layer}[/bold]", str(n))
+    table.add_row("[bold]removed[/bold]", ", ".join(f"{k} {v}" for k, v in summary.removed.items()))
+    table.add_row("[bold]errors[/bold]", str(summary.errors))
+    console.print(table)
+    for path, line, reason in error_rows:
+        where = f"{path}:{line}" if line else path
+        console.print(f"[red]error[/red] {where}: {_strip_prefix(reason, path)}", highlight=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one analysis (the output contract)."""
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Evaluation harnesses that measure pantau components against public benchmarks."""

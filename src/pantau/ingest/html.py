@@ -1,0 +1,46 @@
+"""HTML pages: main text and metadata through trafilatura."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from pantau.errors import NoContentError
+
+_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body)", re.I | re.S)
+_HTML_TAGS = re.compile(r"<(p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a document that is an HTML page rather than text mentioning a tag."""
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
+
+
+@dataclass(frozen=True)
+class HtmlExtract:
+    text: str
+    title: str | None
+    published: str | None
+    author: str | None
+    url: str | None
+    sitename: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """The article body (paragraphs separated by newlines) and the page's metadata."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise NoContentError("HTML page has no article text")
+    return HtmlExtract(
+        text=doc.text,
+        title=doc.title or None,
+        published=doc.date or None,
+        author=doc.author or None,
+        url=doc.url or url,
+        sitename=doc.sitename or None,
+    )

@@ -1,0 +1,67 @@
+"""Language packs: what pantau knows about a language, as data files.
+
+Each `lang/<code>/` folder holds plain data (TOML and word lists), no code: cleaning
+patterns, abbreviations that do not end a sentence, marker words. Adding a language means
+adding a folder. `load_pack` reads and caches one; `available_packs` lists them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pantau.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    clean: dict[str, Any] = field(default_factory=dict)
+    abbreviations: frozenset[str] = frozenset()
+    """Lower-cased abbreviations (without the final dot) after which a sentence goes on."""
+    markers: frozenset[str] = frozenset()
+    """Words frequent in this language and rare in its close neighbours."""
+    stopwords: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset()
+    """Section labels that head a page ("Nasional", "World")."""
+
+
+def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
+    return resources.files("pantau.lang") / code
+
+
+def available_packs() -> list[str]:
+    root = resources.files("pantau.lang")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def _words(folder, name: str) -> frozenset[str]:  # noqa: ANN001
+    file = folder / name
+    if not file.is_file():
+        return frozenset()
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def load_pack(code: str) -> LanguagePack:
+    folder = _pack_dir(code)
+    if not folder.is_dir():
+        raise ConfigError(f"no language pack for {code!r} (have: {', '.join(available_packs())})")
+    clean: dict[str, Any] = {}
+    if (folder / "clean.toml").is_file():
+        try:
+            clean = tomllib.loads((folder / "clean.toml").read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"lang/{code}/clean.toml: {exc}") from exc
+    return LanguagePack(
+        code=code,
+        clean=clean,
+        abbreviations=_words(folder, "abbreviations.txt"),
+        markers=_words(folder, "markers.txt"),
+        stopwords=_words(folder, "stopwords.txt"),
+        sections=_words(folder, "sections.txt"),
+    )

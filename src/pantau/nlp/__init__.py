@@ -1,0 +1,1 @@
+"""Language-neutral text processing: sentences and tokens with character offsets."""
