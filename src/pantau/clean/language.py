@@ -28,6 +28,8 @@ from pantau.model import LanguageShare
 
 DOCUMENT_SAMPLE_CHARS = 1000
 PARAGRAPH_MIN_CHARS = 40
+DOCUMENT_MIN_LETTERS = 12
+"""Below this, any answer would be a guess: the language is left undetermined."""
 STOPWORD_SHARE_SAME_LANGUAGE = 0.2
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -69,6 +71,8 @@ class LanguageIdentifier:
         self._stopwords = {code: load_pack(code).stopwords for code in ("id", "en")}
 
     def document_language(self, text: str) -> str | None:
+        if sum(ch.isalpha() for ch in text[:DOCUMENT_MIN_LETTERS * 4]) < DOCUMENT_MIN_LETTERS:
+            return None
         code = _code(self._document.detect_language_of(text[:DOCUMENT_SAMPLE_CHARS]))
         if code in _MALAY_PAIR:
             code = self._indonesian_or_malay(text)

@@ -9,6 +9,9 @@ import trafilatura
 
 from pantau.errors import NoContentError
 
+MIN_ARTICLE_WORDS = 10
+"""Fewer words than this from a page is navigation or a stub, not an article."""
+
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body)", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(p|div|article|br|span|a|h[1-6])[\s>/]", re.I)
 
@@ -34,8 +37,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    if doc is None or not (doc.text or "").strip():
-        raise NoContentError("HTML page has no article text")
+    words = len((doc.text or "").split()) if doc is not None else 0
+    if words < MIN_ARTICLE_WORDS:
+        raise NoContentError(f"HTML page has no article text ({words} words found)")
     return HtmlExtract(
         text=doc.text,
         title=doc.title or None,
