@@ -60,6 +60,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
 
 
+def pairs(items: Sequence[tuple[str, str]]) -> str:
+    """Label/value lines with the values aligned: for figures that are not a grid."""
+    width = max(len(label) for label, _ in items)
+    return "\n".join(f"{label.ljust(width)}  {value}" for label, value in items)
+
+
 def mib(kib: float) -> str:
     """KiB (what ru_maxrss, /usr/bin/time and /proc report on Linux) as MiB."""
     return f"{kib / 1024:.1f} MiB"

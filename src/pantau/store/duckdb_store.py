@@ -66,6 +66,10 @@ class Store:
         self._check_schema()
 
     def _create(self) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if tables and "store_info" not in tables:
+            self.db.close()
+            raise StoreError(f"{self.path} is a DuckDB file but not a pantau store")
         ddl = resources.files("pantau.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.db.execute(ddl)
         if not self.db.execute("SELECT 1 FROM store_info WHERE key = 'schema'").fetchone():
