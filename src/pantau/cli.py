@@ -222,7 +222,10 @@ def _print_run_report(report, summary) -> None:  # noqa: ANN001
         console.print(stages)
     for error in report.errors[:10]:
         where = f"{error.path}:{error.line}" if error.line else error.path
-        console.print(f"[red]skipped[/red] {where}: {_strip_prefix(error.reason, error.path)}")
+        console.print(
+            f"[red]skipped[/red] {where}: {_strip_prefix(error.reason, error.path)}",
+            highlight=False, soft_wrap=True,
+        )
     if len(report.errors) > 10:
         console.print(f"... and {len(report.errors) - 10} more (pantau show --errors)")
     console.print(f"store: [bold]{summary.path}[/bold] now holds {summary.documents} documents")
@@ -258,7 +261,10 @@ def show(
     console.print(table)
     for path, line, reason in error_rows:
         where = f"{path}:{line}" if line else path
-        console.print(f"[red]error[/red] {where}: {_strip_prefix(reason, path)}", highlight=False)
+        console.print(
+            f"[red]error[/red] {where}: {_strip_prefix(reason, path)}",
+            highlight=False, soft_wrap=True,
+        )
 
 
 @app.command()
