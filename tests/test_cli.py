@@ -70,7 +70,10 @@ def test_analyze_jsonl_prints_one_line_per_document() -> None:
 
 
 def test_analyze_reads_stdin_and_published_flag() -> None:
-    text = "Banjir melanda Jakarta\n\nHujan deras sejak Minggu membuat ratusan rumah terendam banjir di Jakarta Timur. Warga mengungsi ke masjid terdekat."
+    text = (
+        "Banjir melanda Jakarta\n\nHujan deras sejak Minggu membuat ratusan rumah terendam "
+        "banjir di Jakarta Timur. Warga mengungsi ke masjid terdekat."
+    )
     [analysis] = analyze_json("-", "--published", "2025-10-20", input=text)
     assert analysis["published"] == "2025-10-20"
     assert analysis["title"] == "Banjir melanda Jakarta"
@@ -79,7 +82,8 @@ def test_analyze_reads_stdin_and_published_flag() -> None:
 
 def test_analyze_table_format() -> None:
     result = runner.invoke(
-        app, ["analyze", str(EXAMPLES / "articles" / "pengumuman-pajak-id.txt"), "--format", "table"]
+        app,
+        ["analyze", str(EXAMPLES / "articles" / "pengumuman-pajak-id.txt"), "--format", "table"],
     )
     assert result.exit_code == 0
     assert "removed by cleaning" in result.stdout
@@ -157,7 +161,5 @@ def test_bad_jsonl_line_fails_but_prints_the_good_ones(tmp_path: Path) -> None:
 
 def test_console_script_is_installed() -> None:
     pantau = Path(sys.executable).parent / "pantau"
-    result = subprocess.run(
-        [str(pantau), "--version"], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([str(pantau), "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("pantau ")

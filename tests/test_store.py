@@ -33,7 +33,9 @@ def counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         tables = ("documents", "removed", "errors")
         result = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-        result["distinct_ids"] = con.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0]
+        result["distinct_ids"] = con.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[
+            0
+        ]
     return result
 
 
@@ -100,7 +102,9 @@ def test_changed_file_replaces_its_rows(tmp_path: Path) -> None:
 def test_bad_documents_are_recorded_and_the_rest_stored(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "good.txt").write_text("Judul\n\nWarga Bandung memprotes kenaikan tarif air.", "utf-8")
+    (corpus / "good.txt").write_text(
+        "Judul\n\nWarga Bandung memprotes kenaikan tarif air.", "utf-8"
+    )
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 500)
     (corpus / "nav.html").write_text("<html><body><nav>Home</nav></body></html>", "utf-8")
@@ -116,8 +120,11 @@ def test_bad_documents_are_recorded_and_the_rest_stored(tmp_path: Path) -> None:
     with Store(db, read_only=True) as store:
         errors = {(Path(p).name, line): reason for p, line, reason in store.errors()}
     assert set(errors) == {
-        ("binary.txt", None), ("empty.txt", None), ("nav.html", None),
-        ("feed.jsonl", 2), ("feed.jsonl", 3),
+        ("binary.txt", None),
+        ("empty.txt", None),
+        ("nav.html", None),
+        ("feed.jsonl", 2),
+        ("feed.jsonl", 3),
     }
     assert "binary" in errors[("binary.txt", None)]
     assert "no article" in errors[("nav.html", None)]
@@ -139,7 +146,10 @@ def test_two_workers_store_the_same_as_one(tmp_path: Path) -> None:
     run_cli(str(corpus), "--db", str(one), "--workers", "1")
     run_cli(str(corpus), "--db", str(two), "--workers", "2")
     query = "SELECT id, text, removed, language FROM documents ORDER BY id"
-    with duckdb.connect(str(one), read_only=True) as a, duckdb.connect(str(two), read_only=True) as b:
+    with (
+        duckdb.connect(str(one), read_only=True) as a,
+        duckdb.connect(str(two), read_only=True) as b,
+    ):
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
@@ -151,7 +161,10 @@ def test_run_killed_half_way_resumes_without_duplicates(tmp_path: Path, workers:
     env = {**os.environ, "PANTAU_BATCH_SIZE": "10"}
     process = subprocess.Popen(
         [PANTAU, "run", str(corpus), "--db", str(db), "--plain", "--workers", workers],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert process.stderr is not None
     for line in process.stderr:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pantau import __version__
 from pantau.config import Settings
 from pantau.ingest import RawDocument, ReadError, iter_documents
-from pantau.ingest.readers import JSONL_SUFFIXES, DOCUMENT_SUFFIXES
+from pantau.ingest.readers import DOCUMENT_SUFFIXES, JSONL_SUFFIXES
 from pantau.scale.pool import analyze_documents
 from pantau.store import Store
 from pantau.store.duckdb_store import StoredDocument
@@ -89,7 +89,7 @@ def run(
     batch: dict[str, StoredDocument] = {}
 
     def flush() -> None:
-        store.write(list(batch.values()), report.errors[flushed[0]:])
+        store.write(list(batch.values()), report.errors[flushed[0] :])
         flushed[0] = len(report.errors)
         batch.clear()
         if progress:
@@ -100,7 +100,9 @@ def run(
         report.timings.update(outcome.timings)
         document = outcome.document
         if outcome.analysis is None:
-            report.errors.append(ReadError(document.path or "?", document.line, outcome.error or "?"))
+            report.errors.append(
+                ReadError(document.path or "?", document.line, outcome.error or "?")
+            )
             report.failed += 1
         else:
             analysis = outcome.analysis

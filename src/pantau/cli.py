@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,10 +16,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pantau import __version__
+from pantau.batch import RunReport
 from pantau.config import Settings, load_settings
 from pantau.errors import PantauError
+from pantau.eval.commands import evaluate_app
 from pantau.ingest import ReadError, iter_documents
 from pantau.model import Analysis, json_schema
+from pantau.store import StoreSummary
 
 app = typer.Typer(
     name="pantau",
@@ -25,16 +30,17 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+app.add_typer(evaluate_app, name="evaluate")
 console = Console()
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     table = "table"
 
 
-class DateOrder(str, Enum):
+class DateOrder(StrEnum):
     DMY = "DMY"
     MDY = "MDY"
 
@@ -123,10 +129,18 @@ def _strip_prefix(reason: str, path: str) -> str:
 def _print_analysis(a: Analysis) -> None:
     head = Table.grid(padding=(0, 2))
     for label, value in (
-        ("id", a.id), ("title", a.title), ("language", a.language), ("published", a.published),
-        ("section", a.section), ("url", a.url), ("sentences", len(a.sentences)),
-        ("entities", len(a.entities)), ("quotes", len(a.quotes)), ("places", len(a.places)),
-        ("dates", len(a.dates)), ("events", len(a.events)),
+        ("id", a.id),
+        ("title", a.title),
+        ("language", a.language),
+        ("published", a.published),
+        ("section", a.section),
+        ("url", a.url),
+        ("sentences", len(a.sentences)),
+        ("entities", len(a.entities)),
+        ("quotes", len(a.quotes)),
+        ("places", len(a.places)),
+        ("dates", len(a.dates)),
+        ("events", len(a.events)),
     ):
         head.add_row(f"[bold]{label}[/bold]", "" if value is None else str(value))
     console.print(head)
@@ -163,43 +177,34 @@ def run(
 
     settings = _settings(config, db=db, workers=workers)
     total = count_documents(paths)
+    order = date_order.value if date_order else None
     try:
-        with Store(settings.db) as store:
-            if plain or not err.is_terminal:
-                def report_plain(report) -> None:  # noqa: ANN001
-                    err.print(
-                        f"pantau: {report.processed}/{total or '?'} documents "
-                        f"({report.stored} stored, {report.skipped} skipped, "
-                        f"{report.failed} failed)",
-                        highlight=False,
-                    )
-
-                report = run_batch(
-                    paths, store, settings, settings.workers, force, report_plain,
-                    date_order.value if date_order else None,
-                )
-            else:
-                with Progress(
-                    TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=err,
-                ) as bar:
-                    task = bar.add_task("run", total=total, detail="")
-
-                    def report_bar(report) -> None:  # noqa: ANN001
-                        detail = f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed"
-                        bar.update(task, completed=report.processed, detail=detail)
-
-                    report = run_batch(
-                        paths, store, settings, settings.workers, force, report_bar,
-                        date_order.value if date_order else None,
-                    )
+        with Store(settings.db) as store, _progress(total, plain) as progress:
+            report = run_batch(paths, store, settings, settings.workers, force, progress, order)
             summary = store.summary()
     except PantauError as exc:
         raise _fail(str(exc)) from None
     _print_run_report(report, summary)
 
 
-def _print_run_report(report, summary) -> None:  # noqa: ANN001
+def _status(report: RunReport) -> str:
+    return f"{report.stored} stored, {report.skipped} skipped, {report.failed} failed"
+
+
+@contextmanager
+def _progress(total: int | None, plain: bool) -> Iterator[Callable[[RunReport], None]]:
+    """A progress callback: a rich bar on a terminal, else one plain line per batch."""
+    if plain or not err.is_terminal:
+        yield lambda r: err.print(f"pantau: {r.processed}/{total or '?'} documents ({_status(r)})")
+        return
+    columns = (TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn())
+    extra = (TextColumn("{task.fields[detail]}"), TimeElapsedColumn())
+    with Progress(*columns, *extra, console=err) as bar:
+        task = bar.add_task("run", total=total, detail="")
+        yield lambda r: bar.update(task, completed=r.processed, detail=_status(r))
+
+
+def _print_run_report(report: RunReport, summary: StoreSummary) -> None:
     rate = report.stored / report.seconds if report.seconds else 0.0
     console.print(
         f"[bold]{report.stored}[/bold] analysed and stored, {report.skipped} already stored, "
@@ -224,7 +229,8 @@ def _print_run_report(report, summary) -> None:  # noqa: ANN001
         where = f"{error.path}:{error.line}" if error.line else error.path
         console.print(
             f"[red]skipped[/red] {where}: {_strip_prefix(error.reason, error.path)}",
-            highlight=False, soft_wrap=True,
+            highlight=False,
+            soft_wrap=True,
         )
     if len(report.errors) > 10:
         console.print(f"... and {len(report.errors) - 10} more (pantau show --errors)")
@@ -250,9 +256,12 @@ def show(
     table = Table.grid(padding=(0, 2))
     table.add_row("[bold]store[/bold]", summary.path)
     table.add_row("[bold]documents[/bold]", str(summary.documents))
-    table.add_row("[bold]languages[/bold]", ", ".join(f"{k} {v}" for k, v in summary.languages.items()))
     table.add_row(
-        "[bold]published[/bold]", f"{summary.first_published or '?'} .. {summary.last_published or '?'}"
+        "[bold]languages[/bold]", ", ".join(f"{k} {v}" for k, v in summary.languages.items())
+    )
+    table.add_row(
+        "[bold]published[/bold]",
+        f"{summary.first_published or '?'} .. {summary.last_published or '?'}",
     )
     for layer, n in summary.layers.items():
         table.add_row(f"[bold]{layer}[/bold]", str(n))
@@ -263,7 +272,8 @@ def show(
         where = f"{path}:{line}" if line else path
         console.print(
             f"[red]error[/red] {where}: {_strip_prefix(reason, path)}",
-            highlight=False, soft_wrap=True,
+            highlight=False,
+            soft_wrap=True,
         )
 
 

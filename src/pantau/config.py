@@ -20,9 +20,7 @@ DEFAULT_CONFIG_FILE = "pantau.toml"
 
 # Indonesian and Malay first (the languages pantau reads natively, and the pair lingua
 # confuses), English, then the languages world news is most often written in.
-DEFAULT_LANGUAGES = (
-    "id ms en ar zh fr de es pt ru it nl tr ja ko hi vi th tl"
-).split()
+DEFAULT_LANGUAGES = ("id ms en ar zh fr de es pt ru it nl tr ja ko hi vi th tl").split()
 
 
 @dataclass(frozen=True)

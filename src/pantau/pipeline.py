@@ -20,8 +20,8 @@ from pantau.ingest.decode import _check_text
 from pantau.ingest.html import extract_html, looks_like_html
 from pantau.ingest.published import normalize_published
 from pantau.lang import available_packs, load_pack
-from pantau.nlp.sentences import SentenceSplitter
 from pantau.model import Analysis, Span
+from pantau.nlp.sentences import SentenceSplitter
 
 Stage = Callable[[Analysis], None]
 """A later stage (entities, quotes, ...): reads the layers before it, fills its own."""
@@ -70,7 +70,11 @@ class Pipeline:
             raise InputError(f"--published: {exc}") from None
         is_html = looks_like_html(text) if html is None else html
         raw = RawDocument(
-            text=text, format="html" if is_html else "text", id=id, title=title, url=url,
+            text=text,
+            format="html" if is_html else "text",
+            id=id,
+            title=title,
+            url=url,
             published=published,
         )
         return self.analyze_document(raw, lang=lang)

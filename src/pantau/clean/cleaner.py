@@ -18,7 +18,8 @@ from pantau.model import Removed
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
 SECTION_MAX_WORDS = 3
-DUPLICATE_MIN_CHARS = 40
+DUPLICATE_MIN_CHARS = 150
+"""Short repeats are list items, recipe lines and interview questions: real content."""
 
 _NOT_HEADLINE_END = re.compile(r"[.,;:]$")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
@@ -85,7 +86,12 @@ class Cleaner:
         if not head:
             return
         first = head[0]
-        if result.title is None and guess and len(head) > 1 and self._is_headline(paragraphs[first]):
+        if (
+            result.title is None
+            and guess
+            and len(head) > 1
+            and self._is_headline(paragraphs[first])
+        ):
             result.title = paragraphs[first]
         title_key = _key(result.title) if result.title else None
         for i in head:

@@ -71,7 +71,7 @@ class LanguageIdentifier:
         self._stopwords = {code: load_pack(code).stopwords for code in ("id", "en")}
 
     def document_language(self, text: str) -> str | None:
-        if sum(ch.isalpha() for ch in text[:DOCUMENT_MIN_LETTERS * 4]) < DOCUMENT_MIN_LETTERS:
+        if sum(ch.isalpha() for ch in text[: DOCUMENT_MIN_LETTERS * 4]) < DOCUMENT_MIN_LETTERS:
             return None
         code = _code(self._document.detect_language_of(text[:DOCUMENT_SAMPLE_CHARS]))
         if code in _MALAY_PAIR:
@@ -101,7 +101,8 @@ class LanguageIdentifier:
                 chars[code] += len(paragraph)
         total = sum(chars.values()) or 1
         shares = [
-            LanguageShare(language=code, share=round(n / total, 3)) for code, n in chars.most_common()
+            LanguageShare(language=code, share=round(n / total, 3))
+            for code, n in chars.most_common()
         ]
         mixed = sum(1 for s in shares if s.share >= self.mixed_share) > 1
         return LanguageResult(language=language, shares=shares, mixed=mixed)

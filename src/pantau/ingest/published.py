@@ -16,7 +16,7 @@ _NUMERIC = re.compile(
 
 
 def infer_order(values: list[str]) -> str | None:
-    """"DMY" or "MDY" when some value settles it (a first or second field above 12)."""
+    """ "DMY" or "MDY" when some value settles it (a first or second field above 12)."""
     for value in values:
         match = _NUMERIC.match(value or "")
         if match:

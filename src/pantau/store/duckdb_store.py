@@ -66,7 +66,9 @@ class Store:
         self._check_schema()
 
     def _create(self) -> None:
-        tables = {r[0] for r in self.db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            r[0] for r in self.db.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if tables and "store_info" not in tables:
             self.db.close()
             raise StoreError(f"{self.path} is a DuckDB file but not a pantau store")
@@ -170,15 +172,20 @@ class Store:
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def errors(self) -> list[tuple[str, int | None, str]]:
-        return self.db.execute("SELECT path, line, reason FROM errors ORDER BY path, line").fetchall()
+        return self.db.execute(
+            "SELECT path, line, reason FROM errors ORDER BY path, line"
+        ).fetchall()
 
     def summary(self) -> StoreSummary:
         q = self.db.execute
         languages = dict(
-            q("SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC")
-            .fetchall()
+            q(
+                "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
         )
-        removed = dict(q("SELECT reason, count(*) FROM removed GROUP BY 1 ORDER BY 2 DESC").fetchall())
+        removed = dict(
+            q("SELECT reason, count(*) FROM removed GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        )
         first, last = q("SELECT min(published), max(published) FROM documents").fetchone()
         return StoreSummary(
             path=self.path,
@@ -199,7 +206,21 @@ def _error_key(error: ReadError) -> str:
 def _document_row(d: StoredDocument, now: datetime) -> tuple[Any, ...]:
     a = d.analysis
     return (
-        a.id, a.source, d.input_hash, d.pipeline, a.language, a.title, a.published, a.url,
-        a.section, a.author, a.text, len(a.sentences), len(a.removed),
-        a.tone.score if a.tone else None, a.warnings, a.to_json(), now,
+        a.id,
+        a.source,
+        d.input_hash,
+        d.pipeline,
+        a.language,
+        a.title,
+        a.published,
+        a.url,
+        a.section,
+        a.author,
+        a.text,
+        len(a.sentences),
+        len(a.removed),
+        a.tone.score if a.tone else None,
+        a.warnings,
+        a.to_json(),
+        now,
     )

@@ -11,19 +11,55 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("doc_id", "id", "name", "type", "kb_id", "country", "roles", "actor_code"),
     "mentions": ("doc_id", "entity_id", "start", '"end"', "text"),
     "quotes": (
-        "doc_id", "idx", "text", "start", '"end"', "kind", "speaker", "speaker_name", "cue",
+        "doc_id",
+        "idx",
+        "text",
+        "start",
+        '"end"',
+        "kind",
+        "speaker",
+        "speaker_name",
+        "cue",
     ),
     "places": (
-        "doc_id", "id", "name", "resolved", "feature", "country", "lat", "lon", "geonames_id",
+        "doc_id",
+        "id",
+        "name",
+        "resolved",
+        "feature",
+        "country",
+        "lat",
+        "lon",
+        "geonames_id",
     ),
     "place_mentions": ("doc_id", "place_id", "start", '"end"', "text"),
     "dates": ("doc_id", "idx", "text", "start", '"end"', "value", "granularity", "relative"),
     "events": (
-        "doc_id", "id", "sentence",
-        "source_entity", "source_name", "source_code", "source_country", "source_sector",
-        "target_entity", "target_name", "target_code", "target_country", "target_sector",
-        "cameo", "root", "plover", "quad_class", "goldstein",
-        "trigger_start", "trigger_end", "trigger_text", "place", "date", "modality", "confidence",
+        "doc_id",
+        "id",
+        "sentence",
+        "source_entity",
+        "source_name",
+        "source_code",
+        "source_country",
+        "source_sector",
+        "target_entity",
+        "target_name",
+        "target_code",
+        "target_country",
+        "target_sector",
+        "cameo",
+        "root",
+        "plover",
+        "quad_class",
+        "goldstein",
+        "trigger_start",
+        "trigger_end",
+        "trigger_text",
+        "place",
+        "date",
+        "modality",
+        "confidence",
     ),
 }
 LAYER_TABLES = tuple(COLUMNS)
@@ -41,8 +77,7 @@ def layer_rows(a: Analysis) -> dict[str, list[tuple[Any, ...]]]:
     return {
         "removed": [(d, i, r.text, r.reason) for i, r in enumerate(a.removed)],
         "entities": [
-            (d, e.id, e.name, e.type, e.kb_id, e.country, e.roles, e.actor_code)
-            for e in a.entities
+            (d, e.id, e.name, e.type, e.kb_id, e.country, e.roles, e.actor_code) for e in a.entities
         ],
         "mentions": [(d, e.id, m.start, m.end, m.text) for e in a.entities for m in e.mentions],
         "quotes": [
@@ -59,9 +94,25 @@ def layer_rows(a: Analysis) -> dict[str, list[tuple[Any, ...]]]:
             for i, x in enumerate(a.dates)
         ],
         "events": [
-            (d, e.id, e.sentence, *_actor(e.source), *_actor(e.target), e.cameo, e.root,
-             e.plover, e.quad_class, e.goldstein, e.trigger.start, e.trigger.end,
-             e.trigger.text, e.place, e.date, e.modality, e.confidence)
+            (
+                d,
+                e.id,
+                e.sentence,
+                *_actor(e.source),
+                *_actor(e.target),
+                e.cameo,
+                e.root,
+                e.plover,
+                e.quad_class,
+                e.goldstein,
+                e.trigger.start,
+                e.trigger.end,
+                e.trigger.text,
+                e.place,
+                e.date,
+                e.modality,
+                e.confidence,
+            )
             for e in a.events
         ],
     }

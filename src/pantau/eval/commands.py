@@ -1,0 +1,93 @@
+"""`pantau evaluate <stage>`: measure a stage against gold data and print the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+evaluate_app = typer.Typer(
+    help="Measure a stage's accuracy against gold data.", no_args_is_help=True
+)
+console = Console()
+
+
+def _pipeline():  # noqa: ANN202
+    from pantau.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        console.print(f"[red]error:[/red] not found: {path}", soft_wrap=True)
+        raise typer.Exit(2)
+    return path
+
+
+def _scores(title: str, rows: list[tuple[str, ...]], columns: tuple[str, ...]) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="left" if column == columns[0] else "right")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+@evaluate_app.command("html")
+def evaluate_html(
+    benchmark: Annotated[
+        Path, typer.Option(help="article-extraction-benchmark folder (html/ + ground-truth.json)")
+    ],
+) -> None:
+    """Main-text shingle F1 of pantau's HTML path against plain trafilatura.extract."""
+    from pantau.eval.extraction import evaluate, load_benchmark, trafilatura_baseline
+
+    pages = list(load_benchmark(_require(benchmark)))
+    pipeline = _pipeline()
+
+    def pantau_text(html: str, url: str | None) -> str:
+        return pipeline.analyze(html, url=url, html=True).text
+
+    rows = []
+    for name, extract in (("pantau", pantau_text), ("trafilatura.extract", trafilatura_baseline)):
+        s = evaluate(pages, extract)
+        rows.append((name, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}", str(s.failures)))
+    _scores(
+        f"HTML main text, {len(pages)} pages",
+        rows,
+        ("extractor", "precision", "recall", "F1", "failures"),
+    )
+
+
+@evaluate_app.command("sentences")
+def evaluate_sentences(
+    gold: Annotated[list[Path], typer.Option(help="CoNLL-U file(s); repeat the option")],
+    errors: Annotated[int, typer.Option(help="print this many error contexts")] = 0,
+) -> None:
+    """Sentence boundary precision, recall and F1 against CoNLL-U sentence splits."""
+    from pantau.eval.sentences import errors as error_contexts
+    from pantau.eval.sentences import evaluate, read_conllu_documents
+
+    splitter = _pipeline().splitter
+    documents = [d for path in gold for d in read_conllu_documents(_require(path))]
+    s = evaluate(documents, splitter.split)
+    _scores(
+        f"sentence boundaries, {len(documents)} documents",
+        [
+            (
+                gold[0].name if len(gold) == 1 else f"{len(gold)} files",
+                f"{s.precision:.4f}",
+                f"{s.recall:.4f}",
+                f"{s.f1:.4f}",
+                f"{s.exact_sentences:.4f}",
+                str(s.gold_boundaries),
+            )
+        ],
+        ("gold", "precision", "recall", "F1", "exact sentences", "boundaries"),
+    )
+    for line in error_contexts(documents, splitter.split, limit=errors) if errors else []:
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
