@@ -23,7 +23,7 @@ DUPLICATE_MIN_CHARS = 150
 
 _NOT_HEADLINE_END = re.compile(r"[.,;:]$")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
-_STARTS_LOWER = re.compile(r"^[a-z0-9(\"“‘]")
+_STARTS_LOWER = re.compile(r"^[a-z]")
 _KEY = re.compile(r"\W+")
 
 

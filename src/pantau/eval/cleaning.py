@@ -98,7 +98,9 @@ class CleaningScore:
     to divide). ``content_paragraphs`` counts the input's article paragraphs (neither
     gold boilerplate nor the title) and ``content_kept`` those found verbatim in the
     clean text, so "no article paragraph is cut" reads ``content_kept ==
-    content_paragraphs``.
+    content_paragraphs``. ``missed`` lists the gold paragraphs the cleaner did not
+    remove (so still in its clean text) and ``wrongly_removed`` the removals that are
+    not gold boilerplate, with the cleaner's reason, for whoever fixes the rules.
     """
 
     documents: int
