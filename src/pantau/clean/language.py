@@ -79,7 +79,7 @@ class LanguageIdentifier:
         return code
 
     def _indonesian_or_malay(self, text: str) -> str:
-        counts = Counter(w.lower() for w in _WORD.findall(text))
+        counts = Counter(_WORD.findall(text))
         score = {code: sum(counts[m] for m in markers) for code, markers in self._markers.items()}
         return "ms" if score["ms"] > score["id"] else "id"
 

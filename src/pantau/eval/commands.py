@@ -91,3 +91,45 @@ def evaluate_sentences(
     )
     for line in error_contexts(documents, splitter.split, limit=errors) if errors else []:
         console.print(line, highlight=False, soft_wrap=True, markup=False)
+
+
+@evaluate_app.command("cleaning")
+def evaluate_cleaning(
+    data: Annotated[Path, typer.Option(help="JSONL of documents (id, title, text)")],
+    gold: Annotated[
+        Path, typer.Option(help="TSV of boilerplate paragraphs: doc_id, paragraph, kind")
+    ],
+    show: Annotated[int, typer.Option(help="print this many misses and wrong removals")] = 10,
+) -> None:
+    """Paragraph-level precision and recall of boilerplate removal, and how much article
+    text survives."""
+    from pantau.eval.cleaning import detik_documents, evaluate, load_gold
+
+    pipeline = _pipeline()
+
+    def analyze(text: str, title: str | None) -> tuple[str, list[tuple[str, str]]]:
+        a = pipeline.analyze(text, title=title)
+        return a.text, [(r.text, r.reason) for r in a.removed]
+
+    documents = list(detik_documents(_require(data)))
+    gold_rows = load_gold(_require(gold))
+    s = evaluate(documents, gold_rows, analyze)
+    _scores(
+        f"cleaning, {s.documents} documents",
+        [
+            (
+                gold.name,
+                f"{s.precision:.4f}",
+                f"{s.recall:.4f}",
+                str(s.gold_boilerplate),
+                f"{s.content_kept}/{s.content_paragraphs}",
+            )
+        ],
+        ("gold", "precision", "recall", "boilerplate", "article paragraphs kept"),
+    )
+    for doc_id, paragraph in s.missed[:show]:
+        console.print(f"missed {doc_id}: {paragraph[:120]}", markup=False, soft_wrap=True)
+    for doc_id, paragraph, reason in s.wrongly_removed[:show]:
+        console.print(
+            f"removed ({reason}) {doc_id}: {paragraph[:120]}", markup=False, soft_wrap=True
+        )

@@ -23,7 +23,8 @@ class LanguagePack:
     abbreviations: frozenset[str] = frozenset()
     """Lower-cased abbreviations (without the final dot) after which a sentence goes on."""
     markers: frozenset[str] = frozenset()
-    """Words frequent in this language and rare in its close neighbours."""
+    """Words frequent in this language and rare in its close neighbours, case-sensitive
+    ("wang" is Malay for money, "Wang" a surname)."""
     stopwords: frozenset[str] = frozenset()
     sections: frozenset[str] = frozenset()
     """Section labels that head a page ("Nasional", "World")."""
@@ -38,12 +39,13 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
-def _words(folder, name: str) -> frozenset[str]:  # noqa: ANN001
+def _words(folder, name: str, lower: bool = True) -> frozenset[str]:  # noqa: ANN001
     file = folder / name
     if not file.is_file():
         return frozenset()
     lines = file.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    words = (w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() if lower else w for w in words)
 
 
 @cache
@@ -61,7 +63,7 @@ def load_pack(code: str) -> LanguagePack:
         code=code,
         clean=clean,
         abbreviations=_words(folder, "abbreviations.txt"),
-        markers=_words(folder, "markers.txt"),
+        markers=_words(folder, "markers.txt", lower=False),
         stopwords=_words(folder, "stopwords.txt"),
         sections=_words(folder, "sections.txt"),
     )
