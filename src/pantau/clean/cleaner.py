@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pantau.clean.rules import TAIL_MAX_CHARS, TAIL_MAX_LINES, CleaningRules
+from pantau.clean.rules import TAIL_MAX_CHARS, TAIL_MAX_LINES, CleaningRules, is_sentence
 from pantau.model import Removed
 
 HEADLINE_MAX_CHARS = 200
@@ -21,8 +21,10 @@ SECTION_MAX_WORDS = 3
 DUPLICATE_MIN_CHARS = 150
 """Short repeats are list items, recipe lines and interview questions: real content."""
 
-_NOT_HEADLINE_END = re.compile(r"[.,;:]$")
+_NOT_HEADLINE_END = re.compile(r"[.,;:][\"'”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_LINE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+"""How a line that is not hard-wrapped ends (a comma or semicolon means it goes on)."""
 _STARTS_LOWER = re.compile(r"^[a-z]")
 _KEY = re.compile(r"\W+")
 
@@ -50,7 +52,7 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-        joinable = len(line) >= 40 and not _SENTENCE_END.search(line)
+        joinable = len(line) >= 40 and not _LINE_END.search(line)
     return paragraphs
 
 
@@ -82,25 +84,20 @@ class Cleaner:
     def _read_head(
         self, paragraphs: list[str], reasons: list[str | None], result: CleanResult, guess: bool
     ) -> None:
-        head = self._kept(reasons, 4)
-        if not head:
-            return
-        first = head[0]
-        if (
-            result.title is None
-            and guess
-            and len(head) > 1
-            and self._is_headline(paragraphs[first])
-        ):
-            result.title = paragraphs[first]
-        title_key = _key(result.title) if result.title else None
-        for i in head:
+        """Headline, section label and repeated headline, in whichever order they come."""
+        head = self._kept(reasons, 5)
+        for position, i in enumerate(head):
             paragraph = paragraphs[i]
-            if title_key and _key(paragraph) == title_key:
+            if result.title and _key(paragraph) == _key(result.title):
                 reasons[i] = "title"
             elif result.section is None and self._is_section_label(paragraph):
                 result.section = paragraph
                 reasons[i] = "section"
+            elif result.title is None and guess and self._is_headline(paragraph):
+                if position == len(head) - 1:
+                    break  # a headline with nothing after it is the whole text
+                result.title = paragraph
+                reasons[i] = "title"
             else:
                 break
 
@@ -127,10 +124,15 @@ class Cleaner:
             if reason is None:
                 continue
             block = [j for j in kept if j >= i]
-            if sum(len(paragraphs[j]) for j in block) <= TAIL_MAX_CHARS and block != kept:
+            if sum(len(paragraphs[j]) for j in block) > TAIL_MAX_CHARS or block == kept:
+                return
+            # A sign-up block opens with a heading ("Newsletter Harian Sabah"), or is
+            # sign-up talk throughout; a news sentence that mentions a newsletter is not.
+            matching = sum(1 for j in block if self.rules.tail_reason(paragraphs[j]))
+            if not is_sentence(paragraphs[i]) or matching >= min(2, len(block)):
                 for j in block:
                     reasons[j] = reason
-            return
+                return
 
     def _mark_duplicates(self, paragraphs: list[str], reasons: list[str | None]) -> None:
         seen: set[str] = set()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-from pantau.errors import ConfigError
+from pantau.errors import ConfigError, InputError
 from pantau.lang import load_pack
 from pantau.model import LanguageShare
 
@@ -41,6 +41,14 @@ def _lingua_language(code: str) -> Language:
         return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
     except (AttributeError, ValueError):
         raise ConfigError(f"unknown language code for detection: {code!r}") from None
+
+
+def check_language_code(code: str) -> str:
+    """A given language as a known ISO 639-1 code, or a clear error."""
+    normalized = code.strip().lower()
+    if len(normalized) != 2 or not hasattr(IsoCode639_1, normalized.upper()):
+        raise InputError(f"unknown language code {code!r}: use ISO 639-1, such as 'id' or 'en'")
+    return normalized
 
 
 def _code(language: Language | None) -> str | None:
@@ -87,7 +95,9 @@ class LanguageIdentifier:
         self, text: str, paragraphs: Sequence[str], language: str | None = None
     ) -> LanguageResult:
         """The document's language (given or detected) and each language's share of it."""
-        if language is None:
+        if language is not None:
+            language = check_language_code(language)
+        else:
             language = self.document_language(text)
         chars: Counter[str] = Counter()
         stopwords = self._stopwords.get(language or "", frozenset())

@@ -20,6 +20,10 @@ TAIL_HEADING_MAX_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
+def is_sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None
+
+
 @dataclass(frozen=True)
 class LineRule:
     reason: str
@@ -56,15 +60,26 @@ class CleaningRules:
     def line_reason(self, line: str) -> str | None:
         """Why this line is page furniture, or None when it may be article text."""
         words = len(line.split())
-        hits = sum(1 for pattern in self.spam if pattern.search(line))
+        hits = self._spam_hits(line)
         if hits >= SPAM_STUFFING_HITS:
             return "spam"
-        if hits and words <= SPAM_MAX_WORDS and not _SENTENCE_END.search(line):
+        if hits and words <= SPAM_MAX_WORDS and not is_sentence(line):
             return "spam"
         for rule in self.lines:
             if rule.matches(line, words):
                 return rule.reason
         return None
+
+    def _spam_hits(self, line: str) -> int:
+        """Distinct places in the line that spam patterns hit: two patterns matching the
+        same phrase ("bandar togel online") are one hit, not keyword stuffing."""
+        spans = sorted(m.span() for pattern in self.spam for m in pattern.finditer(line))
+        hits, reach = 0, -1
+        for start, end in spans:
+            if start >= reach:
+                hits += 1
+            reach = max(reach, end)
+        return hits
 
     def tail_reason(self, line: str) -> str | None:
         words = len(line.split())

@@ -22,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+WESTERN_MAX_ACCENTED_SHARE = 0.25
 _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {127}
 
 
@@ -31,11 +32,11 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, list[str]]:
         raise InputError(f"{name}: empty input")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding), []
-            except UnicodeDecodeError:
-                text = data.decode(encoding, errors="replace")
-                return _check_text(text, name), [f"invalid {encoding} bytes replaced"]
+            text = data.decode(encoding, errors="replace")
+            if not text.strip():
+                raise InputError(f"{name}: empty input")
+            bad = text.count("\ufffd")
+            return _check_text(text, name), [f"invalid {encoding} bytes replaced"] if bad else []
 
     try:
         return _check_text(data.decode("utf-8"), name), []
@@ -49,11 +50,31 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, list[str]]:
         if multibyte and bad <= max(3, len(data) // 100):
             return _check_text(replaced, name), [f"{bad} invalid UTF-8 byte sequence(s) replaced"]
 
+    western = _western_legacy(data)
+    if western is not None:
+        return _check_text(western, name), ["decoded as cp1252"]
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: binary data, not text")
     text = data.decode(best.encoding, errors="replace")
     return _check_text(text, name), [f"decoded as {best.encoding}"]
+
+
+def _western_legacy(data: bytes) -> str | None:
+    """The text as cp1252 when it reads as Western or Indonesian text: mostly ASCII
+    letters with a few accented ones. charset-normalizer guesses among dozens of code
+    pages and, on short texts, picks cp1250 or cp852 for plain cp1252 ("São" -> "Săo");
+    news in this project's languages is far more often cp1252. Text that is mostly
+    accented letters (Cyrillic or Greek read as cp1252) goes to charset-normalizer."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    if not letters or accented > WESTERN_MAX_ACCENTED_SHARE * len(letters):
+        return None
+    return text
 
 
 def _check_text(text: str, name: str) -> str:

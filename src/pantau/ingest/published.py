@@ -44,10 +44,11 @@ def normalize_published(value: str | None, order: str = "DMY") -> str | None:
     if not match:
         raise ValueError(f"not a recognised date: {value!r}")
     first, second, year = int(match[1]), int(match[2]), int(match[3])
-    if order == "MDY" and not second > 12 >= first or first <= 12 < second:
-        month, day = first, second
-    else:
-        day, month = first, second
+    if first > 12:
+        order = "DMY"
+    elif second > 12:
+        order = "MDY"
+    month, day = (first, second) if order == "MDY" else (second, first)
     if match[4] is None:
         return date(year, month, day).isoformat()
     return datetime(year, month, day, int(match[4]), int(match[5]), int(match[6] or 0)).isoformat()

@@ -116,7 +116,7 @@ def _parse_jsonl_line(raw: bytes, max_bytes: int, date_order: str) -> RawDocumen
         raise InputError(f"line of {len(raw):,} bytes is over the limit of {max_bytes:,}")
     warnings: list[str] = []
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         line = raw.decode("utf-8", errors="replace")
         warnings.append("invalid UTF-8 bytes replaced")
@@ -158,9 +158,11 @@ def _infer_jsonl_date_order(path: Path, sample: int = 2000) -> str | None:
     with path.open("rb") as handle:
         for _, raw in zip(range(sample), handle, strict=False):
             try:
-                record = json.loads(raw)
+                record = json.loads(raw.decode("utf-8-sig"))
             except (json.JSONDecodeError, UnicodeDecodeError):
                 continue
-            if isinstance(record, dict) and isinstance(record.get("published"), str):
-                values.append(record["published"])
+            if isinstance(record, dict):
+                value = record.get("published", record.get("date"))
+                if isinstance(value, str):
+                    values.append(value)
     return infer_order(values)
