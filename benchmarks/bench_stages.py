@@ -116,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"pantau stage benchmark: clean + language + sentences, one core ({pinned})")
     print(f"machine: {where}")
     print(f"data: {data}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average: {load} (other work on the machine skews the figures)")
     print()
     print(pairs([
         ("documents", f"{n} ({unreadable} unreadable, {passes[0].failed} refused by pantau)"),

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -37,6 +38,25 @@ def counts(db: Path) -> dict[str, int]:
             0
         ]
     return result
+
+
+def child_pids(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in children.read_text().split()] if children.exists() else []
+
+
+def wait_until_gone(pids: list[int], attempts: int = 100) -> bool:
+    """Poll (bounded) until none of `pids` is alive; zombies of init count as gone."""
+    for _ in range(attempts):
+        alive = []
+        for pid in pids:
+            status = Path(f"/proc/{pid}/status")
+            if status.exists() and "State:\tZ" not in status.read_text():
+                alive.append(pid)
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def write_corpus(path: Path, n: int) -> Path:
@@ -167,13 +187,18 @@ def test_run_killed_half_way_resumes_without_duplicates(tmp_path: Path, workers:
         env=env,
     )
     assert process.stderr is not None
+    children: list[int] = []
     for line in process.stderr:
         done = int(line.split()[1].split("/")[0]) if line.startswith("pantau:") else 0
         if done >= 50:
+            children = child_pids(process.pid)
             process.send_signal(signal.SIGKILL)
             break
     process.wait()
     assert process.returncode == -signal.SIGKILL, "run finished before it could be killed"
+    if workers == "2":
+        assert len(children) >= 2
+        assert wait_until_gone(children), "worker processes outlived the killed run"
 
     partial = counts(db)
     assert 0 < partial["documents"] < total

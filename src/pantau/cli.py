@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,13 +16,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pantau import __version__
-from pantau.batch import RunReport
 from pantau.config import Settings, load_settings
 from pantau.errors import PantauError
 from pantau.eval.commands import evaluate_app
 from pantau.ingest import ReadError, iter_documents
 from pantau.model import Analysis, json_schema
-from pantau.store import StoreSummary
+
+if TYPE_CHECKING:
+    from pantau.batch import RunReport
+    from pantau.store import StoreSummary
 
 app = typer.Typer(
     name="pantau",
@@ -31,7 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(evaluate_app, name="evaluate")
-console = Console()
+console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 

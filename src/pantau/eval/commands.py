@@ -12,7 +12,7 @@ from rich.table import Table
 evaluate_app = typer.Typer(
     help="Measure a stage's accuracy against gold data.", no_args_is_help=True
 )
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def _pipeline():  # noqa: ANN202

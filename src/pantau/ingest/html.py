@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from pantau.errors import NoContentError
 
 MIN_ARTICLE_WORDS = 10
@@ -34,6 +32,8 @@ class HtmlExtract:
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """The article body (paragraphs separated by newlines) and the page's metadata."""
+    import trafilatura  # imported here: it takes a third of a second, and most runs are text
+
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )

@@ -8,6 +8,9 @@ of any size streams through without being read into memory first.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +55,19 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(settings: Settings) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(settings)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it is gone (killed with -9, say):
+    the pool cannot tell its workers then, and they would wait forever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _analyze_chunk(documents: tuple[RawDocument, ...]) -> list[Outcome]:
