@@ -1,0 +1,37 @@
+"""Word tokens with character offsets.
+
+One tokenizer for every stage and for training, so that a model sees at run time the
+tokens it was trained on. Words keep internal hyphens, apostrophes and dots of
+abbreviations ("Rusia-Ukraina", "Jum'at", "U.S.", "S.H."); numbers keep their separators
+("13.000", "5,12", "20/10/2025"); every other symbol is a token of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""
+    \d+(?:[.,/:\-]\d+)*%?               # numbers, dates, times: 13.000  5,12%  20/10/2025
+    | (?:[^\W\d_]\.){2,}                # initialisms: U.S.  S.H.
+    | [^\W_]+(?:[-'’][^\W_]+)*          # words, with inner hyphens and apostrophes
+    | \S                                # any other symbol
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of `text[start:end]`, with offsets into `text`."""
+    return [
+        Token(m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
