@@ -13,15 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pantau import __version__
 from pantau.config import Settings
 from pantau.ingest import RawDocument, ReadError, iter_documents
 from pantau.ingest.readers import DOCUMENT_SUFFIXES, JSONL_SUFFIXES
+from pantau.pipeline import pipeline_version
 from pantau.scale.pool import analyze_documents
 from pantau.store import Store
 from pantau.store.duckdb_store import StoredDocument
-
-PIPELINE_VERSION = __version__
 
 
 @dataclass
@@ -62,6 +60,38 @@ def count_documents(paths: Iterable[str | Path]) -> int | None:
     return total
 
 
+class _BatchWriter:
+    """Collects results and writes them to the store every `size` documents or errors,
+    one transaction per batch."""
+
+    def __init__(
+        self, store: Store, size: int, report: RunReport, progress: Progress | None
+    ) -> None:
+        self.store, self.size, self.report, self.progress = store, size, report, progress
+        self.documents: dict[str, StoredDocument] = {}
+        self.errors: list[ReadError] = []
+
+    def add(self, document: StoredDocument) -> None:
+        self.documents[document.analysis.id] = document  # the same id twice: the last wins
+        self._maybe_flush()
+
+    def add_error(self, error: ReadError) -> None:
+        self.errors.append(error)
+        self.report.errors.append(error)
+        self.report.failed += 1
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self.documents) + len(self.errors) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        self.store.write(list(self.documents.values()), self.errors)
+        self.documents, self.errors = {}, []
+        if self.progress:
+            self.progress(self.report)
+
+
 def run(
     paths: list[str],
     store: Store,
@@ -75,43 +105,30 @@ def run(
     started = time.perf_counter()
     done = {} if force else store.current_inputs()
 
+    version = pipeline_version()
+
     def pending() -> Iterator[RawDocument]:
         for item in iter_documents(paths, settings.max_bytes, date_order):
             if isinstance(item, ReadError):
-                report.errors.append(item)
-                report.failed += 1
+                writer.add_error(item)
                 continue
-            if done.get(item.document_id) == (item.input_hash, PIPELINE_VERSION):
+            if done.get(item.document_id) == (item.input_hash, version):
                 report.skipped += 1
                 continue
             yield item
 
-    batch: dict[str, StoredDocument] = {}
-
-    def flush() -> None:
-        store.write(list(batch.values()), report.errors[flushed[0] :])
-        flushed[0] = len(report.errors)
-        batch.clear()
-        if progress:
-            progress(report)
-
-    flushed = [0]
+    writer = _BatchWriter(store, settings.batch_size, report, progress)
     for outcome in analyze_documents(pending(), settings, workers):
         report.timings.update(outcome.timings)
         document = outcome.document
         if outcome.analysis is None:
-            report.errors.append(
-                ReadError(document.path or "?", document.line, outcome.error or "?")
-            )
-            report.failed += 1
+            writer.add_error(ReadError(document.path or "?", document.line, outcome.error or "?"))
         else:
             analysis = outcome.analysis
-            batch[analysis.id] = StoredDocument(analysis, document.input_hash, PIPELINE_VERSION)
+            writer.add(StoredDocument(analysis, document.input_hash, version))
             report.stored += 1
             report.languages[analysis.language or "?"] += 1
             report.removed.update(r.reason for r in analysis.removed)
-        if len(batch) + len(report.errors) - flushed[0] >= settings.batch_size:
-            flush()
-    flush()
+    writer.flush()
     report.seconds = time.perf_counter() - started
     return report

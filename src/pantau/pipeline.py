@@ -7,21 +7,48 @@ Each stage's time is accumulated in `timings` for `pantau run`'s summary.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_text
 from pantau.config import Settings, load_settings
 from pantau.errors import InputError, NoContentError
 from pantau.ingest import RawDocument
-from pantau.ingest.decode import _check_text
+from pantau.ingest.decode import check_text
 from pantau.ingest.html import extract_html, looks_like_html
 from pantau.ingest.published import normalize_published
 from pantau.lang import available_packs, load_pack
 from pantau.model import Analysis, Span
 from pantau.nlp.sentences import SentenceSplitter
+
+
+@cache
+def pipeline_version() -> str:
+    """pantau's version plus a digest of its language packs and models: a stored analysis
+    made by another version is stale, and `pantau run` analyses its document again."""
+    from pantau import __version__
+
+    digest = hashlib.sha1()
+    for folder in ("lang", "models"):
+        for name, data in sorted(_data_files(resources.files("pantau") / folder, folder)):
+            digest.update(name.encode() + b"\x00" + data)
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _data_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+    for item in folder.iterdir():
+        name = f"{prefix}/{item.name}"
+        if item.is_dir():
+            yield from _data_files(item, name)
+        elif not item.name.endswith((".py", ".pyc")):
+            yield name, item.read_bytes()
+
 
 Stage = Callable[[Analysis], None]
 """A later stage (entities, quotes, ...): reads the layers before it, fills its own."""
@@ -83,7 +110,7 @@ class Pipeline:
         size = len(raw.text.encode("utf-8", "surrogatepass"))
         if size > self.settings.max_bytes:
             raise InputError(f"{size:,} bytes is over the limit of {self.settings.max_bytes:,}")
-        _check_text(raw.text, raw.source or "input")
+        check_text(raw.text, raw.source or "input")
         title, published, url, author = raw.title, raw.published, raw.url, None
         text = raw.text
         if raw.format == "html":

@@ -36,10 +36,10 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, list[str]]:
             if not text.strip():
                 raise InputError(f"{name}: empty input")
             bad = text.count("\ufffd")
-            return _check_text(text, name), [f"invalid {encoding} bytes replaced"] if bad else []
+            return check_text(text, name), [f"invalid {encoding} bytes replaced"] if bad else []
 
     try:
-        return _check_text(data.decode("utf-8"), name), []
+        return check_text(data.decode("utf-8"), name), []
     except UnicodeDecodeError:
         pass
 
@@ -48,16 +48,16 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, list[str]]:
         bad = replaced.count("\ufffd")
         multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
         if multibyte and bad <= max(3, len(data) // 100):
-            return _check_text(replaced, name), [f"{bad} invalid UTF-8 byte sequence(s) replaced"]
+            return check_text(replaced, name), [f"{bad} invalid UTF-8 byte sequence(s) replaced"]
 
     western = _western_legacy(data)
     if western is not None:
-        return _check_text(western, name), ["decoded as cp1252"]
+        return check_text(western, name), ["decoded as cp1252"]
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: binary data, not text")
     text = data.decode(best.encoding, errors="replace")
-    return _check_text(text, name), [f"decoded as {best.encoding}"]
+    return check_text(text, name), [f"decoded as {best.encoding}"]
 
 
 def _western_legacy(data: bytes) -> str | None:
@@ -77,7 +77,7 @@ def _western_legacy(data: bytes) -> str | None:
     return text
 
 
-def _check_text(text: str, name: str) -> str:
+def check_text(text: str, name: str) -> str:
     sample = text[:20_000]
     controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
     if "\x00" in sample or controls > max(2, len(sample) // 100):
