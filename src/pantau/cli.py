@@ -20,6 +20,7 @@ from pantau.config import Settings, load_settings
 from pantau.errors import PantauError
 from pantau.eval.commands import evaluate_app
 from pantau.ingest import ReadError, iter_documents
+from pantau.kb.commands import kb_app
 from pantau.model import Analysis, json_schema
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(kb_app, name="kb")
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
