@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_text
 from pantau.config import Settings, load_settings
 from pantau.errors import InputError, NoContentError
+from pantau.extract.entities.recognizer import EntityRecognizer
 from pantau.ingest import RawDocument
 from pantau.ingest.decode import check_text
 from pantau.ingest.html import extract_html, looks_like_html
@@ -66,7 +67,7 @@ class Pipeline:
         )
 
         self.splitter = SentenceSplitter(frozenset().union(*(p.abbreviations for p in packs)))
-        self.stages: list[tuple[str, Stage]] = []
+        self.stages: list[tuple[str, Stage]] = [("entities", EntityRecognizer())]
         self.timings: Counter[str] = Counter()
 
     @contextmanager

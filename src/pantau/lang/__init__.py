@@ -26,6 +26,8 @@ class LanguagePack:
     """Words frequent in this language and rare in its close neighbours, case-sensitive
     ("wang" is Malay for money, "Wang" a surname)."""
     stopwords: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    """Words that head an organisation's name ("Kementerian", "Council")."""
     sections: frozenset[str] = frozenset()
     """Section labels that head a page ("Nasional", "World")."""
 
@@ -66,4 +68,5 @@ def load_pack(code: str) -> LanguagePack:
         markers=_words(folder, "markers.txt", lower=False),
         stopwords=_words(folder, "stopwords.txt"),
         sections=_words(folder, "sections.txt"),
+        org_words=_words(folder, "org_words.txt"),
     )

@@ -1,0 +1,1 @@
+"""Extraction stages: entities, quotes, places, dates, events and tone."""

@@ -1,0 +1,1 @@
+"""Entities: named-entity recognition, titles and roles, linking."""

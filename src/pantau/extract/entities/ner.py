@@ -1,0 +1,432 @@
+"""Statistical named-entity recognition: a linear-chain CRF over lexical features.
+
+A model is a python-crfsuite file plus two small text lexicons beside it, all built by
+`pantau train ner --lang LANG` (`pantau.extract.entities.ner_train`):
+
+- ``ner-LANG.crfsuite``       the CRF weights;
+- ``ner-LANG.words.txt``      ``word TAB bits TAB tags``: per lower-cased word, its class in
+                              a binary hierarchy learned from unlabelled text (bit-string
+                              prefixes are features) and corpus statistics as feature tags
+                              (how often cased text capitalises it, how often NER-Prosa
+                              labels it a person or place);
+- ``ner-LANG.gazetteer.txt``  ``TYPE TAB name``: lower-cased names of people, organisations
+                              and places from knowledge bases, matched longest-first;
+- ``ner-LANG.json``           feature settings and training figures.
+
+Tags are BIO over PER, ORG and LOC. Features are computed once per distinct token string
+and cached, so tagging costs little beyond crfsuite's Viterbi pass.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from pantau.errors import PantauError
+
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+FEATURE_VERSION = 1
+TYPES = ("PER", "ORG", "LOC")
+#: Distinct token strings whose features are kept (about 2 kB each): ~100 MB at most.
+CACHE_SIZE = 50_000
+
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+
+
+class ModelError(PantauError):
+    """A model file is missing, corrupt or was built for another feature version."""
+
+
+def _rebuild_hint(lang: str) -> str:
+    return f"rebuild it with `pantau train ner --lang {lang}`"
+
+
+def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end exclusive, type)`` of a BIO tag sequence.
+
+    A stray ``I-X`` (after O, or after an entity of another type) starts a new entity,
+    the way conlleval reads it; a bare type ``X`` is read as ``B-X``.
+    """
+    out: list[tuple[int, int, str]] = []
+    start = -1
+    kind = ""
+    for i, tag in enumerate(tags):
+        if not tag or tag == "O":
+            if start >= 0:
+                out.append((start, i, kind))
+                start = -1
+            continue
+        prefix, _, label = tag.partition("-")
+        if not label:
+            prefix, label = "B", prefix
+        if prefix == "I" and start >= 0 and label == kind:
+            continue
+        if start >= 0:
+            out.append((start, i, kind))
+        start, kind = i, label
+    if start >= 0:
+        out.append((start, len(tags), kind))
+    return out
+
+
+# --------------------------------------------------------------------------- features
+
+
+def normalise(token: str) -> str:
+    """The token as features see it: typographic quotes and dashes folded to ASCII."""
+    if token.isascii():
+        return token
+    return token.translate(_QUOTES) or token
+
+
+def shape(token: str) -> str:
+    """Collapsed character classes: ``Joko`` -> ``Xx``, ``U.S.`` -> ``X.X.``, ``2025`` -> ``d``."""
+    out = []
+    prev = ""
+    for ch in token:
+        if ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out)[:8]
+
+
+class Lexicon:
+    """Word clusters and a gazetteer, the lexical knowledge a model's features read."""
+
+    def __init__(
+        self,
+        clusters: dict[str, str] | None = None,
+        gazetteer: Iterable[tuple[str, tuple[str, ...]]] = (),
+        prefixes: Sequence[int] = (4, 8, 12),
+        word_tags: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.clusters = clusters or {}
+        self.word_tags: dict[str, list[str]] = dict(word_tags or {})
+        self.prefixes = tuple(prefixes)
+        # first token -> [(tokens, types)], longest first
+        index: dict[str, dict[tuple[str, ...], set[str]]] = {}
+        for kind, tokens in gazetteer:
+            if tokens:
+                index.setdefault(tokens[0], {}).setdefault(tokens, set()).add(kind)
+        self.gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] = {
+            first: sorted(
+                ((toks, "|".join(sorted(kinds))) for toks, kinds in entries.items()),
+                key=lambda e: (-len(e[0]), e[0]),
+            )
+            for first, entries in index.items()
+        }
+
+    @classmethod
+    def read(
+        cls, clusters_path: Path | None, gazetteer_path: Path | None, prefixes: Sequence[int]
+    ) -> Lexicon:
+        clusters: dict[str, str] = {}
+        word_tags: dict[str, list[str]] = {}
+        if clusters_path is not None:
+            for line in clusters_path.read_text(encoding="utf-8").splitlines():
+                word, _, rest = line.partition("\t")
+                bits, _, tags = rest.partition("\t")
+                if bits:
+                    clusters[word] = bits
+                if tags:
+                    word_tags[word] = tags.split(" ")
+        entries: list[tuple[str, tuple[str, ...]]] = []
+        if gazetteer_path is not None:
+            for line in gazetteer_path.read_text(encoding="utf-8").splitlines():
+                kind, _, name = line.partition("\t")
+                if name:
+                    entries.append((kind, tuple(name.split(" "))))
+        return cls(clusters, entries, prefixes, word_tags)
+
+
+class Featurizer:
+    """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._lock = threading.Lock()
+
+    def _token(self, token: str) -> tuple[list[str], ...]:
+        """(own, at -2, at -1, at +1, at +2) feature lists of one token string."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
+        tok = normalise(token)
+        low = tok.lower()
+        sh = shape(tok)
+        own = [
+            "w=" + low,
+            "sh=" + sh,
+            "p2=" + low[:2],
+            "p3=" + low[:3],
+            "s2=" + low[-2:],
+            "s3=" + low[-3:],
+            "s4=" + low[-4:],
+        ]
+        if len(low) == 1:
+            own.append("len1")
+        elif len(low) > 12:
+            own.append("long")
+        if tok[:1].isupper():
+            own.append("cap")
+            if tok.isupper() and len(tok) > 1:
+                own.append("allcap")
+        if any(ch.isdigit() for ch in tok):
+            own.append("digit")
+        if "-" in tok and len(tok) > 1:
+            own.append("hyph")
+            head = low.split("-", 1)[0]
+            own.append("hd=" + head)
+        bits = self.lexicon.clusters.get(low)
+        near: list[str] = []
+        if bits is not None:
+            own.extend(f"c{n}={bits[:n]}" for n in self.lexicon.prefixes if len(bits) >= n)
+            own.append("c=" + bits)
+            near = [f"c{n}={bits[:n]}" for n in self.lexicon.prefixes[:2] if len(bits) >= n]
+        else:
+            own.append("c=none")
+        extra = self.lexicon.word_tags.get(low)
+        if extra:
+            own.extend(extra)
+            near += extra
+        feats = (
+            own,
+            ["-2w=" + low, "-2sh=" + sh],
+            ["-1w=" + low, "-1sh=" + sh, "-1s3=" + low[-3:]] + ["-1" + f for f in near],
+            ["+1w=" + low, "+1sh=" + sh, "+1s3=" + low[-3:]] + ["+1" + f for f in near],
+            ["+2w=" + low, "+2sh=" + sh],
+        )
+        if len(self._cache) >= CACHE_SIZE:
+            with self._lock:
+                self._cache.clear()
+        self._cache[token] = feats
+        return feats
+
+    def gazetteer_tags(self, lowered: list[str]) -> list[str | None]:
+        """Per token: ``B-TYPE`` / ``I-TYPE`` of the longest gazetteer match covering it."""
+        index = self.lexicon.gazetteer
+        out: list[str | None] = [None] * len(lowered)
+        n = len(lowered)
+        i = 0
+        while i < n:
+            entries = index.get(lowered[i])
+            matched = 0
+            if entries:
+                for toks, kinds in entries:
+                    k = len(toks)
+                    if k <= n - i and (k == 1 or tuple(lowered[i : i + k]) == toks):
+                        out[i] = "B-" + kinds
+                        for j in range(i + 1, i + k):
+                            out[j] = "I-" + kinds
+                        matched = k
+                        break
+            i += matched or 1
+        return out
+
+    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
+        n = len(tokens)
+        per = [self._token(t) for t in tokens]
+        gaz = (
+            self.gazetteer_tags([normalise(t).lower() for t in tokens])
+            if self.lexicon.gazetteer
+            else [None] * n
+        )
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = ["b"] + per[i][0]
+            if i == 0:
+                feats.append("BOS")
+                if "cap" in per[i][0]:
+                    feats.append("BOScap")
+            else:
+                feats += per[i - 1][2]
+                feats.append("bg=" + per[i - 1][0][0][2:] + "|" + per[i][0][0][2:])
+                if i > 1:
+                    feats += per[i - 2][1]
+            if i == n - 1:
+                feats.append("EOS")
+            else:
+                feats += per[i + 1][3]
+                if i < n - 2:
+                    feats += per[i + 2][4]
+            g = gaz[i]
+            if g is not None:
+                feats.append("g=" + g)
+                if "cap" in per[i][0]:
+                    feats.append("gc=" + g)
+            if i > 0 and gaz[i - 1] is not None:
+                feats.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+            if i < n - 1 and gaz[i + 1] is not None:
+                feats.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+            out.append(feats)
+        return out
+
+
+# --------------------------------------------------------------------------- model
+
+
+def _check_crfsuite_file(path: Path, lang: str) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(8)
+    except FileNotFoundError:
+        raise ModelError(f"NER model file not found: {path}; {_rebuild_hint(lang)}") from None
+    except OSError as exc:
+        raise ModelError(
+            f"cannot read NER model file {path}: {exc}; {_rebuild_hint(lang)}"
+        ) from None
+    size = path.stat().st_size
+    if len(header) < 8 or header[:4] != b"lCRF" or struct.unpack("<I", header[4:8])[0] != size:
+        raise ModelError(f"NER model file is corrupt or truncated: {path}; {_rebuild_hint(lang)}")
+
+
+def _lang_of(path: Path) -> str:
+    stem = path.name.split(".", 1)[0]
+    return stem[4:] if stem.startswith("ner-") else "LANG"
+
+
+def sibling(path: Path, suffix: str) -> Path:
+    """The file beside a model with the same stem: ner-id.crfsuite -> ner-id.<suffix>."""
+    return path.with_name(path.name.split(".", 1)[0] + "." + suffix)
+
+
+class NerModel:
+    """A loaded CRF model with its lexicons; `tag` gives BIO tags for a token list."""
+
+    def __init__(
+        self, tagger: pycrfsuite.Tagger, featurizer: Featurizer, path: Path, meta: dict
+    ) -> None:
+        self._tagger = tagger
+        self.featurize = featurizer
+        self.path = path
+        self.meta = meta
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: Path) -> NerModel:
+        """Load ``ner-LANG.crfsuite`` and the lexicons beside it; ModelError if unusable."""
+        path = Path(path)
+        lang = _lang_of(path)
+        _check_crfsuite_file(path, lang)
+        meta_path = sibling(path, "json")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(
+                f"NER model settings file not found: {meta_path}; {_rebuild_hint(lang)}"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise ModelError(
+                f"NER model settings file is corrupt: {meta_path} ({exc}); {_rebuild_hint(lang)}"
+            ) from None
+        if not isinstance(meta, dict) or meta.get("feature_version") != FEATURE_VERSION:
+            raise ModelError(
+                f"NER model {path} was built for feature version "
+                f"{meta.get('feature_version') if isinstance(meta, dict) else '?'}, this pantau "
+                f"uses {FEATURE_VERSION}; {_rebuild_hint(lang)}"
+            )
+        lexicon_paths = {}
+        for key in ("words", "gazetteer"):
+            name = meta.get(key)
+            if name:
+                p = path.with_name(name)
+                if not p.is_file():
+                    raise ModelError(f"NER lexicon file not found: {p}; {_rebuild_hint(lang)}")
+                lexicon_paths[key] = p
+            else:
+                lexicon_paths[key] = None
+        try:
+            lexicon = Lexicon.read(
+                lexicon_paths["words"],
+                lexicon_paths["gazetteer"],
+                meta.get("cluster_prefixes", (4, 8, 12)),
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ModelError(
+                f"NER lexicon of {path} is unreadable ({exc}); {_rebuild_hint(lang)}"
+            ) from None
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise ModelError(
+                f"NER model file is corrupt: {path} ({exc}); {_rebuild_hint(lang)}"
+            ) from None
+        return cls(tagger, Featurizer(lexicon), path, meta)
+
+    @property
+    def lang(self) -> str:
+        return str(self.meta.get("lang", _lang_of(self.path)))
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """BIO tags (PER / ORG / LOC) of one sentence's tokens."""
+        if not tokens:
+            return []
+        xseq = self.featurize(tokens)
+        with self._lock:  # a crfsuite Tagger is not safe to share between threads
+            return list(self._tagger.tag(xseq))
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags of several sentences."""
+        return [self.tag(tokens) for tokens in sentences]
+
+    def entities(self, tokens: list[str]) -> list[tuple[int, int, str]]:
+        """Entity spans (token start, end exclusive, type) of one sentence."""
+        return spans(self.tag(tokens))
+
+
+def available_languages(models_dir: Path = MODELS_DIR) -> list[str]:
+    """Languages that have a shipped NER model."""
+    return sorted(p.name[4 : -len(".crfsuite")] for p in models_dir.glob("ner-*.crfsuite"))
+
+
+def model_path(lang: str, models_dir: Path = MODELS_DIR) -> Path:
+    return models_dir / f"ner-{lang}.crfsuite"
+
+
+@lru_cache(maxsize=8)
+def load_model(lang: str) -> NerModel:
+    """The shipped model for ``lang`` (loaded once per process)."""
+    path = model_path(lang)
+    if not path.exists() and not sibling(path, "json").exists():
+        available = available_languages()
+        raise ModelError(
+            f"no NER model for language {lang!r} (no file {path}); available: "
+            f"{', '.join(available) if available else 'none'}"
+            + (f"; build one with `pantau train ner --lang {lang}`" if lang else "")
+        )
+    return NerModel.load(path)

@@ -1,0 +1,455 @@
+"""The entities stage: mentions found, grouped into real-world actors, linked and coded.
+
+1. Mentions: the language's NER model over each sentence's tokens, plus knowledge-base
+   names the model missed (countries, organisations, capitals, known people), so "AS",
+   "NATO" or "Interfax" are found even when the statistical model passes them by.
+2. Roles: the title phrase before or after each person's name (roles.py).
+3. Grouping: within a document, a short name joins the full name it belongs to
+   ("Ryabkov" -> "Sergei Ryabkov"), an acronym joins its expansion ("Badan Pusat Statistik
+   (BPS)"), and names that link to the same knowledge-base entry are one entity ("AS",
+   "Amerika Serikat").
+4. Coding: the knowledge base's CAMEO code where it knows the actor (for people, the code
+   of the role held on the publication date); otherwise the country of the role's
+   affiliation and the sector of its head ("Wakil Menteri Luar Negeri Rusia" -> RUSGOV).
+   A capital city is coded as its country's government, the way news uses it
+   ("Moskow menolak ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
+from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
+from pantau.kb import KnowledgeBase
+from pantau.kb.model import KbEntry, normalize
+from pantau.lang import available_packs, load_pack
+from pantau.model import Analysis, Entity, Mention
+from pantau.nlp.tokens import Token, tokenize
+
+MAX_NAME_TOKENS = 6
+TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+HOME_COUNTRY = {"id": "IDN"}
+"""A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
+GAZETTEER_MIN_POPULATION = 100_000
+"""Cities smaller than this are left to the NER model: their names are too often words."""
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    first: int
+    last: int
+    """Token span [first, last) within the sentence."""
+    start: int
+    end: int
+    text: str
+    type: str
+    entry: KbEntry | None = None
+    role: Role | None = None
+
+
+@dataclass
+class _Group:
+    type: str
+    candidates: list[Candidate] = field(default_factory=list)
+    entry: KbEntry | None = None
+
+    @property
+    def roles(self) -> list[Role]:
+        return [c.role for c in self.candidates if c.role is not None]
+
+
+class EntityRecognizer:
+    """A pipeline stage: fills `analysis.entities`."""
+
+    name = "entities"
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or KnowledgeBase.load()
+        self._models: dict[str, NerModel | None] = {}
+
+    def _model(self, lang: str | None) -> NerModel | None:
+        if lang not in self._models:
+            self._models[lang] = load_model(lang) if lang in available_languages() else None
+        return self._models[lang]
+
+    def __call__(self, analysis: Analysis) -> None:
+        lang = analysis.language
+        model = self._model(lang)
+        if model is None:
+            analysis.warnings.append(
+                f"no entity model for language {lang!r}: entities come from the knowledge "
+                "base and capitalisation only"
+            )
+        roles = load_roles(lang) if lang else RoleLexicon.empty()
+        text = analysis.text
+        candidates: list[Candidate] = []
+        for index, sentence in enumerate(analysis.sentences):
+            tokens = tokenize(text, sentence.start, sentence.end)
+            if not tokens:
+                continue
+            found = self._sentence_candidates(index, tokens, text, model, lang, roles)
+            candidates.extend(found)
+        groups = self._group(candidates, lang)
+        analysis.entities = [
+            self._entity(f"e{i}", group, lang, analysis.published, groups)
+            for i, group in enumerate(groups, start=1)
+        ]
+
+    # -- mentions ---------------------------------------------------------------------
+
+    def _sentence_candidates(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        model: NerModel | None,
+        lang: str | None,
+        roles: RoleLexicon,
+    ) -> list[Candidate]:
+        words = [t.text for t in tokens]
+        found: list[Candidate] = []
+        if model is not None:
+            for first, last, kind in spans(model.tag(words)):
+                candidate = self._candidate(index, tokens, text, first, last, kind, lang)
+                found.extend(self._split_unknown(candidate, tokens, text, lang))
+        else:
+            found.extend(self._capitalised(index, tokens, text, roles, lang))
+        found = self._add_gazetteer(index, tokens, text, found, lang)
+        found.sort(key=lambda c: c.first)
+
+        def affiliation(toks: Sequence[Token], i: int, j: int) -> int | None:
+            for c in found:
+                if c.last == j and c.first >= i:
+                    return c.first
+            for first in range(i, j):
+                name = text[toks[first].start : toks[j - 1].end]
+                if self.kb.lookup(name, lang=lang):
+                    return first
+            return None
+
+        person_starts = {c.first for c in found if c.type == "PER"}
+        for c in found:
+            if c.type != "PER" or c.last in person_starts:
+                # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
+                continue
+            c.role = roles.role_before(tokens, c.first, text, affiliation)
+            c.role = c.role or roles.role_after(tokens, c.last, text, affiliation)
+        return found
+
+    def _candidate(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        first: int,
+        last: int,
+        kind: str,
+        lang: str | None,
+    ) -> Candidate:
+        start, end = tokens[first].start, tokens[last - 1].end
+        candidate = Candidate(index, first, last, start, end, text[start:end], kind)
+        candidate.entry = self._link(candidate.text, kind, lang)
+        if candidate.entry is not None and candidate.entry.type != TYPE_NAMES[kind]:
+            # the curated knowledge base knows better than the model what "NATO" is
+            if kind != "PER" or candidate.entry.type != "PERSON":
+                candidate.type = {v: k for k, v in TYPE_NAMES.items()}[candidate.entry.type]
+        return candidate
+
+    def _link(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
+        entries = self.kb.lookup(name, lang=lang)
+        if not entries:
+            return None
+        wanted = TYPE_NAMES[kind]
+        same_type = [e for e in entries if e.type == wanted]
+        if same_type:
+            return same_type[0]
+        if kind == "PER" and not _prominent(entries[0]):
+            return None  # a person who shares a small town's name is still a person
+        return entries[0]
+
+    def _split_unknown(
+        self, candidate: Candidate, tokens: list[Token], text: str, lang: str | None
+    ) -> list[Candidate]:
+        """A span the model drew too wide ("Luar Negeri AS Antony Blinken", "Harapan
+        Rusia") and the knowledge base does not know as a whole: keep the known names
+        inside it. A span headed by an organisation word ("Kementerian Luar Negeri
+        Rusia") is an organisation of its own and stays whole."""
+        if candidate.entry is not None or candidate.last - candidate.first < 2:
+            return [candidate]
+        parts: list[Candidate] = []
+        position = candidate.first
+        while position < candidate.last:
+            match = self._gazetteer_match(
+                tokens[: candidate.last], text, position, lang, inner=True
+            )
+            if match is None:
+                position += 1
+                continue
+            last, entry = match
+            kind = {v: k for k, v in TYPE_NAMES.items()}[entry.type]
+            start, end = tokens[position].start, tokens[last - 1].end
+            parts.append(
+                Candidate(
+                    candidate.sentence, position, last, start, end, text[start:end], kind, entry
+                )
+            )
+            position = last
+        covered = {i for part in parts for i in range(part.first, part.last)}
+        leftover = {
+            tokens[i].text.lower()
+            for i in range(candidate.first, candidate.last)
+            if i not in covered
+        }
+        if not parts or leftover & self._org_words(lang):
+            return [candidate]
+        return parts
+
+    def _org_words(self, lang: str | None) -> frozenset[str]:
+        return load_pack(lang).org_words if lang in available_packs() else frozenset()
+
+    def _add_gazetteer(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        found: list[Candidate],
+        lang: str | None,
+    ) -> list[Candidate]:
+        """Knowledge-base names the model missed, and longer names it cut short
+        ("Ursula von der Leyen" where the model saw "Ursula")."""
+        taken = [False] * len(tokens)
+        for c in found:
+            for i in range(c.first, c.last):
+                taken[i] = True
+        position = 0
+        while position < len(tokens):
+            word = tokens[position].text
+            if not word[:1].isupper():
+                position += 1
+                continue
+            match = self._gazetteer_match(tokens, text, position, lang)
+            if match is None:
+                position += 1
+                continue
+            last, entry = match
+            covered = [c for c in found if c.first < last and position < c.last]
+            inside = all(position <= c.first and c.last <= last for c in covered)
+            if not any(taken[position:last]) or (inside and last - position > 1):
+                found = [c for c in found if c not in covered]
+                kind = {v: k for k, v in TYPE_NAMES.items()}[entry.type]
+                start, end = tokens[position].start, tokens[last - 1].end
+                found.append(
+                    Candidate(index, position, last, start, end, text[start:end], kind, entry)
+                )
+                for i in range(position, last):
+                    taken[i] = True
+            position = last
+        return found
+
+    def _gazetteer_match(
+        self,
+        tokens: list[Token],
+        text: str,
+        position: int,
+        lang: str | None,
+        inner: bool = False,
+    ) -> tuple[int, KbEntry] | None:
+        """The longest knowledge-base name starting at `position` that is safe to take
+        without the model's word: `inner` is for names inside a span the model found."""
+        if not tokens[position].text[:1].isupper():
+            return None
+        for last in range(min(len(tokens), position + MAX_NAME_TOKENS), position, -1):
+            if not tokens[last - 1].text[:1].isalnum():
+                continue
+            name = text[tokens[position].start : tokens[last - 1].end]
+            for entry in self.kb.lookup(name, lang=lang):
+                sentence_start = position == 0 and not inner
+                if _gazetteer_worthy(entry, name, last - position, sentence_start, inner):
+                    return last, entry
+        return None
+
+    def _capitalised(
+        self, index: int, tokens: list[Token], text: str, roles: RoleLexicon, lang: str | None
+    ) -> list[Candidate]:
+        """Without a model: a capitalised name right after a role head is a person."""
+        words = [t.text.lower() for t in tokens]
+        found = []
+        position = 0
+        while position < len(tokens):
+            head_start = roles.head_ending_at(words, position)
+            if head_start is not None and tokens[position].text[:1].isupper():
+                last = position
+                while last < len(tokens) and tokens[last].text[:1].isupper():
+                    last += 1
+                found.append(self._candidate(index, tokens, text, position, last, "PER", lang))
+                position = last
+            else:
+                position += 1
+        return found
+
+    # -- grouping ----------------------------------------------------------------------
+
+    def _group(self, candidates: list[Candidate], lang: str | None) -> list[_Group]:
+        groups: list[_Group] = []
+        by_key: dict[str, _Group] = {}
+
+        def join(key: str, candidate: Candidate, type_: str) -> None:
+            group = by_key.get(key)
+            if group is None:
+                group = _Group(type_)
+                groups.append(group)
+                by_key[key] = group
+            group.candidates.append(candidate)
+            group.entry = group.entry or candidate.entry
+
+        persons = [c for c in candidates if c.type == "PER"]
+        full_names = {normalize(c.text): c for c in persons if len(c.text.split()) > 1}
+        for c in candidates:
+            type_ = TYPE_NAMES[c.type]
+            if c.type == "PER":
+                key = self._person_key(c, full_names)
+            else:
+                key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
+            join(key, c, type_)
+        return self._merge_acronyms(groups)
+
+    def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
+        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov"."""
+        name = normalize(candidate.text)
+        if " " not in name:
+            for full, other in full_names.items():
+                parts = full.split()
+                if name in (parts[-1], parts[0]):
+                    return other.entry.id if other.entry else f"PERSON:{full}"
+        if candidate.entry is not None:
+            return candidate.entry.id
+        return f"PERSON:{name}"
+
+    @staticmethod
+    def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+        """ "Badan Pusat Statistik (BPS)": the acronym's group joins the name's group."""
+        merged: list[_Group] = []
+        for group in groups:
+            target = None
+            for other in merged:
+                if other.type != group.type:
+                    continue
+                if any(
+                    _is_acronym(c.text, o.text) for c in group.candidates for o in other.candidates
+                ):
+                    target = other
+                    break
+            if target is None:
+                merged.append(group)
+            else:
+                target.candidates.extend(group.candidates)
+                target.entry = target.entry or group.entry
+        return merged
+
+    # -- coding ------------------------------------------------------------------------
+
+    def _entity(
+        self,
+        entity_id: str,
+        group: _Group,
+        lang: str | None,
+        published: str | None,
+        groups: list[_Group],
+    ) -> Entity:
+        entry = group.entry
+        texts = sorted({c.text for c in group.candidates}, key=lambda t: (-len(t.split()), -len(t)))
+        name = texts[0]
+        if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
+            name = entry.name
+        roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
+        country = entry.country if entry else None
+        actor_code = entry.actor_code(published[:10] if published else None) if entry else None
+        if group.type == "LOC" and entry is not None:
+            if entry.feature == "city" and entry.capital and entry.country:
+                actor_code = f"{entry.country}GOV"
+            elif entry.feature == "country":
+                actor_code = actor_code or entry.country
+        if group.type == "PERSON" and (country is None or actor_code is None):
+            country, actor_code = self._code_from_roles(group, lang, groups, country, actor_code)
+        mentions = sorted({(c.start, c.end, c.text) for c in group.candidates}, key=lambda m: m[0])
+        return Entity(
+            id=entity_id,
+            name=name,
+            type=group.type,
+            kb_id=entry.id if entry else None,
+            country=country,
+            roles=roles,
+            actor_code=actor_code,
+            mentions=[Mention(start=s, end=e, text=t) for s, e, t in mentions],
+        )
+
+    def _code_from_roles(
+        self,
+        group: _Group,
+        lang: str | None,
+        groups: list[_Group],
+        country: str | None,
+        actor_code: str | None,
+    ) -> tuple[str | None, str | None]:
+        best = max(group.roles, key=lambda r: (not r.former, r.rank), default=None)
+        if best is None:
+            return country, actor_code
+        sector = best.sector or ""
+        affiliated = self._affiliation_entry(best.affiliation, lang, groups)
+        if affiliated is not None:
+            if affiliated.type == "ORG" and affiliated.cameo and not affiliated.country:
+                return country, actor_code or affiliated.cameo  # an IGO's official
+            country = country or affiliated.country
+        elif best.affiliation is None:
+            country = country or HOME_COUNTRY.get(lang or "")
+        if country and actor_code is None:
+            actor_code = f"{country}{sector}"
+        return country, actor_code
+
+    def _affiliation_entry(
+        self, affiliation: str | None, lang: str | None, groups: list[_Group]
+    ) -> KbEntry | None:
+        if affiliation is None:
+            return None
+        entries = self.kb.lookup(affiliation, lang=lang)
+        if entries:
+            return entries[0]
+        key = normalize(affiliation)
+        for group in groups:
+            if group.entry and any(normalize(c.text) == key for c in group.candidates):
+                return group.entry
+        return None
+
+
+def _prominent(entry: KbEntry) -> bool:
+    """A country, capital, large city or organisation: what a bare name most likely is."""
+    if entry.type == "ORG":
+        return True
+    if entry.feature in ("country", "region", "admin", "landmark"):
+        return True
+    return entry.capital or (entry.population or 0) >= GAZETTEER_MIN_POPULATION
+
+
+def _gazetteer_worthy(
+    entry: KbEntry, name: str, size: int, sentence_start: bool, inner: bool
+) -> bool:
+    """Whether a knowledge-base match may stand as a mention on its own. One capitalised
+    word at the start of a sentence is too often an ordinary word ("Negara itu ...")."""
+    if size == 1 and sentence_start and not name.isupper():
+        return entry.type == "LOC" and entry.feature == "country"
+    if entry.type == "PERSON":
+        return size > 1 or inner
+    return _prominent(entry)
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    if not short.isupper() or len(short) < 2 or " " in short:
+        return False
+    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+    return len(long.split()) > 1 and initials == short
+
+
+__all__ = ["EntityRecognizer", "ModelError"]

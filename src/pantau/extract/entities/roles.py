@@ -1,0 +1,214 @@
+"""Titles and roles written next to a person's name, read with the language pack's
+`roles.toml` lexicon.
+
+A role phrase is [modifiers] head [connector] [affiliation], right before the name
+("Wakil Menteri Luar Negeri Rusia Sergei Ryabkov", "kepala kebijakan luar negeri Uni
+Eropa Josep Borrell"), or affiliation head before it in English ("U.S. Secretary of
+State Antony Blinken"), or after the name between commas ("Tito Karnavian, Menteri Dalam
+Negeri, ..."). The head gives the CAMEO sector; the affiliation (a country, an
+organisation or another person) gives the country.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pantau.nlp.tokens import Token
+
+MAX_HEAD_TOKENS = 6
+MAX_AFFILIATION_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class Role:
+    text: str
+    """The role as written: "Wakil Menteri Luar Negeri Rusia"."""
+    sector: str | None
+    rank: int
+    former: bool
+    affiliation: str | None
+    """The country, organisation or person the role belongs to, as written."""
+    start: int
+    end: int
+
+
+Affiliation = Callable[[Sequence[Token], int, int], int | None]
+"""Given tokens and a span [i, j), the start of the longest affiliation ending at j
+(a country, organisation or person name), or None."""
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    heads: dict[tuple[str, ...], tuple[str | None, int]]
+    same_sector: frozenset[tuple[str, ...]]
+    former: frozenset[tuple[str, ...]]
+    skip: frozenset[tuple[str, ...]]
+    connectors: frozenset[str]
+
+    @classmethod
+    def empty(cls) -> RoleLexicon:
+        return cls({}, frozenset(), frozenset(), frozenset(), frozenset())
+
+    def head_ending_at(self, words: Sequence[str], end: int) -> int | None:
+        """Start of the longest head phrase that ends at `end`, or None."""
+        for size in range(min(MAX_HEAD_TOKENS, end), 0, -1):
+            if tuple(words[end - size : end]) in self.heads:
+                return end - size
+        return None
+
+    def head_starting_at(self, words: Sequence[str], start: int) -> int | None:
+        for size in range(min(MAX_HEAD_TOKENS, len(words) - start), 0, -1):
+            if tuple(words[start : start + size]) in self.heads:
+                return start + size
+        return None
+
+    def _phrase_ending_at(
+        self, words: Sequence[str], end: int, phrases: frozenset[tuple[str, ...]]
+    ) -> int | None:
+        for size in range(min(3, end), 0, -1):
+            if tuple(words[end - size : end]) in phrases:
+                return end - size
+        return None
+
+    def role_before(
+        self, tokens: Sequence[Token], name_start: int, text: str, affiliation: Affiliation
+    ) -> Role | None:
+        """The role phrase that ends right before token `name_start`, if any."""
+        words = [t.text.lower() for t in tokens]
+        end = name_start
+        skipped = self._phrase_ending_at(words, end, self.skip)
+        if skipped is not None:
+            end = skipped
+        head_start = self.head_ending_at(words, end)
+        affiliation_span = None
+        if head_start is None:
+            # "Menteri Luar Negeri Rusia Sergei Ryabkov": an affiliation sits between
+            affiliation_start = affiliation(tokens, max(0, end - MAX_AFFILIATION_TOKENS), end)
+            if affiliation_start is None:
+                return None
+            before = affiliation_start
+            if before > 0 and words[before - 1] in self.connectors:
+                before -= 1
+            head_start = self.head_ending_at(words, before)
+            if head_start is None:
+                return None
+            affiliation_span = (affiliation_start, end)
+            head_end = before
+        else:
+            head_end = end
+            # "U.S. Secretary of State Antony Blinken": the affiliation comes first
+            first = affiliation(tokens, max(0, head_start - MAX_AFFILIATION_TOKENS), head_start)
+            if first is not None:
+                affiliation_span = (first, head_start)
+        return self._role(tokens, words, text, head_start, head_end, affiliation_span)
+
+    def role_after(
+        self, tokens: Sequence[Token], name_end: int, text: str, affiliation: Affiliation
+    ) -> Role | None:
+        """An appositive role: "Tito Karnavian, Menteri Dalam Negeri, ..." """
+        words = [t.text.lower() for t in tokens]
+        if name_end >= len(tokens) or tokens[name_end].text != ",":
+            return None
+        start = name_end + 1
+        modifier_end = start
+        while (
+            modifier_end < len(words)
+            and self._phrase_ending_at(words, modifier_end + 1, self.same_sector | self.former)
+            == modifier_end
+        ):
+            modifier_end += 1
+        head_end = self.head_starting_at(words, modifier_end)
+        if head_end is None:
+            return None
+        stop = head_end
+        while stop < len(tokens) and tokens[stop].text not in {",", ".", "(", ")", ";"}:
+            stop += 1
+        span = None
+        if stop > head_end:
+            connector = head_end + (1 if words[head_end] in self.connectors else 0)
+            if connector < stop and affiliation(tokens, connector, stop) == connector:
+                span = (connector, stop)
+        role_end = span[1] if span else head_end
+        sector, rank = self.heads[tuple(words[modifier_end:head_end])]
+        former = any((w,) in self.former for w in words[start:modifier_end])
+        return Role(
+            text=text[tokens[start].start : tokens[role_end - 1].end],
+            sector=sector,
+            rank=rank,
+            former=former,
+            affiliation=_span_text(tokens, text, span),
+            start=tokens[start].start,
+            end=tokens[role_end - 1].end,
+        )
+
+    def _role(
+        self,
+        tokens: Sequence[Token],
+        words: Sequence[str],
+        text: str,
+        head_start: int,
+        head_end: int,
+        affiliation_span: tuple[int, int] | None,
+    ) -> Role:
+        sector, rank = self.heads[tuple(words[head_start:head_end])]
+        start = head_start
+        # "Kapolri Jenderal Listyo Sigit": a title before a rank; the senior one decides
+        while (previous_head := self.head_ending_at(words, start)) is not None:
+            previous_sector, previous_rank = self.heads[tuple(words[previous_head:start])]
+            if previous_rank > rank or sector is None:
+                sector, rank = previous_sector or sector, max(rank, previous_rank)
+            start = previous_head
+        former = False
+        while True:
+            previous = self._phrase_ending_at(words, start, self.same_sector | self.former)
+            if previous is None:
+                break
+            former = former or tuple(words[previous:start]) in self.former
+            start = previous
+        if affiliation_span and affiliation_span[0] < start:
+            start = affiliation_span[0]
+        end = max(head_end, affiliation_span[1] if affiliation_span else head_end)
+        return Role(
+            text=text[tokens[start].start : tokens[end - 1].end],
+            sector=sector,
+            rank=rank,
+            former=former,
+            affiliation=_span_text(tokens, text, affiliation_span),
+            start=tokens[start].start,
+            end=tokens[end - 1].end,
+        )
+
+
+def _span_text(tokens: Sequence[Token], text: str, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return text[tokens[span[0]].start : tokens[span[1] - 1].end]
+
+
+def _phrases(values: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(v.lower().split()) for v in values)
+
+
+@cache
+def load_roles(lang: str) -> RoleLexicon:
+    """The role lexicon of a language pack; empty when the pack has none."""
+    file = resources.files("pantau.lang") / lang / "roles.toml"
+    if not file.is_file():
+        return RoleLexicon.empty()
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    heads: dict[tuple[str, ...], tuple[str | None, int]] = {}
+    for role in data.get("role", []):
+        for head in role["heads"]:
+            heads.setdefault(tuple(head.lower().split()), (role.get("sector"), role.get("rank", 1)))
+    modifiers = data.get("modifiers", {})
+    return RoleLexicon(
+        heads=heads,
+        same_sector=_phrases(modifiers.get("same_sector", [])),
+        former=_phrases(modifiers.get("former", [])),
+        skip=_phrases(modifiers.get("skip", [])),
+        connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
+    )
