@@ -1,8 +1,8 @@
 """pantau: news articles in, structured and evidence-linked data out.
 
-    from pantau import analyze
-    analysis = analyze(text, published="2022-01-09")
-    analysis.to_dict()
+from pantau import analyze
+analysis = analyze(text, published="2022-01-09")
+analysis.to_dict()
 """
 
 from typing import TYPE_CHECKING, Any

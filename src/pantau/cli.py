@@ -22,6 +22,7 @@ from pantau.eval.commands import evaluate_app
 from pantau.ingest import ReadError, iter_documents
 from pantau.kb.commands import kb_app
 from pantau.model import Analysis, json_schema
+from pantau.train import train_app
 
 if TYPE_CHECKING:
     from pantau.batch import RunReport
@@ -35,6 +36,7 @@ app = typer.Typer(
 )
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(kb_app, name="kb")
+app.add_typer(train_app, name="train")
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 

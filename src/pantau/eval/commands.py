@@ -133,3 +133,23 @@ def evaluate_cleaning(
         console.print(
             f"removed ({reason}) {doc_id}: {paragraph[:120]}", markup=False, soft_wrap=True
         )
+
+
+@evaluate_app.command("ner")
+def evaluate_ner(
+    gold: Annotated[Path, typer.Option(help="annotated file")],
+    format: Annotated[str, typer.Option(help="conll, nerp or idner")] = "conll",  # noqa: A002
+    lang: Annotated[str, typer.Option(help="model language")] = "id",
+) -> None:
+    """Entity-level precision, recall and F1 per type (exact span and type) of the
+    named-entity model on gold data."""
+    from pantau.eval.ner import evaluate, read
+    from pantau.extract.entities.ner import load_model
+
+    sentences = read(_require(gold), format)
+    score = evaluate(sentences, load_model(lang))
+    _scores(
+        f"{gold.name}: {score.sentences} sentences, {score.tokens / score.seconds:,.0f} tokens/s",
+        list(score.rows()),
+        ("type", "precision", "recall", "F1", "gold", "predicted"),
+    )

@@ -28,6 +28,10 @@ class LanguagePack:
     stopwords: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     """Words that head an organisation's name ("Kementerian", "Council")."""
+    articles: frozenset[str] = frozenset()
+    """Articles that may open a name span but are not part of the name ("the")."""
+    calendar_words: frozenset[str] = frozenset()
+    """Weekday and month names: never a named entity on their own."""
     sections: frozenset[str] = frozenset()
     """Section labels that head a page ("Nasional", "World")."""
 
@@ -68,5 +72,7 @@ def load_pack(code: str) -> LanguagePack:
         markers=_words(folder, "markers.txt", lower=False),
         stopwords=_words(folder, "stopwords.txt"),
         sections=_words(folder, "sections.txt"),
+        articles=_words(folder, "articles.txt"),
+        calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
     )

@@ -32,8 +32,9 @@ MAX_NAME_TOKENS = 6
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 HOME_COUNTRY = {"id": "IDN"}
 """A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
-GAZETTEER_MIN_POPULATION = 100_000
-"""Cities smaller than this are left to the NER model: their names are too often words."""
+GAZETTEER_MIN_POPULATION = 1_000_000
+"""A one-word city name is taken from the knowledge base alone only for cities this big
+(or capitals): smaller ones' names are too often words or people ("Besar", "Warren")."""
 
 
 @dataclass
@@ -70,6 +71,14 @@ class EntityRecognizer:
         self.kb = kb or KnowledgeBase.load()
         self._models: dict[str, NerModel | None] = {}
 
+    def _lookup(self, name: str, lang: str | None = None) -> list[KbEntry]:
+        """Knowledge-base entries for a name in this language; an acronym such as "OSCE"
+        is the same in every language, so for one the other languages' aliases count."""
+        entries = self.kb.lookup(name, lang=lang)
+        if not entries and lang is not None and name.isupper() and len(name) > 1:
+            entries = self.kb.lookup(name)
+        return entries
+
     def _model(self, lang: str | None) -> NerModel | None:
         if lang not in self._models:
             self._models[lang] = load_model(lang) if lang in available_languages() else None
@@ -93,6 +102,7 @@ class EntityRecognizer:
             found = self._sentence_candidates(index, tokens, text, model, lang, roles)
             candidates.extend(found)
         groups = self._group(candidates, lang)
+        self._add_surnames(groups, analysis, candidates)
         analysis.entities = [
             self._entity(f"e{i}", group, lang, analysis.published, groups)
             for i, group in enumerate(groups, start=1)
@@ -113,6 +123,10 @@ class EntityRecognizer:
         found: list[Candidate] = []
         if model is not None:
             for first, last, kind in spans(model.tag(words)):
+                trimmed = self._trimmed(tokens, first, last, lang)
+                if trimmed is None:
+                    continue
+                first, last = trimmed
                 candidate = self._candidate(index, tokens, text, first, last, kind, lang)
                 found.extend(self._split_unknown(candidate, tokens, text, lang))
         else:
@@ -126,7 +140,7 @@ class EntityRecognizer:
                     return c.first
             for first in range(i, j):
                 name = text[toks[first].start : toks[j - 1].end]
-                if self.kb.lookup(name, lang=lang):
+                if self._lookup(name, lang=lang):
                     return first
             return None
 
@@ -137,7 +151,27 @@ class EntityRecognizer:
                 continue
             c.role = roles.role_before(tokens, c.first, text, affiliation)
             c.role = c.role or roles.role_after(tokens, c.last, text, affiliation)
-        return found
+        heads = [c.role.head for c in found if c.role is not None]
+        # "U.S. Secretary of State" is a title, not an organisation of its own
+        return [
+            c
+            for c in found
+            if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
+        ]
+
+    def _trimmed(
+        self, tokens: list[Token], first: int, last: int, lang: str | None
+    ) -> tuple[int, int] | None:
+        """The span without a leading article ("The North Atlantic Treaty Organization")
+        or a lone weekday or month name, which is never a name ("Friday")."""
+        pack = load_pack(lang) if lang in available_packs() else None
+        if pack is None:
+            return first, last
+        while first < last - 1 and tokens[first].text.lower() in pack.articles:
+            first += 1
+        if last - first == 1 and tokens[first].text.lower() in pack.calendar_words:
+            return None
+        return first, last
 
     def _candidate(
         self,
@@ -159,15 +193,15 @@ class EntityRecognizer:
         return candidate
 
     def _link(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
-        entries = self.kb.lookup(name, lang=lang)
+        entries = self._lookup(name, lang=lang)
         if not entries:
             return None
         wanted = TYPE_NAMES[kind]
         same_type = [e for e in entries if e.type == wanted]
         if same_type:
             return same_type[0]
-        if kind == "PER" and not _prominent(entries[0]):
-            return None  # a person who shares a small town's name is still a person
+        if kind == "PER" and entries[0].type == "LOC" and entries[0].feature == "city":
+            return None  # a person who shares a city's name ("Warren", "Augusta") is a person
         return entries[0]
 
     def _split_unknown(
@@ -197,6 +231,8 @@ class EntityRecognizer:
                 )
             )
             position = last
+        if not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
+            return [candidate]  # split only around a known person's full name
         covered = {i for part in parts for i in range(part.first, part.last)}
         leftover = {
             tokens[i].text.lower()
@@ -265,7 +301,9 @@ class EntityRecognizer:
             if not tokens[last - 1].text[:1].isalnum():
                 continue
             name = text[tokens[position].start : tokens[last - 1].end]
-            for entry in self.kb.lookup(name, lang=lang):
+            if name.count("(") != name.count(")"):
+                continue
+            for entry in self._lookup(name, lang=lang):
                 sentence_start = position == 0 and not inner
                 if _gazetteer_worthy(entry, name, last - position, sentence_start, inner):
                     return last, entry
@@ -291,6 +329,30 @@ class EntityRecognizer:
         return found
 
     # -- grouping ----------------------------------------------------------------------
+
+    @staticmethod
+    def _add_surnames(groups: list[_Group], analysis: Analysis, found: list[Candidate]) -> None:
+        """A known person's surname where the model did not tag it ("Blinken said")."""
+        surnames: dict[str, _Group] = {}
+        for group in groups:
+            if group.type != "PERSON":
+                continue
+            for c in group.candidates:
+                parts = c.text.split()
+                if len(parts) > 1 and parts[-1][:1].isupper():
+                    surnames.setdefault(parts[-1], group)
+        if not surnames:
+            return
+        taken = [(c.start, c.end) for c in found]
+        text = analysis.text
+        for index, sentence in enumerate(analysis.sentences):
+            for token in tokenize(text, sentence.start, sentence.end):
+                group = surnames.get(token.text)
+                if group is None or any(s < token.end and token.start < e for s, e in taken):
+                    continue
+                group.candidates.append(
+                    Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
+                )
 
     def _group(self, candidates: list[Candidate], lang: str | None) -> list[_Group]:
         groups: list[_Group] = []
@@ -402,6 +464,9 @@ class EntityRecognizer:
         if affiliated is not None:
             if affiliated.type == "ORG" and affiliated.cameo and not affiliated.country:
                 return country, actor_code or affiliated.cameo  # an IGO's official
+            if affiliated.type == "ORG" and affiliated.cameo and not best.sector:
+                # "Direktur PT Pertamina": a generic title takes its organisation's code
+                return country or affiliated.country, actor_code or affiliated.cameo
             country = country or affiliated.country
         elif best.affiliation is None:
             country = country or HOME_COUNTRY.get(lang or "")
@@ -414,7 +479,7 @@ class EntityRecognizer:
     ) -> KbEntry | None:
         if affiliation is None:
             return None
-        entries = self.kb.lookup(affiliation, lang=lang)
+        entries = self._lookup(affiliation, lang=lang)
         if entries:
             return entries[0]
         key = normalize(affiliation)
@@ -442,7 +507,7 @@ def _gazetteer_worthy(
         return entry.type == "LOC" and entry.feature == "country"
     if entry.type == "PERSON":
         return size > 1 or inner
-    return _prominent(entry)
+    return size > 1 or _prominent(entry)
 
 
 def _is_acronym(short: str, long: str) -> bool:

@@ -34,6 +34,8 @@ class Role:
     """The country, organisation or person the role belongs to, as written."""
     start: int
     end: int
+    head: tuple[int, int]
+    """Character span of the title words themselves (not the affiliation)."""
 
 
 Affiliation = Callable[[Sequence[Token], int, int], int | None]
@@ -143,6 +145,7 @@ class RoleLexicon:
             affiliation=_span_text(tokens, text, span),
             start=tokens[start].start,
             end=tokens[role_end - 1].end,
+            head=(tokens[start].start, tokens[head_end - 1].end),
         )
 
     def _role(
@@ -180,6 +183,7 @@ class RoleLexicon:
             affiliation=_span_text(tokens, text, affiliation_span),
             start=tokens[start].start,
             end=tokens[end - 1].end,
+            head=(tokens[head_start].start, tokens[head_end - 1].end),
         )
 
 

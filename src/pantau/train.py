@@ -1,0 +1,42 @@
+"""`pantau train <model>`: rebuild a shipped model from the development data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from pantau.errors import PantauError
+
+train_app = typer.Typer(
+    help="Rebuild the shipped models from ../shared/data.", no_args_is_help=True
+)
+console = Console(soft_wrap=True, highlight=False)
+DEFAULT_DATA = Path("../shared/data")
+
+
+@train_app.command("ner")
+def train_ner(
+    lang: Annotated[str, typer.Option(help="id or en")],
+    data: Annotated[Path, typer.Option(help="development data folder")] = DEFAULT_DATA,
+    out: Annotated[
+        Path | None, typer.Option(help="folder for the model files (default: the package's)")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="random seed (training is reproducible)")] = 13,
+) -> None:
+    """Train the named-entity recogniser for a language (only shippable sources)."""
+    from pantau.extract.entities.ner import MODELS_DIR
+    from pantau.extract.entities.ner_train import train
+
+    if not data.is_dir():
+        console.print(f"[red]error:[/red] no development data at {data} (--data)")
+        raise typer.Exit(2)
+    try:
+        figures = train(lang, data, out or MODELS_DIR, seed=seed)
+    except PantauError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(json.dumps(figures, indent=1, default=str))

@@ -1,0 +1,135 @@
+"""The entities layer: people, organisations and places, with roles, links and codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from pantau.extract.entities.recognizer import EntityRecognizer
+from pantau.model import Analysis, Span
+
+SEED_PEOPLE = {
+    "Sergei Ryabkov": ("RUS", "RUSGOV", "Wakil Menteri Luar Negeri Rusia"),
+    "Antony Blinken": ("USA", "USAGOV", "Menteri Luar Negeri AS"),
+    "Vladimir Putin": ("RUS", "RUSGOV", "Presiden Rusia"),
+    "Joe Biden": ("USA", "USAGOV", "mitranya dari AS"),
+    "Wendy Sherman": ("USA", "USAGOV", "Wakil Menteri Luar Negeri AS"),
+    "Josep Borrell": (None, "IGOEUREEC", "kepala kebijakan luar negeri Uni Eropa"),
+    "Ursula von der Leyen": (None, "IGOEUREEC", "ketua Komisi Eropa"),
+    "Yuri Ushakov": ("RUS", "RUSGOV", "Penasihat kebijakan luar negeri Putin"),
+}
+SEED_ORGS = {
+    "NATO",
+    "Interfax",
+    "Uni Eropa",
+    "OSCE",
+    "Komisi Eropa",
+    "Dewan NATO-Rusia",
+    "Pakta Warsawa",
+}
+
+
+def by_name(analysis: Analysis) -> dict[str, object]:
+    return {e.name: e for e in analysis.entities}
+
+
+def test_reference_article_people_once_with_role_and_country(pipeline, seed_text) -> None:  # noqa: ANN001
+    analysis = pipeline.analyze(seed_text, published="2022-01-09")
+    people = [e for e in analysis.entities if e.type == "PERSON"]
+    names = [p.name for p in people]
+    for name, (country, code, role) in SEED_PEOPLE.items():
+        assert names.count(name) == 1, f"{name} appears {names.count(name)} times in {names}"
+        person = by_name(analysis)[name]
+        assert role in person.roles
+        assert person.actor_code == code
+        if country:
+            assert person.country == country
+    ryabkov = by_name(analysis)["Sergei Ryabkov"]
+    assert {m.text for m in ryabkov.mentions} == {"Sergei Ryabkov", "Ryabkov"}
+    assert len(ryabkov.mentions) == 4
+    for m in ryabkov.mentions:
+        assert analysis.text[m.start : m.end] == m.text
+
+
+def test_reference_article_organisations_and_metonyms(pipeline, seed_text) -> None:  # noqa: ANN001
+    analysis = pipeline.analyze(seed_text, published="2022-01-09")
+    orgs = {e.name for e in analysis.entities if e.type == "ORG"}
+    assert SEED_ORGS <= orgs
+    entities = by_name(analysis)
+    assert entities["NATO"].actor_code == "IGOWSTNAT"
+    us = entities["Amerika Serikat"]
+    assert us.country == "USA" and {"AS", "Amerika Serikat"} <= {m.text for m in us.mentions}
+    assert entities["Moskow"].actor_code == "RUSGOV"  # a capital used as an actor
+    assert "Kremlin" not in {e.name for e in analysis.entities if e.type == "PERSON"}
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def entities_of(recognizer: EntityRecognizer, text: str, lang: str, published: str | None = None):  # noqa: ANN201
+    analysis = Analysis(
+        id="t",
+        language=lang,
+        text=text,
+        published=published,
+        sentences=[Span(start=0, end=len(text))],
+    )
+    recognizer(analysis)
+    return analysis
+
+
+def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None:  # noqa: ANN001
+    text = "Wakil Menteri Luar Negeri Rusia Ivan Petrovsky bertemu wartawan. Petrovsky menolak."
+    analysis = entities_of(recognizer, text, "id")
+    person = by_name(analysis)["Ivan Petrovsky"]
+    assert person.kb_id is None
+    assert (person.country, person.actor_code) == ("RUS", "RUSGOV")
+    assert person.roles == ["Wakil Menteri Luar Negeri Rusia"]
+    assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky"]
+
+
+def test_acronym_joins_its_expansion(recognizer) -> None:  # noqa: ANN001
+    text = "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. Menurut BPS, harga beras naik."
+    analysis = entities_of(recognizer, text, "id")
+    bps = [e for e in analysis.entities if "BPS" in {m.text for m in e.mentions}]
+    assert len(bps) == 1 and bps[0].name == "Badan Pusat Statistik"
+    assert len(bps[0].mentions) == 3
+
+
+def test_english_titles_before_the_name(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov "
+        "in Geneva on Friday. Blinken said the North Atlantic Treaty Organization (NATO) "
+        "would respond."
+    )
+    analysis = entities_of(recognizer, text, "en", published="2022-01-21")
+    entities = by_name(analysis)
+    assert entities["Antony Blinken"].roles == ["U.S. Secretary of State"]
+    assert entities["Antony Blinken"].actor_code == "USAGOV"
+    assert len(entities["Antony Blinken"].mentions) == 2
+    assert entities["Sergei Lavrov"].country == "RUS"
+    assert entities["North Atlantic Treaty Organization"].actor_code == "IGOWSTNAT"
+    assert "Friday" not in entities
+    assert "U.S. Secretary of State" not in entities  # a title, not an organisation
+
+
+def test_unsupported_language_falls_back_with_a_warning(recognizer) -> None:  # noqa: ANN001
+    text = "Le président Emmanuel Macron a rencontré le chancelier allemand à Paris."
+    analysis = entities_of(recognizer, text, "fr")
+    assert any("no entity model" in w for w in analysis.warnings)
+    assert all(e.type in {"PERSON", "ORG", "LOC"} for e in analysis.entities)
+
+
+def test_mentions_are_exact_offsets_on_real_articles(pipeline) -> None:  # noqa: ANN001
+    from conftest import EXAMPLES
+
+    for path in sorted((EXAMPLES / "articles").glob("*.txt")):
+        analysis = pipeline.analyze(path.read_text(encoding="utf-8"))
+        starts = set()
+        for entity in analysis.entities:
+            assert entity.mentions and entity.name
+            for m in entity.mentions:
+                assert analysis.text[m.start : m.end] == m.text
+                assert (m.start, m.end) not in starts, "a span belongs to two entities"
+                starts.add((m.start, m.end))
