@@ -133,3 +133,18 @@ def test_mentions_are_exact_offsets_on_real_articles(pipeline) -> None:  # noqa:
                 assert analysis.text[m.start : m.end] == m.text
                 assert (m.start, m.end) not in starts, "a span belongs to two entities"
                 starts.add((m.start, m.end))
+
+
+def test_a_nickname_the_text_introduces_is_the_same_person(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Gubernur Jawa Tengah Bambang Sutrisno Wirawan (Bamsut) meresmikan jembatan. "
+        "Menurut Bamsut, jembatan itu dibangun selama dua tahun."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    people = [e for e in analysis.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Bambang Sutrisno Wirawan"]
+    assert [m.text for m in people[0].mentions] == [
+        "Bambang Sutrisno Wirawan",
+        "Bamsut",
+        "Bamsut",
+    ]

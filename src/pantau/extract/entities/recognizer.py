@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -101,7 +102,7 @@ class EntityRecognizer:
                 continue
             found = self._sentence_candidates(index, tokens, text, model, lang, roles)
             candidates.extend(found)
-        groups = self._group(candidates, lang)
+        groups = self._group(candidates, text)
         self._add_surnames(groups, analysis, candidates)
         analysis.entities = [
             self._entity(f"e{i}", group, lang, analysis.published, groups)
@@ -354,7 +355,7 @@ class EntityRecognizer:
                     Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
                 )
 
-    def _group(self, candidates: list[Candidate], lang: str | None) -> list[_Group]:
+    def _group(self, candidates: list[Candidate], text: str) -> list[_Group]:
         groups: list[_Group] = []
         by_key: dict[str, _Group] = {}
 
@@ -369,14 +370,37 @@ class EntityRecognizer:
 
         persons = [c for c in candidates if c.type == "PER"]
         full_names = {normalize(c.text): c for c in persons if len(c.text.split()) > 1}
+        introduced = self._introduced_names(persons, candidates, text)
         for c in candidates:
             type_ = TYPE_NAMES[c.type]
-            if c.type == "PER":
+            if c.type == "PER" and normalize(c.text) in introduced:
+                key = self._person_key(introduced[normalize(c.text)], full_names)
+            elif c.type == "PER":
                 key = self._person_key(c, full_names)
             else:
                 key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
             join(key, c, type_)
         return self._merge_acronyms(groups)
+
+    @staticmethod
+    def _introduced_names(
+        persons: list[Candidate], candidates: list[Candidate], text: str
+    ) -> dict[str, Candidate]:
+        """Nicknames the text introduces: "Joko Widodo (Jokowi)" makes every later
+        "Jokowi" Joko Widodo. The nickname in brackets becomes a mention too."""
+        introduced: dict[str, Candidate] = {}
+        taken = {(c.start, c.end) for c in candidates}
+        for full in persons:
+            match = _NICKNAME.match(text, full.end)
+            if match is None or len(full.text.split()) < 2:
+                continue
+            start, end = match.span(1)
+            introduced.setdefault(normalize(match.group(1)), full)
+            if (start, end) not in taken:
+                candidates.append(
+                    Candidate(full.sentence, 0, 0, start, end, text[start:end], "PER")
+                )
+        return introduced
 
     def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
         """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov"."""
@@ -487,6 +511,9 @@ class EntityRecognizer:
             if group.entry and any(normalize(c.text) == key for c in group.candidates):
                 return group.entry
         return None
+
+
+_NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 
 def _prominent(entry: KbEntry) -> bool:
