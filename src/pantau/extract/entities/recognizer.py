@@ -66,8 +66,6 @@ class _Group:
 class EntityRecognizer:
     """A pipeline stage: fills `analysis.entities`."""
 
-    name = "entities"
-
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or KnowledgeBase.load()
         self._models: dict[str, NerModel | None] = {}
