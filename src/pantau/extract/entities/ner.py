@@ -10,7 +10,9 @@ A model is a python-crfsuite file plus two small text lexicons beside it, all bu
                               (how often cased text capitalises it, how often NER-Prosa
                               labels it a person or place);
 - ``ner-LANG.gazetteer.txt``  ``TYPE TAB name``: lower-cased names of people, organisations
-                              and places from knowledge bases, matched longest-first;
+                              and places from knowledge bases, matched longest-first; TYPE
+                              may carry a sub-category (``ORG:gov``, ``ORG:party``,
+                              ``ORG:media`` ...), a feature of its own (``gfine``);
 - ``ner-LANG.json``           feature settings and training figures.
 
 Tags are BIO over PER, ORG and LOC. Features are computed once per distinct token string
@@ -31,7 +33,7 @@ import pycrfsuite
 from pantau.errors import PantauError
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 TYPES = ("PER", "ORG", "LOC")
 #: Distinct token strings whose features are kept (about 2 kB each): ~100 MB at most.
 CACHE_SIZE = 50_000
@@ -132,18 +134,29 @@ class Lexicon:
         gazetteer: Iterable[tuple[str, tuple[str, ...]]] = (),
         prefixes: Sequence[int] = (4, 8, 12),
         word_tags: dict[str, list[str]] | None = None,
+        features: Iterable[str] = (),
     ) -> None:
         self.clusters = clusters or {}
         self.word_tags: dict[str, list[str]] = dict(word_tags or {})
         self.prefixes = tuple(prefixes)
-        # first token -> [(tokens, types)], longest first
+        #: optional feature groups this model was trained with (see Featurizer)
+        self.features = frozenset(features)
+        # first token -> [(tokens, types, fine types)], longest first. A type may carry a
+        # sub-category after a colon ("ORG:gov"): the coarse tag is the part before it.
         index: dict[str, dict[tuple[str, ...], set[str]]] = {}
         for kind, tokens in gazetteer:
             if tokens:
                 index.setdefault(tokens[0], {}).setdefault(tokens, set()).add(kind)
-        self.gazetteer: dict[str, list[tuple[tuple[str, ...], str]]] = {
+        self.gazetteer: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
             first: sorted(
-                ((toks, "|".join(sorted(kinds))) for toks, kinds in entries.items()),
+                (
+                    (
+                        toks,
+                        "|".join(sorted({k.split(":", 1)[0] for k in kinds})),
+                        "|".join(sorted(kinds)),
+                    )
+                    for toks, kinds in entries.items()
+                ),
                 key=lambda e: (-len(e[0]), e[0]),
             )
             for first, entries in index.items()
@@ -151,7 +164,11 @@ class Lexicon:
 
     @classmethod
     def read(
-        cls, clusters_path: Path | None, gazetteer_path: Path | None, prefixes: Sequence[int]
+        cls,
+        clusters_path: Path | None,
+        gazetteer_path: Path | None,
+        prefixes: Sequence[int],
+        features: Iterable[str] = (),
     ) -> Lexicon:
         clusters: dict[str, str] = {}
         word_tags: dict[str, list[str]] = {}
@@ -169,7 +186,7 @@ class Lexicon:
                 kind, _, name = line.partition("\t")
                 if name:
                     entries.append((kind, tuple(name.split(" "))))
-        return cls(clusters, entries, prefixes, word_tags)
+        return cls(clusters, entries, prefixes, word_tags, features)
 
 
 class Featurizer:
@@ -238,45 +255,56 @@ class Featurizer:
 
     def gazetteer_tags(self, lowered: list[str]) -> list[str | None]:
         """Per token: ``B-TYPE`` / ``I-TYPE`` of the longest gazetteer match covering it."""
+        return self._gazetteer(lowered)[0]
+
+    def _gazetteer(self, lowered: list[str]) -> tuple[list[str | None], list[str | None]]:
+        """Coarse and fine (sub-category) BIO gazetteer tags, longest match first."""
         index = self.lexicon.gazetteer
-        out: list[str | None] = [None] * len(lowered)
         n = len(lowered)
+        out: list[str | None] = [None] * n
+        fine: list[str | None] = [None] * n
         i = 0
         while i < n:
             entries = index.get(lowered[i])
             matched = 0
             if entries:
-                for toks, kinds in entries:
+                for toks, kinds, fkinds in entries:
                     k = len(toks)
                     if k <= n - i and (k == 1 or tuple(lowered[i : i + k]) == toks):
                         out[i] = "B-" + kinds
+                        fine[i] = "B-" + fkinds
                         for j in range(i + 1, i + k):
                             out[j] = "I-" + kinds
+                            fine[j] = "I-" + fkinds
                         matched = k
                         break
             i += matched or 1
-        return out
+        return out, fine
 
     def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
         n = len(tokens)
         per = [self._token(t) for t in tokens]
-        gaz = (
-            self.gazetteer_tags([normalise(t).lower() for t in tokens])
-            if self.lexicon.gazetteer
-            else [None] * n
-        )
+        opts = self.lexicon.features
+        if self.lexicon.gazetteer:
+            gaz, fine = self._gazetteer([normalise(t).lower() for t in tokens])
+        else:
+            gaz = fine = [None] * n
         out: list[list[str]] = []
         for i in range(n):
-            feats = ["b"] + per[i][0]
+            own = per[i][0]
+            feats = ["b"] + own
             if i == 0:
                 feats.append("BOS")
-                if "cap" in per[i][0]:
+                if "cap" in own:
                     feats.append("BOScap")
             else:
                 feats += per[i - 1][2]
-                feats.append("bg=" + per[i - 1][0][0][2:] + "|" + per[i][0][0][2:])
+                feats.append("bg=" + per[i - 1][0][0][2:] + "|" + own[0][2:])
                 if i > 1:
                     feats += per[i - 2][1]
+                if "conj" in opts and "cap" in own:
+                    # the word before a capitalised word: "warga Indonesia" vs "di Indonesia"
+                    feats.append("pwc=" + per[i - 1][0][0][2:])
             if i == n - 1:
                 feats.append("EOS")
             else:
@@ -286,12 +314,20 @@ class Featurizer:
             g = gaz[i]
             if g is not None:
                 feats.append("g=" + g)
-                if "cap" in per[i][0]:
+                if "cap" in own:
                     feats.append("gc=" + g)
+                if "gfine" in opts and fine[i] != g:
+                    feats.append("gf=" + fine[i])  # type: ignore[operator]
+                if "conj" in opts and i > 0:
+                    feats.append("pwg=" + per[i - 1][0][0][2:] + "|" + g)
             if i > 0 and gaz[i - 1] is not None:
                 feats.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+                if "gfine" in opts and fine[i - 1] != gaz[i - 1]:
+                    feats.append("-1gf=" + fine[i - 1])  # type: ignore[operator]
             if i < n - 1 and gaz[i + 1] is not None:
                 feats.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+                if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
+                    feats.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
             out.append(feats)
         return out
 
@@ -374,6 +410,7 @@ class NerModel:
                 lexicon_paths["words"],
                 lexicon_paths["gazetteer"],
                 meta.get("cluster_prefixes", (4, 8, 12)),
+                meta.get("features", ()),
             )
         except (OSError, UnicodeDecodeError) as exc:
             raise ModelError(
