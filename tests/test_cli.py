@@ -17,7 +17,7 @@ from pantau.model import SCHEMA_ID, json_schema
 
 runner = CliRunner()
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
-LAYERS = ("quotes", "places", "dates", "events")
+LAYERS = ("places", "dates", "events")
 
 
 def analyze_json(*args: str, input: str | None = None) -> list[dict]:

@@ -20,6 +20,7 @@ from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_t
 from pantau.config import Settings, load_settings
 from pantau.errors import InputError, NoContentError
 from pantau.extract.entities.recognizer import EntityRecognizer
+from pantau.extract.quotes import QuoteExtractor
 from pantau.ingest import RawDocument
 from pantau.ingest.decode import check_text
 from pantau.ingest.html import extract_html, looks_like_html
@@ -67,7 +68,10 @@ class Pipeline:
         )
 
         self.splitter = SentenceSplitter(frozenset().union(*(p.abbreviations for p in packs)))
-        self.stages: list[tuple[str, Stage]] = [("entities", EntityRecognizer())]
+        self.stages: list[tuple[str, Stage]] = [
+            ("entities", EntityRecognizer()),
+            ("quotes", QuoteExtractor()),
+        ]
         self.timings: Counter[str] = Counter()
 
     @contextmanager

@@ -31,6 +31,8 @@ from pantau.nlp.tokens import Token, tokenize
 
 MAX_NAME_TOKENS = 6
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+NAME_BREAKS = frozenset({"(", ",", ";", ":", '"', "“", "”", "‘", "«", "»"})
+"""A name never runs across these: the model's span is cut before the first one."""
 HOME_COUNTRY = {"id": "IDN"}
 """A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
 GAZETTEER_MIN_POPULATION = 1_000_000
@@ -122,6 +124,9 @@ class EntityRecognizer:
         found: list[Candidate] = []
         if model is not None:
             for first, last, kind in spans(model.tag(words)):
+                last = next((i for i in range(first, last) if words[i] in NAME_BREAKS), last)
+                if last == first:
+                    continue
                 trimmed = self._trimmed(tokens, first, last, lang)
                 if trimmed is None:
                     continue

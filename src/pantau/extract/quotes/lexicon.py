@@ -1,0 +1,65 @@
+"""A language's speech cues, from `lang/<code>/quotes.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+Phrase = tuple[str, ...]
+
+
+def _phrases(values: list[str]) -> frozenset[Phrase]:
+    return frozenset(tuple(v.lower().split()) for v in values)
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    after: frozenset[Phrase]
+    """Cue words between a quote and its speaker: “...,” kata Ryabkov."""
+    anaphoric: frozenset[Phrase]
+    """Cues meaning "the last speaker": “...,” ujarnya."""
+    verbs: frozenset[Phrase]
+    """Saying verbs: X mengatakan (bahwa) ..."""
+    acts: frozenset[Phrase]
+    """Speech acts, reported speech only with a complementizer: X membantah bahwa ..."""
+    according: frozenset[Phrase]
+    complementizers: frozenset[Phrase]
+    channel: frozenset[Phrase]
+    """Words before a name that make it the channel, not the speaker ("kepada Interfax")."""
+    anonymous: frozenset[Phrase]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.after or self.verbs)
+
+    @staticmethod
+    def match(words: list[str], position: int, phrases: frozenset[Phrase]) -> int | None:
+        """The end of the longest phrase of `phrases` starting at `position`, or None."""
+        for size in (3, 2, 1):
+            end = position + size
+            if end <= len(words) and tuple(words[position:end]) in phrases:
+                return end
+        return None
+
+
+@cache
+def load_quote_lexicon(lang: str | None) -> QuoteLexicon:
+    file = resources.files("pantau.lang") / (lang or "_") / "quotes.toml"
+    data = tomllib.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+    return QuoteLexicon(
+        **{
+            name: _phrases(data.get(name, []))
+            for name in (
+                "after",
+                "anaphoric",
+                "verbs",
+                "acts",
+                "according",
+                "complementizers",
+                "channel",
+                "anonymous",
+            )
+        }
+    )

@@ -1,0 +1,126 @@
+"""The quotes layer: direct, partial and indirect quotes with their speakers."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pantau.model import Analysis, Span
+
+
+def quotes_of(pipeline, text: str, lang: str | None = None):  # noqa: ANN001, ANN201
+    return pipeline.analyze(text, lang=lang).quotes
+
+
+def test_reference_article_quotes_and_speakers(pipeline, seed_text) -> None:  # noqa: ANN001
+    analysis = pipeline.analyze(seed_text, published="2022-01-09")
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    speakers = {q.speaker_name for q in direct}
+    assert speakers == {"Sergei Ryabkov", "Antony Blinken", "Ursula von der Leyen"}
+
+    def speaker_of(start: str) -> str | None:
+        [quote] = [q for q in direct if q.text.startswith(start)]
+        return quote.speaker_name
+
+    assert speaker_of("Kami tidak akan menyetujui") == "Sergei Ryabkov"
+    assert speaker_of("Kami kecewa dengan sinyal") == "Sergei Ryabkov"
+    assert speaker_of("Berdasarkan sinyal yang") == "Sergei Ryabkov"
+    assert speaker_of("Kami siap untuk menanggapi") == "Antony Blinken"
+    assert speaker_of("Apa pun solusinya") == "Ursula von der Leyen"
+    entity_ids = {e.name: e.id for e in analysis.entities}
+    for q in analysis.quotes:
+        assert analysis.text[q.start : q.end] == q.text
+        assert q.speaker_name not in {"Interfax", "Washington", "Brussel"}
+        if q.speaker is not None:
+            assert entity_ids[q.speaker_name] == q.speaker
+    partial = {q.text: q.speaker_name for q in analysis.quotes if q.kind == "partial"}
+    assert partial["gaslighting"] == "Antony Blinken"
+    assert partial["kesalahan besar"] == "Yuri Ushakov"
+    assert "stabilitas" not in partial  # a scare quote is nobody's quote
+    anonymous = [q for q in analysis.quotes if q.speaker_name == "Seorang pejabat AS"]
+    assert anonymous and anonymous[0].kind == "indirect" and anonymous[0].speaker is None
+
+
+def test_cue_forms_indirect_speech_and_anaphora(pipeline) -> None:  # noqa: ANN001
+    text = (
+        "Menteri Dalam Negeri Tito Karnavian mengatakan pihaknya akan berkoordinasi dengan "
+        "BPS setiap pekan.\n\n"
+        '"Hasilnya lebih cepat, dan kalau ada daerah dengan inflasi tinggi, kita bisa '
+        'langsung melakukan intervensi," jelasnya.\n\n'
+        "Menurut Tito, data inflasi kini keluar setiap minggu. "
+        '"Dulu data inflasi hanya keluar sebulan sekali," kata Tito kepada wartawan.'
+    )
+    quotes = quotes_of(pipeline, text)
+    assert [(q.kind, q.speaker_name, q.cue) for q in quotes] == [
+        ("indirect", "Tito Karnavian", "mengatakan"),
+        ("direct", "Tito Karnavian", "jelasnya"),
+        ("indirect", "Tito Karnavian", "Menurut"),
+        ("direct", "Tito Karnavian", "kata"),
+    ]
+    assert quotes[0].text == "pihaknya akan berkoordinasi dengan BPS setiap pekan"
+
+
+def test_english_cues(pipeline) -> None:  # noqa: ANN001
+    text = (
+        '"We are ready to respond forcefully to further Russian aggression," Blinken said on '
+        "Friday, according to reporters. According to Secretary of State Antony Blinken, the "
+        "sanctions are ready to go at short notice."
+    )
+    quotes = quotes_of(pipeline, text, lang="en")
+    kinds = [(q.kind, q.speaker_name) for q in quotes]
+    assert ("direct", "Antony Blinken") in kinds and ("indirect", "Antony Blinken") in kinds
+
+
+def test_unbalanced_and_inch_marks_do_not_run_past_the_paragraph(pipeline) -> None:  # noqa: ANN001
+    text = (
+        'Layar itu berukuran 65" dan dijual murah. “Kami akan terus berjuang sampai akhir, kata '
+        "Budi Santoso tanpa menutup kutipan.\n\nParagraf berikutnya berdiri sendiri tanpa kutipan."
+    )
+    analysis = pipeline.analyze(text)
+    first_paragraph_end = analysis.text.index("\n\n")
+    for q in analysis.quotes:
+        assert q.end <= first_paragraph_end
+        assert "65" not in q.text
+
+
+def _analysis_with_text(text: str) -> Analysis:
+    return Analysis(id="t", language="id", text=text, sentences=[Span(start=0, end=len(text))])
+
+
+PIECES = [
+    "“", "”", '"', "‘", "’", "«", "»", ",", ".", "\n\n", "kata", "ujarnya", "kata dia",
+    "Menurut", "mengatakan", "bahwa", "Budi Santoso", "Budi", "warga", "65\"", "Kami", "akan",
+    "datang", "said", "according to",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map(" ".join))
+def test_random_quote_marks_and_cues_never_crash(text: str) -> None:
+    from pantau.extract.quotes import QuoteExtractor
+
+    analysis = _analysis_with_text(text)
+    QuoteExtractor()(analysis)
+    for q in analysis.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert "\n\n" not in q.text
+
+
+def test_one_long_quote_stays_linear(pipeline) -> None:  # noqa: ANN001
+    """A 5 MB-class article that is one long quote: the work grows linearly with length
+    (measured by comparing two sizes, not by wall-clock limits)."""
+    from pantau.extract.quotes import QuoteExtractor
+
+    sentence = "Kami akan terus bekerja keras untuk rakyat di seluruh negeri ini. "
+    times = []
+    for repeats in (200, 800):
+        text = "“" + sentence * repeats + "” kata Budi."
+        analysis = _analysis_with_text(text)
+        start = time.perf_counter()
+        QuoteExtractor()(analysis)
+        times.append(time.perf_counter() - start)
+        assert len(analysis.quotes) <= 1
+    assert times[1] < times[0] * 16  # 4x the text: far from quadratic (16x)
