@@ -1,4 +1,9 @@
-"""Throughput of the bare analysis stages (cleaning, language, sentences) on one core.
+"""Throughput of the analysis stages on one core, the whole pipeline and each stage.
+
+The issue-2 target (at least 200 documents/second) is for the text stages alone
+(ingest, cleaning, language, sentences): their rate is computed from their own timers.
+Quotes must add at most 10 % to the time of an analysis (issue 4): the quotes share is
+printed too.
 
 Why this shape: the issue's target (at least 200 documents/second per core) is about
 the analysis itself, so this calls `Pipeline.analyze_document` directly: no store, no
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
     from pantau.pipeline import Pipeline
 
 TARGET_DOCS_PER_SECOND = 200.0
+TEXT_STAGES = ("ingest", "clean", "language", "sentences")
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     pinned = f"pinned to CPU {cpu}" if cpu is not None else "not pinned"
-    print(f"pantau stage benchmark: clean + language + sentences, one core ({pinned})")
+    print(f"pantau stage benchmark: the whole analysis and each stage, one core ({pinned})")
     print(f"machine: {where}")
     print(f"data: {data}")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -138,9 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(["total", f"{1000 * total / n:.2f}", "100%"])
     print(table(["stage", "ms/document", "share"], rows))
     print()
-    verdict = "met" if median_rate >= TARGET_DOCS_PER_SECOND else "NOT met"
-    target = f"target {TARGET_DOCS_PER_SECOND:.0f} docs/s"
-    print(f"{target}: {verdict} (median {median_rate:.1f} docs/s on one core)")
+    text_stages = sum(per_stage.get(s, 0.0) for s in TEXT_STAGES)
+    text_rate = n / text_stages if text_stages else 0.0
+    verdict = "met" if text_rate >= TARGET_DOCS_PER_SECOND else "NOT met"
+    target = f"target {TARGET_DOCS_PER_SECOND:.0f} docs/s for {' + '.join(TEXT_STAGES)}"
+    print(f"{target}: {verdict} ({text_rate:.1f} docs/s on one core)")
+    quotes = per_stage.get("quotes", 0.0)
+    if quotes:
+        share = 100 * quotes / (total - quotes)
+        print(f"quotes add {share:.1f} % to the rest of an analysis (target: at most 10 %)")
     return 0
 
 
