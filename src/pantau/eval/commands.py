@@ -153,3 +153,38 @@ def evaluate_ner(
         list(score.rows()),
         ("type", "precision", "recall", "F1", "gold", "predicted"),
     )
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes(
+    gold: Annotated[
+        Path, typer.Option(help="JSONL gold: doc_id and quotes (see tests/data/quotes)")
+    ],
+    data: Annotated[Path, typer.Option(help="JSONL of the documents the gold refers to")],
+    show: Annotated[int, typer.Option(help="print this many misses and wrong speakers")] = 0,
+) -> None:
+    """Quote precision, recall and F1 (a match covers 80 % of the gold span) and speaker
+    accuracy."""
+    from pantau.eval.quotes import detik_documents, evaluate, load_gold, pipeline_analyzer
+
+    gold_quotes = load_gold(_require(gold))
+    documents = list(detik_documents(_require(data), gold_quotes))
+    s = evaluate(documents, gold_quotes, pipeline_analyzer(_pipeline()))
+    _scores(
+        f"quotes, {len(documents)} documents",
+        [
+            (
+                gold.name,
+                f"{s.precision:.4f}",
+                f"{s.recall:.4f}",
+                f"{s.f1:.4f}",
+                f"{s.speaker_accuracy:.4f}",
+            )
+        ],
+        ("gold", "precision", "recall", "F1", "speaker accuracy"),
+    )
+    console.print(f"recall by kind: {s.recall_by_kind}", markup=False)
+    for item in s.missed[:show]:
+        console.print(f"missed {item}", markup=False)
+    for item in s.wrong_speaker[:show]:
+        console.print(f"speaker {item}", markup=False)

@@ -25,6 +25,7 @@ from pantau.model import Analysis
 from pantau.store.rows import COLUMNS, LAYER_TABLES, layer_rows
 
 STORE_SCHEMA = "1"
+INSERT_CHUNK_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -113,30 +114,35 @@ class Store:
                 self._delete_in("documents", "id", stale)
             self._delete_in("errors", "source", sources + [_error_key(e) for e in errors])
             if documents:
-                self.db.executemany(
-                    "INSERT INTO documents VALUES (" + ", ".join(["?"] * 17) + ")",
-                    [_document_row(d, now) for d in documents],
-                )
+                self._insert("documents", None, [_document_row(d, now) for d in documents])
                 rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in LAYER_TABLES}
                 for d in documents:
                     for table, table_rows in layer_rows(d.analysis).items():
                         rows[table].extend(table_rows)
                 for table, table_rows in rows.items():
-                    if table_rows:
-                        marks = ", ".join(["?"] * len(COLUMNS[table]))
-                        cols = ", ".join(COLUMNS[table])
-                        self.db.executemany(
-                            f"INSERT INTO {table} ({cols}) VALUES ({marks})", table_rows
-                        )
+                    self._insert(table, COLUMNS[table], table_rows)
             if errors:
-                self.db.executemany(
-                    "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
-                    [(_error_key(e), e.path, e.line, e.reason, now) for e in errors],
-                )
+                rows = [(_error_key(e), e.path, e.line, e.reason, now) for e in errors]
+                self._insert("errors", None, rows)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def _insert(
+        self, table: str, columns: tuple[str, ...] | None, rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Many rows per statement: DuckDB runs `executemany` one row at a time, which
+        made the store writes cost more than the analysis (measured: 14 ms a document)."""
+        if not rows:
+            return
+        width = len(rows[0])
+        names = f" ({', '.join(columns)})" if columns else ""
+        for first in range(0, len(rows), INSERT_CHUNK_ROWS):
+            chunk = rows[first : first + INSERT_CHUNK_ROWS]
+            marks = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+            params = [value for row in chunk for value in row]
+            self.db.execute(f"INSERT INTO {table}{names} VALUES {marks}", params)
 
     def _stale_ids(self, ids: list[str], sources: list[str]) -> list[str]:
         found = set(ids)

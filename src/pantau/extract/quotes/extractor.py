@@ -78,6 +78,7 @@ class _Document:
             for m in e.mentions
         )
         self.sentences = [(s.start, s.end) for s in analysis.sentences]
+        self.name_parts = _name_parts(analysis.entities)
         self.quotes: list[Quote] = []
         self.last_speaker: _Speaker | None = None
 
@@ -200,6 +201,9 @@ class _Document:
             mention = self._mention_at(tokens[i].start)
             if mention is not None:
                 return self._person_behind(tokens, i, limit, mention)
+            person = self.name_parts.get(tokens[i].text)
+            if person is not None and i == index:
+                return _Speaker(person, person.name, tokens[i].start)
             i += 1
         description = self._description(tokens, index)
         return _Speaker(None, description) if description else None
@@ -241,14 +245,21 @@ class _Document:
         return None
 
     def _speaker_before(self, tokens: Sequence[Token], verb: int) -> _Speaker | None:
-        """The subject of a saying verb: the nearest name before it in the clause."""
+        """The subject of a saying verb: the nearest name before it in the clause, or the
+        last named speaker for a pronoun ("Ia mengatakan")."""
+        words = [t.text.lower() for t in tokens]
+        for size in (1, 2):
+            if verb >= size and tuple(words[verb - size : verb]) in self.lexicon.pronouns:
+                return self.last_speaker
         for i in range(verb - 1, max(-1, verb - SPEAKER_WINDOW), -1):
             if tokens[i].text in {".", ";"}:
                 break
             mention = self._mention_ending_at(tokens[i].end)
             if mention is not None:
                 return _Speaker(mention[2], mention[2].name, mention[0])
-        words = [t.text.lower() for t in tokens]
+            person = self.name_parts.get(tokens[i].text)
+            if person is not None and i == verb - 1:
+                return _Speaker(person, person.name, tokens[i].start)
         for i in range(0, min(verb, 3)):
             if self.lexicon.match(words, i, self.lexicon.anonymous) is not None:
                 # "Seorang pejabat AS, yang berbicara dengan syarat anonim, memperingatkan"
@@ -292,8 +303,16 @@ class _Document:
                     self._add(clause_start, clause_end, "indirect", speaker, cue)
 
     def _according(self, tokens: list[Token], words: list[str]):  # noqa: ANN202
-        """ "Menurut X, CLAUSE." """
-        after = self.lexicon.match(words, 0, self.lexicon.according)
+        """ "Menurut X, CLAUSE." and "Menurutnya(,) CLAUSE." """
+        first = 1 if words and words[0] in {"namun", "tetapi", "sementara", "but"} else 0
+        anaphoric = self.lexicon.match(words, first, self.lexicon.according_anaphoric)
+        if anaphoric is not None and self.last_speaker is not None:
+            clause = anaphoric + (
+                1 if anaphoric < len(tokens) and tokens[anaphoric].text == "," else 0
+            )
+            cue = self._span_text(tokens, first, anaphoric)
+            return (*self._clause(tokens, clause, len(tokens)), self.last_speaker, cue)
+        after = self.lexicon.match(words, first, self.lexicon.according)
         if after is None:
             return None
         speaker = self._speaker_after(tokens, after)
@@ -323,6 +342,8 @@ class _Document:
                     continue  # "menolak tuntutan": an action, not reported speech
                 if self.lexicon.match(words, verb_end, self.lexicon.channel) is not None:
                     continue
+            if clause < len(tokens) and tokens[clause].text == ",":
+                clause += 1  # "Ia mengatakan, hal itu ..."
             cue = self._span_text(tokens, i, verb_end)
             return (*self._clause(tokens, clause, len(tokens)), speaker, cue)
         return None
@@ -408,6 +429,20 @@ class _Document:
                 cue=cue,
             )
         )
+
+
+def _name_parts(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """First and last names of the document's people, where only one person has them:
+    "kata Adian" is Adian Napitupulu when the model did not tag the short form."""
+    parts: dict[str, Entity | None] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        words = entity.name.split()
+        for part in {words[0], words[-1]} if len(words) > 1 else set():
+            if part[:1].isupper() and len(part) > 2:
+                parts[part] = None if part in parts and parts[part] is not entity else entity
+    return {part: entity for part, entity in parts.items() if entity is not None}
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -29,6 +29,10 @@ class QuoteLexicon:
     channel: frozenset[Phrase]
     """Words before a name that make it the channel, not the speaker ("kepada Interfax")."""
     anonymous: frozenset[Phrase]
+    pronouns: frozenset[Phrase]
+    """Subject pronouns: "Ia mengatakan ..." is the last named speaker."""
+    according_anaphoric: frozenset[Phrase]
+    """ "Menurutnya, ...": the last named speaker."""
 
     @property
     def empty(self) -> bool:
@@ -60,6 +64,8 @@ def load_quote_lexicon(lang: str | None) -> QuoteLexicon:
                 "complementizers",
                 "channel",
                 "anonymous",
+                "pronouns",
+                "according_anaphoric",
             )
         }
     )
