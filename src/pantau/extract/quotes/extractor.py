@@ -202,11 +202,25 @@ class _Document:
             if mention is not None:
                 return self._person_behind(tokens, i, limit, mention)
             person = self.name_parts.get(tokens[i].text)
-            if person is not None and i == index:
+            if person is not None:
                 return _Speaker(person, person.name, tokens[i].start)
             i += 1
-        description = self._description(tokens, index)
+        description = self._description(tokens, index) or self._named_after_cue(tokens, index)
         return _Speaker(None, description) if description else None
+
+    def _named_after_cue(self, tokens: Sequence[Token], index: int) -> str | None:
+        """A speaker the entities layer does not know: “...,” kata Bu Titik / kata hakim."""
+        words = [t.text.lower() for t in tokens]
+        end = index
+        while end < min(len(tokens), index + 6):
+            if not tokens[end].text[:1].isalnum() or (words[end],) in self.lexicon.speaker_stops:
+                break
+            end += 1
+        for j in range(index, end):
+            person = self.name_parts.get(tokens[j].text)
+            if person is not None:  # "Kasat Reskrim Polres Bogor AKP Teguh"
+                return person.name
+        return self._span_text(tokens, index, end) if end > index else None
 
     def _person_behind(
         self, tokens: Sequence[Token], i: int, limit: int, mention: tuple[int, int, Entity]
@@ -215,12 +229,16 @@ class _Document:
         title of the person named after it, who is the speaker."""
         if mention[2].type == "PERSON":
             return _Speaker(mention[2], mention[2].name, mention[0])
-        for j in range(i + 1, limit):
-            if tokens[j].text in {",", ".", ";", "!", "?"}:
+        words = [t.text.lower() for t in tokens]
+        for j in range(i + 1, min(len(tokens), limit + 4)):
+            if tokens[j].text in {".", ";", "!", "?"} or (words[j],) in self.lexicon.channel:
                 break
             person = self._mention_at(tokens[j].start)
             if person is not None and person[2].type == "PERSON":
                 return _Speaker(person[2], person[2].name, person[0])
+            named = self.name_parts.get(tokens[j].text)
+            if named is not None:
+                return _Speaker(named, named.name, tokens[j].start)
         return _Speaker(mention[2], mention[2].name, mention[0])
 
     def _skip_channel(self, tokens: Sequence[Token], i: int) -> int:
@@ -342,6 +360,8 @@ class _Document:
                     continue  # "menolak tuntutan": an action, not reported speech
                 if self.lexicon.match(words, verb_end, self.lexicon.channel) is not None:
                     continue
+                if self.lexicon.match(words, verb_end, self.lexicon.object_starters):
+                    continue  # "menyampaikan soal ...": a topic, not what was said
             if clause < len(tokens) and tokens[clause].text == ",":
                 clause += 1  # "Ia mengatakan, hal itu ..."
             cue = self._span_text(tokens, i, verb_end)
@@ -416,8 +436,7 @@ class _Document:
                 return
             if (q.start, q.end) == (start, end):
                 return
-        if speaker.entity is not None:
-            self.last_speaker = speaker
+        self.last_speaker = speaker
         self.quotes.append(
             Quote(
                 text=self.text[start:end],

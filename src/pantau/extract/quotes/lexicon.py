@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 
@@ -33,6 +33,10 @@ class QuoteLexicon:
     """Subject pronouns: "Ia mengatakan ..." is the last named speaker."""
     according_anaphoric: frozenset[Phrase]
     """ "Menurutnya, ...": the last named speaker."""
+    object_starters: frozenset[Phrase]
+    """Words that open a noun object, not a reported clause: "menyampaikan soal ..." """
+    speaker_stops: frozenset[Phrase]
+    """Words that end an unnamed speaker's description: “...,” kata hakim di ..."""
 
     @property
     def empty(self) -> bool:
@@ -53,19 +57,5 @@ def load_quote_lexicon(lang: str | None) -> QuoteLexicon:
     file = resources.files("pantau.lang") / (lang or "_") / "quotes.toml"
     data = tomllib.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
     return QuoteLexicon(
-        **{
-            name: _phrases(data.get(name, []))
-            for name in (
-                "after",
-                "anaphoric",
-                "verbs",
-                "acts",
-                "according",
-                "complementizers",
-                "channel",
-                "anonymous",
-                "pronouns",
-                "according_anaphoric",
-            )
-        }
+        **{field.name: _phrases(data.get(field.name, [])) for field in fields(QuoteLexicon)}
     )
