@@ -158,18 +158,33 @@ def evaluate_ner(
 @evaluate_app.command("quotes")
 def evaluate_quotes(
     gold: Annotated[
-        Path, typer.Option(help="JSONL gold: doc_id and quotes (see tests/data/quotes)")
-    ],
-    data: Annotated[Path, typer.Option(help="JSONL of the documents the gold refers to")],
+        Path | None, typer.Option(help="JSONL gold: doc_id and quotes (see tests/data/quotes)")
+    ] = None,
+    data: Annotated[Path | None, typer.Option(help="JSONL of the documents the gold cites")] = None,
+    gum: Annotated[
+        Path | None, typer.Option(help="folder of GUM .conllu files: score quotation spans")
+    ] = None,
     show: Annotated[int, typer.Option(help="print this many misses and wrong speakers")] = 0,
 ) -> None:
     """Quote precision, recall and F1 (a match covers 80 % of the gold span) and speaker
-    accuracy."""
-    from pantau.eval.quotes import detik_documents, evaluate, load_gold, pipeline_analyzer
+    accuracy; or, with --gum, the quotation spans of the GUM English news texts."""
+    from pantau.eval import quotes
 
-    gold_quotes = load_gold(_require(gold))
-    documents = list(detik_documents(_require(data), gold_quotes))
-    s = evaluate(documents, gold_quotes, pipeline_analyzer(_pipeline()))
+    analyze = quotes.pipeline_analyzer(_pipeline())
+    if gum is not None:
+        g = quotes.evaluate_spans(quotes.gum_documents(_require(gum)), analyze)
+        _scores(
+            f"quotation spans, {gum.name}",
+            [("GUM news", f"{g.precision:.4f}", f"{g.recall:.4f}", f"{g.f1:.4f}", str(g.gold))],
+            ("gold", "precision", "recall", "F1", "spans"),
+        )
+        return
+    if gold is None or data is None:
+        console.print("[red]error:[/red] give --gold and --data, or --gum")
+        raise typer.Exit(2)
+    gold_quotes = quotes.load_gold(_require(gold))
+    documents = list(quotes.detik_documents(_require(data), gold_quotes))
+    s = quotes.evaluate(documents, gold_quotes, analyze)
     _scores(
         f"quotes, {len(documents)} documents",
         [
@@ -183,8 +198,9 @@ def evaluate_quotes(
         ],
         ("gold", "precision", "recall", "F1", "speaker accuracy"),
     )
-    console.print(f"recall by kind: {s.recall_by_kind}", markup=False)
+    recall = ", ".join(f"{kind} {value:.3f}" for kind, value in s.recall_by_kind.items())
+    console.print(f"recall by kind: {recall}", markup=False)
     for item in s.missed[:show]:
         console.print(f"missed {item}", markup=False)
     for item in s.wrong_speaker[:show]:
-        console.print(f"speaker {item}", markup=False)
+        console.print(f"speaker (gold, predicted) {item}", markup=False)
