@@ -156,25 +156,33 @@ class _Document:
         if after is not None:
             cue = self._span_text(tokens, first, after)
             return cue, self._speaker_after(tokens, after)
-        # “...,” Ryabkov menambahkan.
-        mention = self._mention_at(tokens[first].start)
-        if mention is not None:
+        # “...,” Ryabkov menambahkan. / "..." team member Rodaba Noori told the press
+        for i in range(first, min(len(tokens), first + SPEAKER_WINDOW // 2)):
+            if not tokens[i].text[:1].isalnum():
+                break
+            mention = self._mention_at(tokens[i].start)
+            if mention is None:
+                continue
             following = self._token_index(tokens, mention[1])
-            if following is not None and self._is_verb(words, following):
+            if following is not None and (
+                self._is_verb(words, following)
+                or self.lexicon.match(words, following, self.lexicon.after) is not None
+            ):
                 end_verb = self._verb_end(words, following)
-                return self._span_text(tokens, following, end_verb), _Speaker(
-                    mention[2], mention[2].name
-                )
+                speaker = _Speaker(mention[2], mention[2].name, mention[0])
+                return self._span_text(tokens, following, end_verb), speaker
+            break
         return None, None
 
     def _cue_before(self, position: int, start: int) -> tuple[str | None, _Speaker | None]:
         """ "X mengatakan: “...”" or "Menurut X, “...”" """
         sentence_start = self._sentence_start(position, start)
         before = self.text[sentence_start:position].rstrip()
-        if not before.endswith((":", ",")):
-            return None, None
         tokens = tokenize(self.text, sentence_start, position)
         words = [t.text.lower() for t in tokens]
+        ends_with_verb = bool(tokens) and self._is_verb(words, len(tokens) - 1)
+        if not (before.endswith((":", ",")) or ends_with_verb):
+            return None, None  # 'X said "..."' needs no comma
         for i in range(len(tokens)):
             if self.lexicon.match(words, i, self.lexicon.according) is not None:
                 speaker = self._speaker_after(tokens, i + 1)
