@@ -77,6 +77,8 @@ class _Document:
             if e.type in ("PERSON", "ORG")
             for m in e.mentions
         )
+        self.by_start = {m[0]: m for m in reversed(self.mentions)}
+        self.by_end = {m[1]: m for m in reversed(self.mentions)}
         self.sentences = [(s.start, s.end) for s in analysis.sentences]
         self.name_parts = _name_parts(analysis.entities)
         self.quotes: list[Quote] = []
@@ -409,20 +411,10 @@ class _Document:
         return self.lexicon.match(words, i, self.lexicon.verbs) or i + 1
 
     def _mention_at(self, position: int) -> tuple[int, int, Entity] | None:
-        for mention in self.mentions:
-            if mention[0] == position:
-                return mention
-            if mention[0] > position:
-                break
-        return None
+        return self.by_start.get(position)
 
     def _mention_ending_at(self, position: int) -> tuple[int, int, Entity] | None:
-        for mention in self.mentions:
-            if mention[1] == position:
-                return mention
-            if mention[0] > position:
-                break
-        return None
+        return self.by_end.get(position)
 
     @staticmethod
     def _token_index(tokens: Sequence[Token], position: int) -> int | None:
