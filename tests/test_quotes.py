@@ -90,9 +90,31 @@ def _analysis_with_text(text: str) -> Analysis:
 
 
 PIECES = [
-    "“", "”", '"', "‘", "’", "«", "»", ",", ".", "\n\n", "kata", "ujarnya", "kata dia",
-    "Menurut", "mengatakan", "bahwa", "Budi Santoso", "Budi", "warga", "65\"", "Kami", "akan",
-    "datang", "said", "according to",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "«",
+    "»",
+    ",",
+    ".",
+    "\n\n",
+    "kata",
+    "ujarnya",
+    "kata dia",
+    "Menurut",
+    "mengatakan",
+    "bahwa",
+    "Budi Santoso",
+    "Budi",
+    "warga",
+    '65"',
+    "Kami",
+    "akan",
+    "datang",
+    "said",
+    "according to",
 ]
 
 
@@ -124,3 +146,25 @@ def test_one_long_quote_stays_linear(pipeline) -> None:  # noqa: ANN001
         times.append(time.perf_counter() - start)
         assert len(analysis.quotes) <= 1
     assert times[1] < times[0] * 16  # 4x the text: far from quadratic (16x)
+
+
+def test_quote_left_open_and_resumed_in_the_next_paragraph(pipeline) -> None:  # noqa: ANN001
+    text = (
+        "Banjir di Semarang\n\n"
+        "Wali Kota Semarang Hendra Wijaya mengatakan pompa air sudah bekerja sejak malam.\n\n"
+        "“Kami mengerahkan semua pompa yang ada di kota ini sejak pukul dua pagi,” kata "
+        "Hendra. “Warga di daerah rendah kami minta mengungsi lebih dulu.\n\n"
+        "“Bantuan makanan akan datang siang ini dari provinsi.”\n\n"
+        "Hujan diperkirakan masih turun hingga Kamis."
+    )
+    analysis = pipeline.analyze(text)
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert [q.text[:20] for q in direct] == [
+        "Kami mengerahkan sem",
+        "Warga di daerah rend",
+        "Bantuan makanan akan",
+    ]
+    assert {q.speaker_name for q in direct} == {"Hendra Wijaya"}
+    paragraph_ends = [i for i in range(len(analysis.text)) if analysis.text.startswith("\n\n", i)]
+    for q in direct:
+        assert not any(q.start < end < q.end for end in paragraph_ends)
