@@ -28,6 +28,9 @@ class LanguagePack:
     stopwords: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     """Words that head an organisation's name ("Kementerian", "Council")."""
+    name_particles: frozenset[str] = frozenset()
+    """Lower-case words that may sit inside a name ("von", "of"); where listed, any other
+    lower-case word ends a name."""
     articles: frozenset[str] = frozenset()
     """Articles that may open a name span but are not part of the name ("the")."""
     calendar_words: frozenset[str] = frozenset()
@@ -73,6 +76,7 @@ def load_pack(code: str) -> LanguagePack:
         stopwords=_words(folder, "stopwords.txt"),
         sections=_words(folder, "sections.txt"),
         articles=_words(folder, "articles.txt"),
+        name_particles=_words(folder, "name_particles.txt"),
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
     )

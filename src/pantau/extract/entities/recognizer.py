@@ -33,6 +33,18 @@ MAX_NAME_TOKENS = 6
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 NAME_BREAKS = frozenset({"(", ",", ";", ":", '"', "“", "”", "‘", "«", "»"})
 """A name never runs across these: the model's span is cut before the first one."""
+
+
+def _breaks_name(word: str, particles: frozenset[str] | None) -> bool:
+    """Whether `word` ends a name the model tagged. In a language whose pack lists name
+    particles, any other lower-case word ends it too ("Rodaba Noori told the press";
+    "Ursula von der Leyen" keeps its particles). Measured: it helps English quotes and
+    entities, and costs Indonesian entity scores, so the Indonesian pack has no list."""
+    if word in NAME_BREAKS:
+        return True
+    return particles is not None and word[:1].islower() and word not in particles
+
+
 HOME_COUNTRY = {"id": "IDN"}
 """A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
 GAZETTEER_MIN_POPULATION = 1_000_000
@@ -124,7 +136,9 @@ class EntityRecognizer:
         found: list[Candidate] = []
         if model is not None:
             for first, last, kind in spans(model.tag(words)):
-                last = next((i for i in range(first, last) if words[i] in NAME_BREAKS), last)
+                particles = self._particles(lang)
+                cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
+                last = next(cut, last)
                 if last == first:
                     continue
                 trimmed = self._trimmed(tokens, first, last, lang)
@@ -246,6 +260,11 @@ class EntityRecognizer:
         if not parts or leftover & self._org_words(lang):
             return [candidate]
         return parts
+
+    @staticmethod
+    def _particles(lang: str | None) -> frozenset[str] | None:
+        pack = load_pack(lang) if lang in available_packs() else None
+        return pack.name_particles or None if pack else None
 
     def _org_words(self, lang: str | None) -> frozenset[str]:
         return load_pack(lang).org_words if lang in available_packs() else frozenset()
