@@ -137,16 +137,8 @@ class RoleLexicon:
         role_end = span[1] if span else head_end
         sector, rank = self.heads[tuple(words[modifier_end:head_end])]
         former = any((w,) in self.former for w in words[start:modifier_end])
-        return Role(
-            text=text[tokens[start].start : tokens[role_end - 1].end],
-            sector=sector,
-            rank=rank,
-            former=former,
-            affiliation=_span_text(tokens, text, span),
-            start=tokens[start].start,
-            end=tokens[role_end - 1].end,
-            head=(tokens[start].start, tokens[head_end - 1].end),
-        )
+        head = (start, head_end)
+        return _make_role(tokens, text, (start, role_end), head, sector, rank, former, span)
 
     def _role(
         self,
@@ -175,16 +167,32 @@ class RoleLexicon:
         if affiliation_span and affiliation_span[0] < start:
             start = affiliation_span[0]
         end = max(head_end, affiliation_span[1] if affiliation_span else head_end)
-        return Role(
-            text=text[tokens[start].start : tokens[end - 1].end],
-            sector=sector,
-            rank=rank,
-            former=former,
-            affiliation=_span_text(tokens, text, affiliation_span),
-            start=tokens[start].start,
-            end=tokens[end - 1].end,
-            head=(tokens[head_start].start, tokens[head_end - 1].end),
-        )
+        head = (head_start, head_end)
+        return _make_role(tokens, text, (start, end), head, sector, rank, former, affiliation_span)
+
+
+def _make_role(
+    tokens: Sequence[Token],
+    text: str,
+    span: tuple[int, int],
+    head: tuple[int, int],
+    sector: str | None,
+    rank: int,
+    former: bool,
+    affiliation: tuple[int, int] | None,
+) -> Role:
+    """A Role from token spans: the whole phrase, its head words, its affiliation."""
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    return Role(
+        text=text[start:end],
+        sector=sector,
+        rank=rank,
+        former=former,
+        affiliation=_span_text(tokens, text, affiliation),
+        start=start,
+        end=end,
+        head=(tokens[head[0]].start, tokens[head[1] - 1].end),
+    )
 
 
 def _span_text(tokens: Sequence[Token], text: str, span: tuple[int, int] | None) -> str | None:
