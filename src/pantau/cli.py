@@ -152,6 +152,27 @@ def _print_analysis(a: Analysis) -> None:
     console.print(head)
     for warning in a.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+    if a.entities:
+        entities = Table(title="entities", title_justify="left")
+        for column in ("name", "type", "country", "actor", "roles", "mentions"):
+            entities.add_column(column, overflow="fold")
+        for e in a.entities:
+            entities.add_row(
+                e.name,
+                e.type,
+                e.country or "",
+                e.actor_code or "",
+                "; ".join(e.roles),
+                str(len(e.mentions)),
+            )
+        console.print(entities)
+    if a.quotes:
+        quotes = Table(title="quotes", title_justify="left")
+        for column in ("speaker", "kind", "quote"):
+            quotes.add_column(column, overflow="fold")
+        for q in a.quotes:
+            quotes.add_row(q.speaker_name or "?", q.kind, q.text[:160])
+        console.print(quotes)
     if a.removed:
         removed = Table(title="removed by cleaning", show_lines=False)
         removed.add_column("reason")

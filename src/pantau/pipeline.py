@@ -1,7 +1,8 @@
 """The pipeline: builds the stages once, then analyses one document or many.
 
-`Pipeline` loads every resource (language packs, detectors, later the models) in its
-constructor, so a program or notebook pays start-up once and `analyze_many` streams.
+`Pipeline` loads every resource (language packs, detectors, knowledge base; each
+language's entity model on first use) once, so a program or notebook pays start-up once
+and `analyze_many` streams.
 Each stage's time is accumulated in `timings` for `pantau run`'s summary.
 """
 
