@@ -263,6 +263,16 @@ class Builder:
         self.recs[rec.id] = rec
         return rec
 
+
+    def _add_country_names(self, rec: Rec, row: list[str], first: int) -> None:
+        """The demonyms, English aliases and Indonesian aliases in three columns from
+        `first` of a hand-written country row."""
+        for demonym in _split(_cell(row, first)):
+            rec.add(demonym, "en", "demonym")
+            self.demonyms.add(demonym.upper())
+        for lang, column in (("en", first + 1), ("id", first + 2)):
+            for alias in _split(_cell(row, column)):
+                rec.add(alias, lang, "abbr" if _is_abbr(alias) else "alias")
     def warn(self, message: str) -> None:
         self.figures["warnings"].append(message)
 
@@ -331,13 +341,7 @@ class Builder:
             if row:
                 rec.sources.add("pantau-hand")
                 rec.lat, rec.lon = _float(_cell(row, 1)), _float(_cell(row, 2))
-                for d in _split(_cell(row, 4)):
-                    rec.add(d, "en", "demonym")
-                    self.demonyms.add(d.upper())
-                for a in _split(_cell(row, 5)):
-                    rec.add(a, "en", "abbr" if _is_abbr(a) else "alias")
-                for a in _split(_cell(row, 6)):
-                    rec.add(a, "id", "abbr" if _is_abbr(a) else "alias")
+                self._add_country_names(rec, row, first=4)
             capital = self._find_city(iso2, info.get("capital", "")) if info else None
             if capital is not None:
                 rec.note = f"capital: {capital['name']}"
@@ -367,13 +371,7 @@ class Builder:
                 note="former state",
             )
             rec.sources.add("pantau-hand")
-            for d in _split(_cell(row, 5)):
-                rec.add(d, "en", "demonym")
-                self.demonyms.add(d.upper())
-            for a in _split(_cell(row, 6)):
-                rec.add(a, "en", "abbr" if _is_abbr(a) else "alias")
-            for a in _split(_cell(row, 7)):
-                rec.add(a, "id", "abbr" if _is_abbr(a) else "alias")
+            self._add_country_names(rec, row, first=5)
             self.put(rec)
 
         for code, cont in sorted(gc.get_continents().items()):
