@@ -8,7 +8,10 @@ or null, never missing.
 Additions to the DESIGN.md contract, all optional and backwards compatible with
 `pantau.analysis/1`: `url`, `source`, `section`, `author`, `languages` (share of the
 text per detected language, so a mixed-language page is visible) and `warnings`
-(things a user should know about the input, e.g. replaced undecodable bytes).
+(things a user should know about the input, e.g. replaced undecodable bytes); on events,
+`sources`/`targets` (compound actors, as PLOVER's actor lists), `plover_mode`,
+`plover_context` and the modality `demanded` (an event someone urges, not one that
+happened).
 """
 
 from __future__ import annotations
@@ -96,15 +99,23 @@ class Event(_Model):
     sentence: int
     source: Actor
     target: Actor | None = None
+    sources: list[Actor] = Field(
+        [], description="every actor of a compound source (first = source), else empty"
+    )
+    targets: list[Actor] = Field(
+        [], description="every actor of a compound target (first = target), else empty"
+    )
     cameo: str
     root: str
     plover: str | None = None
+    plover_mode: str | None = None
+    plover_context: str | None = None
     quad_class: int = Field(ge=1, le=4)
     goldstein: float = Field(ge=-10, le=10)
     trigger: Mention
     place: str | None = None
     date: str | None = None
-    modality: Literal["asserted", "negated", "future", "hypothetical", "reported"]
+    modality: Literal["asserted", "negated", "future", "hypothetical", "reported", "demanded"]
     confidence: float = Field(ge=0, le=1)
 
 

@@ -21,6 +21,7 @@ from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_t
 from pantau.config import Settings, load_settings
 from pantau.errors import InputError, NoContentError
 from pantau.extract.entities.recognizer import EntityRecognizer
+from pantau.extract.events import EventCoder
 from pantau.extract.quotes import QuoteExtractor
 from pantau.ingest import RawDocument
 from pantau.ingest.decode import check_text
@@ -72,6 +73,7 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [
             ("entities", EntityRecognizer()),
             ("quotes", QuoteExtractor()),
+            ("events", EventCoder()),
         ]
         self.timings: Counter[str] = Counter()
 

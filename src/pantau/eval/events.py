@@ -1,0 +1,418 @@
+"""Scoring the events stage against three kinds of gold.
+
+- **pantau JSONL** (`tests/data/events/detik-events.jsonl`): hand-coded sentences of
+  articles, every event with source, target, CAMEO code and modality. Precision and
+  recall at three levels: root code only; root code with source and target ("root with
+  actors", the issue's headline figure); full code with actors.
+- **PLOVER gold standard records** (`PLOVER_GSR_CAMEO.txt`): one English sentence per
+  record with its PLOVER event type and actor lists. A record is found when an event of
+  its sentence has the same PLOVER type and matching actors; every other predicted event
+  is an extra.
+- **PETRARCH unit-test records** (`PETR.UnitTest.records.xml`): sentences with the events
+  PETRARCH must produce under the PETR.Validate dictionaries; a record passes when all
+  of its expected (source, target, code) triples are produced.
+
+Actors match when their codes agree at the length of the gold code's country part
+(gold "HUN" matches "HUNGOV"), or, for pantau gold, when the gold text names the
+predicted actor (gold "Ryabkov" for "Sergei Ryabkov", "polisi" for the police).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pantau.model import Analysis, Event
+
+Analyze = Callable[..., Analysis]
+
+OLD_PLOVER_TYPES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+"""The gold records use PLOVER 0.5 names; the 2021 table pantau codes into merged them."""
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def _code_matches(predicted: str | None, gold: str | None) -> bool:
+    if not predicted or not gold:
+        return False
+    gold = gold.upper()
+    predicted = predicted.upper()
+    if predicted == gold:
+        return True
+    # Gold "HUN" (a country) matches "HUNGOV"; gold "IGO" any IGO code.
+    return len(gold) == 3 and predicted.startswith(gold)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _names(actor: Mapping[str, Any] | None, text: str | None) -> bool:
+    if actor is None or not text:
+        return False
+    gold = _words(text)
+    name = _words(actor.get("name") or "")
+    return (
+        bool(gold) and bool(name) and (all(w in name for w in gold) or all(w in gold for w in name))
+    )
+
+
+def _actor_ok(predicted: Mapping[str, Any] | None, gold: Mapping[str, Any] | None) -> bool:
+    if gold is None:
+        return predicted is None
+    if predicted is None:
+        return False
+    return _code_matches(predicted.get("code"), gold.get("code")) or _names(
+        predicted, gold.get("text")
+    )
+
+
+# --- pantau JSONL gold ------------------------------------------------------------------------
+
+
+@dataclass
+class GoldSentence:
+    doc: str
+    sentence: int
+    text: str
+    events: list[dict[str, Any]]
+
+
+def load_gold(path: str | Path) -> list[GoldSentence]:
+    sentences = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                sentences.append(
+                    GoldSentence(
+                        record["doc"],
+                        int(record["sentence"]),
+                        record["text"],
+                        list(record.get("events", [])),
+                    )
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: not a gold sentence ({exc})") from None
+    return sentences
+
+
+@dataclass
+class LevelScore:
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.true_positives, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.true_positives, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+
+LEVELS = ("root", "root+actors", "code+actors")
+
+
+@dataclass
+class EventScore:
+    levels: dict[str, LevelScore] = field(default_factory=lambda: {k: LevelScore() for k in LEVELS})
+    sentences: int = 0
+    misaligned: int = 0
+    modality_right: int = 0
+    modality_total: int = 0
+    by_root: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            (
+                level,
+                f"{s.precision:.4f}",
+                f"{s.recall:.4f}",
+                f"{s.f1:.4f}",
+                str(s.true_positives),
+                str(s.predicted),
+                str(s.gold),
+            )
+            for level, s in self.levels.items()
+        ]
+
+
+def _match(level: str, predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    if level == "root":
+        return predicted["root"] == gold["root"]
+    if level == "code+actors" and predicted["cameo"] != gold["code"]:
+        return False
+    if predicted["root"] != gold["root"]:
+        return False
+    return _actor_ok(predicted.get("source"), gold.get("source")) and (
+        gold.get("target") is None or _actor_ok(predicted.get("target"), gold.get("target"))
+    )
+
+
+def _pairs(
+    level: str, predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching (gold events in order, first free prediction)."""
+    used: set[int] = set()
+    pairs = []
+    for g, gold_event in enumerate(gold):
+        for p, event in enumerate(predicted):
+            if p not in used and _match(level, event, gold_event):
+                used.add(p)
+                pairs.append((p, g))
+                break
+    return pairs
+
+
+def score_sentence(score: EventScore, predicted: Sequence[Event], gold: GoldSentence) -> None:
+    events = [e.model_dump() for e in predicted]
+    score.sentences += 1
+    for level, s in score.levels.items():
+        pairs = _pairs(level, events, gold.events)
+        s.true_positives += len(pairs)
+        s.predicted += len(events)
+        s.gold += len(gold.events)
+        if level == "root+actors":
+            for p, g in pairs:
+                score.modality_total += 1
+                score.modality_right += events[p]["modality"] == gold.events[g].get(
+                    "modality", "asserted"
+                )
+            matched_p = {p for p, _ in pairs}
+            matched_g = {g for _, g in pairs}
+            for g, event in enumerate(gold.events):
+                if g not in matched_g:
+                    score.errors.append(f"missed  {gold.doc}#{gold.sentence}: {_gold_str(event)}")
+            for p, event in enumerate(events):
+                if p not in matched_p:
+                    score.errors.append(f"extra   {gold.doc}#{gold.sentence}: {_pred_str(event)}")
+
+
+def _gold_str(event: Mapping[str, Any]) -> str:
+    target = event.get("target") or {}
+    return (
+        f"{event['code']} {event.get('trigger')!r} {event['source'].get('text')}"
+        f"/{event['source'].get('code')} -> {target.get('text')}/{target.get('code')}"
+    )
+
+
+def _pred_str(event: Mapping[str, Any]) -> str:
+    target = event.get("target") or {}
+    return (
+        f"{event['cameo']} {event['trigger']['text']!r} {event['source'].get('name')}"
+        f"/{event['source'].get('code')} -> {target.get('name')}/{target.get('code')}"
+        f" [{event['modality']}]"
+    )
+
+
+def evaluate_pantau(
+    gold: Sequence[GoldSentence], documents: Mapping[str, dict[str, Any]], analyze: Analyze
+) -> EventScore:
+    """`documents`: id -> {text, title, published} of the articles the gold comes from."""
+    score = EventScore()
+    by_doc: dict[str, list[GoldSentence]] = {}
+    for sentence in gold:
+        by_doc.setdefault(sentence.doc, []).append(sentence)
+    for doc, sentences in by_doc.items():
+        record = documents.get(doc)
+        if record is None:
+            score.misaligned += len(sentences)
+            continue
+        analysis = analyze(
+            record["text"], title=record.get("title"), published=record.get("published")
+        )
+        for sentence in sentences:
+            spans = analysis.sentences
+            if sentence.sentence >= len(spans):
+                score.misaligned += 1
+                continue
+            span = spans[sentence.sentence]
+            if analysis.text[span.start : span.end].strip() != sentence.text.strip():
+                score.misaligned += 1
+            events = [e for e in analysis.events if e.sentence == sentence.sentence]
+            score_sentence(score, events, sentence)
+            for event in sentence.events:
+                score.by_root[event["root"]] += 1
+    return score
+
+
+# --- PLOVER gold standard records ----------------------------------------------------------
+
+
+@dataclass
+class PloverScore:
+    records: int = 0
+    found: int = 0
+    extra: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def found_share(self) -> float:
+        return _ratio(self.found, self.records)
+
+    @property
+    def extra_per_sentence(self) -> float:
+        return _ratio(self.extra, self.records)
+
+
+def _plover_actors(value: Any) -> list[dict[str, Any]]:
+    return (
+        [a for a in value if isinstance(a, dict) and a.get("code")]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _any_actor(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> bool:
+    return any(
+        _code_matches(p.get("code"), g.get("code")) or _names(p, g.get("actorText"))
+        for p in predicted
+        for g in gold
+    )
+
+
+def plover_match(event: Event, record: Mapping[str, Any]) -> bool:
+    want = OLD_PLOVER_TYPES.get(record["event"], record["event"])
+    if event.plover != want:
+        return False
+    sources = [a.model_dump() for a in (event.sources or [event.source])]
+    targets = [a.model_dump() for a in (event.targets or ([event.target] if event.target else []))]
+    gold_sources = _plover_actors(record.get("source"))
+    gold_targets = _plover_actors(record.get("target"))
+    if gold_sources and not _any_actor(sources, gold_sources):
+        return False
+    # A compound "SRC/TAR" record lists both sides among its sources.
+    return (
+        not gold_targets or _any_actor(targets, gold_targets) or _any_actor(targets, gold_sources)
+    )
+
+
+def evaluate_plover(records: Iterable[Mapping[str, Any]], analyze: Analyze) -> PloverScore:
+    score = PloverScore()
+    for record in records:
+        text = record.get("text")
+        if not text or record.get("event") == "DOCUMENT":
+            continue
+        score.records += 1
+        events = analyze(text, lang=record.get("language", "en")).events
+        matched = [e for e in events if plover_match(e, record)]
+        counts = score.by_type.setdefault(record["event"], [0, 0])
+        counts[1] += 1
+        if matched:
+            score.found += 1
+            counts[0] += 1
+        else:
+            got = [(e.cameo, e.source.code, e.target and e.target.code) for e in events]
+            score.errors.append(f"missed {record['id']}: {record['event']} in {text[:90]!r} {got}")
+        score.extra += len(events) - min(len(matched), 1)
+    return score
+
+
+def load_plover(path: str | Path) -> list[dict[str, Any]]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+# --- PETRARCH unit-test records ------------------------------------------------------------
+
+
+@dataclass
+class PetrarchRecord:
+    id: str
+    text: str
+    expected: list[tuple[str, str, str]]
+    """(source, target, event code); empty when the record expects no event."""
+
+
+def load_petrarch(path: str | Path) -> list[PetrarchRecord]:
+    root = ET.parse(path).getroot()
+    records = []
+    for sentence in root.iter("Sentence"):
+        text = " ".join((sentence.findtext("Text") or "").split())
+        expected = []
+        for coding in sentence.findall("EventCoding"):
+            if coding.get("noevents", "").lower() == "true":
+                continue
+            if coding.get("eventcode"):
+                expected.append(
+                    (
+                        coding.get("sourcecode", ""),
+                        coding.get("targetcode", ""),
+                        coding.get("eventcode", ""),
+                    )
+                )
+        if text:
+            records.append(PetrarchRecord(sentence.get("id", ""), text, expected))
+    return records
+
+
+@dataclass
+class PetrarchScore:
+    records: int = 0
+    passed: int = 0
+    with_events: int = 0
+    passed_with_events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return _ratio(self.passed, self.records)
+
+
+def evaluate_petrarch(records: Iterable[PetrarchRecord], analyze: Analyze) -> PetrarchScore:
+    score = PetrarchScore()
+    for record in records:
+        events = analyze(record.text, lang="en").events
+        produced = {
+            (
+                (e.source.code or "").upper(),
+                ((e.target.code if e.target else "") or "").upper(),
+                e.cameo,
+            )
+            for e in events
+        }
+        for e in events:  # compound actors: every member pair counts, as PETRARCH lists them
+            for s in e.sources or [e.source]:
+                for t in e.targets or [e.target]:
+                    produced.add(
+                        ((s.code or "").upper(), ((t.code if t else "") or "").upper(), e.cameo)
+                    )
+        expected = {(s.upper(), t.upper(), c) for s, t, c in record.expected}
+        score.records += 1
+        ok = expected <= produced if expected else not events
+        score.passed += ok
+        if expected:
+            score.with_events += 1
+            score.passed_with_events += ok
+        if not ok:
+            score.errors.append(f"{record.id}: want {sorted(expected)} got {sorted(produced)}")
+    return score

@@ -1,0 +1,195 @@
+"""The actors of a sentence: who can be the source or target of an event.
+
+They come from the entities layer (people, organisations, countries, capitals used as
+metonyms), from unnamed group nouns in the language pack's `[agents]` ("pasukan Rusia"
+is Russia's military, "polisi" the police), and from a user's PETRARCH actor dictionary.
+A place name after a locative word ("di Jenewa") is a location, not an actor; a country
+or organisation written right before a person's name ("Presiden Rusia Vladimir Putin")
+is that person's affiliation, not a second actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pantau.extract.events.lexicon import EventLexicon, Phrase
+from pantau.extract.events.petrarch import ActorEntry
+from pantau.model import Actor, Analysis, Entity
+from pantau.nlp.tokens import Token
+
+MIN_MAIN_COUNTRY_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    start: int
+    end: int
+    """Token indices [start, end) in the sentence."""
+    actor: Actor
+    place_only: bool = False
+    """A place that is no actor by itself (a city, a region): only ever a target, coded
+    with its country ("Rusia merebut Krimea")."""
+    entity_type: str | None = None
+
+
+def sector_of(code: str | None, country: str | None) -> str | None:
+    """RUSGOV -> GOV; IGOWSTNAT -> None (an organisation's code is not a sector)."""
+    if code and country and code.startswith(country) and len(code) >= len(country) + 3:
+        return code[len(country) : len(country) + 3]
+    return None
+
+
+def entity_actor(entity: Entity) -> Actor:
+    code = entity.actor_code or (entity.country if entity.type == "LOC" else None)
+    return Actor(
+        entity=entity.id,
+        name=entity.name,
+        code=code,
+        country=entity.country,
+        sector=sector_of(code, entity.country),
+    )
+
+
+def main_country(analysis: Analysis) -> str | None:
+    """The country most of the document's entities belong to, when one dominates: an
+    unnamed "polisi" in a story about Jakarta is Indonesia's police."""
+    counts: Counter[str] = Counter()
+    for entity in analysis.entities:
+        if entity.country:
+            counts[entity.country] += len(entity.mentions)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= MIN_MAIN_COUNTRY_SHARE * sum(counts.values()) else None
+
+
+def _match(words: Sequence[str], i: int, phrases: dict[Phrase, str], longest: int) -> int:
+    for size in range(min(longest, len(words) - i), 0, -1):
+        if tuple(words[i : i + size]) in phrases:
+            return size
+    return 0
+
+
+class ActorFinder:
+    def __init__(self, lexicon: EventLexicon, dictionary: Sequence[ActorEntry] = ()) -> None:
+        self.lexicon = lexicon
+        self.locative = lexicon.word_set("locative") - lexicon.word_set("target_prepositions")
+        self.agents = dict(lexicon.agents)
+        self.named: dict[Phrase, str] = {}
+        for entry in dictionary:
+            (self.agents if entry.agent else self.named)[entry.name] = entry.code
+        self.longest_agent = max(map(len, self.agents), default=0)
+        self.longest_name = max(map(len, self.named), default=0)
+
+    def find(
+        self,
+        tokens: Sequence[Token],
+        words: Sequence[str],
+        mentions: Sequence[tuple[int, int, Entity]],
+        default_country: str | None,
+    ) -> list[ActorSpan]:
+        spans = self._from_dictionary(words)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for start, end, entity in mentions:
+            if taken.intersection(range(start, end)):
+                continue
+            if entity.type == "LOC" and start > 0 and (words[start - 1],) in self.locative:
+                continue
+            actor = entity_actor(entity)
+            place_only = entity.type == "LOC" and not entity.actor_code
+            if actor.code is None and actor.name is None:
+                continue
+            spans.append(ActorSpan(start, end, actor, place_only, entity.type))
+        spans.sort(key=lambda s: s.start)
+        spans = self._drop_affiliations(spans)
+        return self._with_agents(words, spans, default_country)
+
+    def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
+        spans = []
+        i = 0
+        while i < len(words) and self.longest_name:
+            size = _match(words, i, self.named, self.longest_name)
+            if size:
+                code = self.named[tuple(words[i : i + size])]
+                name = " ".join(words[i : i + size])
+                country = code[:3] if len(code) >= 3 else None
+                spans.append(
+                    ActorSpan(
+                        i,
+                        i + size,
+                        Actor(
+                            name=name, code=code, country=country, sector=sector_of(code, country)
+                        ),
+                    )
+                )
+                i += size
+            else:
+                i += 1
+        return spans
+
+    @staticmethod
+    def _drop_affiliations(spans: list[ActorSpan]) -> list[ActorSpan]:
+        kept = []
+        for span, following in zip(spans, [*spans[1:], None], strict=False):
+            if (
+                following is not None
+                and following.entity_type == "PERSON"
+                and span.entity_type != "PERSON"
+                and following.start == span.end
+            ):
+                continue
+            kept.append(span)
+        return kept
+
+    def _with_agents(
+        self, words: Sequence[str], spans: list[ActorSpan], default_country: str | None
+    ) -> list[ActorSpan]:
+        """Group nouns: merged with the country or organisation right after them ("pasukan
+        Rusia") or right before them ("Russian troops"), else standing alone."""
+        if not self.longest_agent:
+            return spans
+        by_start = {s.start: s for s in spans}
+        by_end = {s.end: s for s in spans}
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        result = list(spans)
+        i = 0
+        while i < len(words):
+            size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
+            if not size:
+                i += 1
+                continue
+            sector = self.agents[tuple(words[i : i + size])]
+            after, before = by_start.get(i + size), by_end.get(i)
+            owner = next(
+                (
+                    s
+                    for s in (after, before)
+                    if s is not None and s in result and s.entity_type != "PERSON"
+                ),
+                None,
+            )
+            if owner is not None:
+                result.remove(owner)
+                code = (owner.actor.country or owner.actor.code or "") + sector
+                actor = replace_actor(owner.actor, code=code, sector=sector)
+                start, end = min(i, owner.start), max(i + size, owner.end)
+                result.append(ActorSpan(start, end, actor, False, owner.entity_type))
+            else:
+                name = " ".join(words[i : i + size])
+                code = (default_country or "") + sector
+                result.append(
+                    ActorSpan(
+                        i,
+                        i + size,
+                        Actor(name=name, code=code, country=default_country, sector=sector),
+                    )
+                )
+            i += size
+        result.sort(key=lambda s: s.start)
+        return result
+
+
+def replace_actor(actor: Actor, **changes: object) -> Actor:
+    return actor.model_copy(update=changes)

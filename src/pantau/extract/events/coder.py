@@ -1,0 +1,531 @@
+"""The events stage: who did what to whom, coded in CAMEO and PLOVER.
+
+Shallow, pattern-based coding of each sentence, language-neutral (the words are in the
+language pack's `events.toml`, or a PETRARCH dictionary):
+
+1. Actors: `actors.ActorFinder` (entities, unnamed group nouns, user dictionaries).
+2. Triggers: the longest phrase of the lexicon at each token outside a name; its patterns
+   are tried most specific first (context words that must follow or precede it in the
+   clause), and a pattern coded `None` says the phrase is no event here.
+3. Source and target by voice. Active: the nearest actor before the trigger (in its
+   clause, else earlier in the sentence), the first actor after it. Passive: the subject
+   before is the target, the agent after "oleh"/"by" (or right after the verb) the source.
+   Noun: "serangan Rusia ke Ukraina", "invasi Ukraina oleh Rusia", or the clause subject
+   ("Rusia melancarkan serangan"). A pronoun or a first-person subject in a quote is the
+   last named actor or the quote's speaker. No source, no event.
+4. Compound actors ("Rusia dan Belarus") make one event with every member listed in
+   `sources`/`targets`, as PLOVER's actor lists do; a reciprocal verb ("X dan Y bertemu")
+   makes X the source and Y the target.
+5. Modality (`modality.py`), then place and date from the trigger's clause when those
+   layers exist.
+
+Why not a parser-based coder like PETRARCH: there is no Indonesian constituency parser we
+could ship, and for SVO news prose the nearest-actor rules within clause boundaries get
+most of what a parse gives (figures in docs/accuracy.md).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pantau.extract.events.actors import ActorFinder, ActorSpan, main_country
+from pantau.extract.events.codebook import lookup
+from pantau.extract.events.lexicon import (
+    EventLexicon,
+    Pattern,
+    Phrase,
+    load_event_lexicon,
+    read_file,
+)
+from pantau.extract.events.modality import modality
+from pantau.extract.events.petrarch import ActorEntry, read_actors
+from pantau.model import Actor, Analysis, Entity, Event, Mention
+from pantau.nlp.tokens import Token, tokenize
+
+CONTEXT_WINDOW = 8
+"""Tokens after (or before) a trigger within which a pattern's context words count."""
+TARGET_WINDOW = 10
+"""Tokens after a trigger within which its target must start."""
+NOT_EVENTS = frozenset({"010"})
+"""CAMEO 010 "make statement, not specified" is every "said": the quotes layer holds
+speech, and coding it as events would drown the ones that matter."""
+FOLLOWING = 2
+"""A trigger this close after a coded one is its complement, not a second event:
+"agreed to cooperate", "rejected demands", "menuduh Rusia membangun"."""
+HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
+
+
+@dataclass
+class _Sentence:
+    index: int
+    tokens: list[Token]
+    words: list[str]
+    actors: list[ActorSpan]
+    clause_starts: list[int]
+    names: set[int]
+    """Token indices inside entity names: never triggers."""
+
+
+def _matches(words: Sequence[str], start: int, phrase_: Phrase) -> bool:
+    if start + len(phrase_) > len(words):
+        return False
+    for word, want in zip(words[start : start + len(phrase_)], phrase_, strict=False):
+        if want.endswith("*"):
+            if not word.startswith(want[:-1]):
+                return False
+        elif word != want:
+            return False
+    return True
+
+
+def _find_in_order(words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]) -> bool:
+    i = lo
+    for p in phrases:
+        while i < hi and not _matches(words, i, p):
+            i += 1
+        if i >= hi:
+            return False
+        i += len(p)
+    return True
+
+
+def _find_any(words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]) -> bool:
+    return any(_matches(words, i, p) for i in range(lo, hi) for p in phrases)
+
+
+class EventCoder:
+    """A pipeline stage: fills `analysis.events` (after entities and quotes)."""
+
+    def __init__(self, verbs: Sequence[Path] = (), actors: Sequence[Path] = ()) -> None:
+        self.verb_files = list(verbs)
+        self.dictionary: list[ActorEntry] = []
+        for path in actors:
+            self.dictionary.extend(_read_actor_file(path))
+        self._lexicons: dict[str | None, EventLexicon | None] = {}
+        self._finders: dict[str | None, ActorFinder] = {}
+
+    def lexicon(self, lang: str | None) -> EventLexicon | None:
+        if lang not in self._lexicons:
+            base = load_event_lexicon(lang)
+            if self.verb_files:
+                lexicon = copy.deepcopy(base) if base else EventLexicon(lang or "")
+                for path in reversed(self.verb_files):
+                    lexicon.merge(read_file(path, lang or ""))
+                base = lexicon
+            self._lexicons[lang] = base
+        return self._lexicons[lang]
+
+    def __call__(self, analysis: Analysis) -> None:
+        lexicon = self.lexicon(analysis.language)
+        if lexicon is None:
+            return
+        if analysis.language not in self._finders:
+            self._finders[analysis.language] = ActorFinder(lexicon, self.dictionary)
+        _Coder(lexicon, self._finders[analysis.language], analysis).run()
+
+
+def _read_actor_file(path: Path) -> list[ActorEntry]:
+    from pantau.errors import ConfigError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read actor dictionary {path}: {exc.strerror}") from exc
+    if path.suffix == ".toml":
+        return _read_actor_toml(text, str(path))
+    return read_actors(text, str(path))
+
+
+def _read_actor_toml(text: str, where: str) -> list[ActorEntry]:
+    """pantau's actor format: `[[actor]] code = "IDNGOV"`, `names = ["Istana", ...]`,
+    optional `agent = true` for a group noun whose code is a sector."""
+    import tomllib
+
+    from pantau.errors import ConfigError
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    entries = []
+    for item in data.get("actor", []):
+        for name in item.get("names", []):
+            entries.append(
+                ActorEntry(
+                    tuple(name.lower().split()), str(item["code"]), bool(item.get("agent", False))
+                )
+            )
+    if not entries:
+        raise ConfigError(f"{where}: no [[actor]] entries")
+    return entries
+
+
+class _Coder:
+    """Codes one document."""
+
+    def __init__(self, lexicon: EventLexicon, finder: ActorFinder, analysis: Analysis) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+        self.analysis = analysis
+        self.words = lexicon.words
+        self.boundaries = lexicon.word_set("clause_starts") | {
+            p for p in lexicon.modality.get("hypothetical", frozenset()) if len(p) == 1
+        }
+        self.pronouns = lexicon.word_set("pronouns")
+        self.first_person = lexicon.word_set("first_person")
+        self.passive_aux = lexicon.word_set("passive_auxiliaries")
+        self.default_country = main_country(analysis)
+        self.last_actor: Actor | None = None
+        self.events: list[Event] = []
+        self.seen: set[tuple] = set()
+
+    def run(self) -> None:
+        text = self.analysis.text
+        mentions = sorted(
+            ((m.start, m.end, e) for e in self.analysis.entities for m in e.mentions),
+            key=lambda x: x[0],
+        )
+        for index, span in enumerate(self.analysis.sentences):
+            tokens = tokenize(text, span.start, span.end)
+            if not tokens:
+                continue
+            words = [t.text.lower() for t in tokens]
+            local = _token_mentions(tokens, mentions, span.start, span.end)
+            actors = self.finder.find(tokens, words, local, self.default_country)
+            names = {i for s, e, _ in local for i in range(s, e)}
+            sentence = _Sentence(index, tokens, words, actors, self._clauses(words), names)
+            self._code(sentence)
+            people = [a for a in actors if a.entity_type == "PERSON"] or actors
+            if people:
+                self.last_actor = people[-1].actor
+        self.analysis.events = self.events
+
+    def _clauses(self, words: Sequence[str]) -> list[int]:
+        starts = [0]
+        for i, word in enumerate(words):
+            if word in CLAUSE_MARKS and i + 1 < len(words):
+                starts.append(i + 1)
+            elif (word,) in self.boundaries and i > 0:
+                starts.append(i)
+        return starts
+
+    def _clause_start(self, sentence: _Sentence, i: int) -> int:
+        return max(s for s in sentence.clause_starts if s <= i)
+
+    def _clause_end(self, sentence: _Sentence, i: int) -> int:
+        return min((s for s in sentence.clause_starts if s > i), default=len(sentence.words))
+
+    def _code(self, sentence: _Sentence) -> None:
+        words = sentence.words
+        longest = self.lexicon.max_trigger
+        i = 0
+        while i < len(words):
+            if i in sentence.names:
+                i += 1
+                continue
+            size = next(
+                (
+                    n
+                    for n in range(min(longest, len(words) - i), 0, -1)
+                    if tuple(words[i : i + n]) in self.lexicon.triggers
+                    and not sentence.names.intersection(range(i, i + n))
+                ),
+                0,
+            )
+            if not size:
+                i += 1
+                continue
+            patterns = self.lexicon.triggers[tuple(words[i : i + size])]
+            pattern = self._choose(sentence, i, i + size, patterns)
+            if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
+                if self._event(sentence, i, i + size, pattern):
+                    i += size + FOLLOWING
+                    continue
+            i += size
+
+    def _choose(
+        self, sentence: _Sentence, start: int, end: int, patterns: Sequence[Pattern]
+    ) -> Pattern | None:
+        words = sentence.words
+        after_hi = next(
+            (
+                j
+                for j in range(end, min(len(words), end + CONTEXT_WINDOW))
+                if words[j] in HARD_STOPS
+            ),
+            min(len(words), end + CONTEXT_WINDOW),
+        )
+        before_lo = max(self._clause_start(sentence, start), start - CONTEXT_WINDOW)
+        best: Pattern | None = None
+        for pattern in patterns:
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            if pattern.after:
+                find = _find_any if pattern.alternatives else _find_in_order
+                if not find(words, end, after_hi, pattern.after):
+                    continue
+            if pattern.before and not _find_in_order(words, before_lo, start, pattern.before):
+                continue
+            best = pattern
+        return best
+
+    # -- source and target ---------------------------------------------------------------
+
+    def _voice(self, sentence: _Sentence, start: int, pattern: Pattern) -> str:
+        if pattern.voice == "active" and self.passive_aux:
+            before = sentence.words[max(0, start - 3) : start]
+            if any((w,) in self.passive_aux for w in before):
+                return "passive"
+        return pattern.voice
+
+    def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
+        return [a for a in sentence.actors if lo <= a.start and a.end <= hi]
+
+    def _subject(self, sentence: _Sentence, start: int, clause_only: bool) -> ActorSpan | None:
+        """The nearest actor before `start`: in the clause, else (unless `clause_only`)
+        earlier in the sentence, skipping objects of a preposition."""
+        preps = self.lexicon.word_set("target_prepositions")
+        clause = self._clause_start(sentence, start)
+        candidates = [
+            a
+            for a in sentence.actors
+            if a.end <= start
+            and not a.place_only
+            and not (a.start > 0 and (sentence.words[a.start - 1],) in preps)
+        ]
+        in_clause = [a for a in candidates if a.start >= clause]
+        if in_clause:
+            return self._compound_head(sentence, in_clause)
+        if clause_only or not candidates:
+            return None
+        return self._compound_head(sentence, candidates)
+
+    def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
+        """The last actor before a trigger, or the first of a compound ending there."""
+        head = before[-1]
+        conj = self.lexicon.word_set("conjunctions")
+        for previous in reversed(before[:-1]):
+            gap = sentence.words[previous.end : head.start]
+            if len(gap) == 1 and ((gap[0],) in conj or gap[0] == ","):
+                head = previous
+            else:
+                break
+        return head
+
+    def _members(self, sentence: _Sentence, first: ActorSpan, limit: int) -> list[ActorSpan]:
+        """`first` and the actors joined to it by "dan", "serta", "and" or commas."""
+        conj = self.lexicon.word_set("conjunctions")
+        members = [first]
+        for span in sentence.actors:
+            if span.start < members[-1].end or span.end > limit:
+                continue
+            gap = sentence.words[members[-1].end : span.start]
+            if 1 <= len(gap) <= 2 and all((w,) in conj or w == "," for w in gap):
+                members.append(span)
+            else:
+                break
+        return members
+
+    def _object(self, sentence: _Sentence, end: int, skip: ActorSpan | None) -> ActorSpan | None:
+        words = sentence.words
+        stops = self.lexicon.word_set("clause_starts") - {("yang",)}
+        hi = end
+        while hi < min(len(words), end + TARGET_WINDOW):
+            if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
+                break
+            hi += 1
+        for span in self._actors_between(sentence, end, hi):
+            if skip is None or span.actor != skip.actor:
+                return span
+        return None
+
+    def _agent(self, sentence: _Sentence, end: int) -> tuple[ActorSpan | None, int]:
+        """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
+        where that phrase starts (the target must come before it)."""
+        agents = self.lexicon.word_set("agent_prepositions")
+        for j in range(end, min(len(sentence.words), end + TARGET_WINDOW)):
+            if sentence.words[j] in HARD_STOPS:
+                break
+            if (sentence.words[j],) in agents:
+                found = self._actors_between(sentence, j + 1, j + 4)
+                if found:
+                    return found[0], j
+        return None, len(sentence.words)
+
+    def _resolve_pronoun(self, sentence: _Sentence, start: int) -> Actor | None:
+        clause = self._clause_start(sentence, start)
+        before = sentence.words[clause:start]
+        if any((w,) in self.first_person for w in before):
+            speaker = self._speaker_at(sentence.tokens[start].start)
+            if speaker is not None:
+                return speaker
+        if any((w,) in self.pronouns for w in before):
+            return self.last_actor
+        return None
+
+    def _speaker_at(self, offset: int) -> Actor | None:
+        for quote in self.analysis.quotes:
+            if quote.start <= offset < quote.end and quote.speaker_name:
+                entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+                if entity is not None:
+                    from pantau.extract.events.actors import entity_actor
+
+                    return entity_actor(entity)
+                return Actor(name=quote.speaker_name)
+        return None
+
+    def _roles(
+        self, sentence: _Sentence, start: int, end: int, voice: str, pattern: Pattern
+    ) -> tuple[list[Actor], list[Actor], bool]:
+        """(sources, targets, whether the source was found in the trigger's own clause)."""
+        source: ActorSpan | None
+        target: ActorSpan | None
+        if voice == "passive":
+            target = self._subject(sentence, start, clause_only=False)
+            source, _ = self._agent(sentence, end)
+            if source is None:
+                direct = self._actors_between(sentence, end, end + 2)
+                source = direct[0] if direct else None
+        elif voice == "noun":
+            source, agent_at = self._agent(sentence, end)
+            right = self._actors_between(sentence, end, min(agent_at, end + 2))
+            if source is not None:
+                target = right[0] if right else None
+            elif right and right[0].start == end:
+                source = right[0]
+                target = self._object(sentence, source.end, source)
+            else:
+                source = self._subject(sentence, start, clause_only=True)
+                target = self._object(sentence, end, source)
+        else:
+            source = self._subject(sentence, start, clause_only=False)
+            target = self._object(sentence, end, source)
+        in_clause = source is not None and source.start >= self._clause_start(sentence, start)
+        sources = self._members(sentence, source, start) if source else []
+        targets = self._members(sentence, target, len(sentence.words)) if target else []
+        if not sources:
+            actor = self._resolve_pronoun(sentence, start)
+            sources = [] if actor is None else [_Span(actor)]
+        if pattern.symmetric and not targets and len(sources) > 1:
+            targets = sources[1:]
+            sources = sources[:1]
+        return [s.actor for s in sources], [t.actor for t in targets], in_clause
+
+    # -- the event ---------------------------------------------------------------------
+
+    def _event(self, sentence: _Sentence, start: int, end: int, pattern: Pattern) -> bool:
+        """Code the event of one trigger; False when it has no source (no event)."""
+        voice = self._voice(sentence, start, pattern)
+        sources, targets, in_clause = self._roles(sentence, start, end, voice, pattern)
+        if not sources or sources[0].code is None and sources[0].name is None:
+            return False
+        source = sources[0]
+        target = targets[0] if targets else None
+        if target is not None and _same(source, target):
+            target, targets = None, []
+        if source.code is None and target is None:
+            return False
+        code = lookup(pattern.code)
+        key = (
+            sentence.index,
+            code.code,
+            source.code or source.name,
+            target.code if target else None,
+        )
+        if key in self.seen:
+            return True
+        self.seen.add(key)
+        clause = self._clause_start(sentence, start)
+        mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
+        trigger = Mention(
+            start=sentence.tokens[start].start,
+            end=sentence.tokens[end - 1].end,
+            text=self.analysis.text[sentence.tokens[start].start : sentence.tokens[end - 1].end],
+        )
+        clause_span = (
+            sentence.tokens[clause].start,
+            sentence.tokens[min(self._clause_end(sentence, end), len(sentence.tokens)) - 1].end,
+        )
+        confidence = (
+            0.5
+            + 0.2 * (target is not None)
+            + 0.1 * (pattern.specificity > 0)
+            + 0.1 * in_clause
+            - 0.2 * (voice == "noun")
+        )
+        self.events.append(
+            Event(
+                id=f"v{len(self.events) + 1}",
+                sentence=sentence.index,
+                source=source,
+                target=target,
+                sources=sources if len(sources) > 1 else [],
+                targets=targets if len(targets) > 1 else [],
+                cameo=code.code,
+                root=code.root,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                plover_context=code.plover_context,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                trigger=trigger,
+                place=self._place(clause_span, trigger.start),
+                date=self._date(clause_span),
+                modality=mood,
+                confidence=round(min(max(confidence, 0.1), 0.95), 2),
+            )
+        )
+        return True
+
+    def _place(self, clause: tuple[int, int], trigger_at: int) -> str | None:
+        """The place named in the trigger's clause (the first after the trigger, else the
+        last before it); nothing rather than a guess from elsewhere in the document."""
+        inside = [
+            (m.start, p.id)
+            for p in self.analysis.places
+            for m in p.mentions
+            if clause[0] <= m.start and m.end <= clause[1]
+        ]
+        after = sorted(x for x in inside if x[0] >= trigger_at)
+        before = sorted(x for x in inside if x[0] < trigger_at)
+        chosen = after[0] if after else before[-1] if before else None
+        return chosen[1] if chosen else None
+
+    def _date(self, clause: tuple[int, int]) -> str | None:
+        for date in self.analysis.dates:
+            if clause[0] <= date.start and date.end <= clause[1]:
+                return date.value
+        return None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """An actor found outside the sentence's spans (a pronoun's antecedent)."""
+
+    actor: Actor
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.entity and a.entity == b.entity:
+        return True
+    return a.code is not None and a.code == b.code and a.name == b.name
+
+
+def _token_mentions(
+    tokens: Sequence[Token], mentions: Sequence[tuple[int, int, Entity]], lo: int, hi: int
+) -> list[tuple[int, int, Entity]]:
+    """Entity mentions inside the sentence, as token index ranges."""
+    result = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+    for start, end, entity in mentions:
+        if start < lo or end > hi:
+            continue
+        i, j = starts.get(start), ends.get(end)
+        if i is not None and j is not None:
+            result.append((i, j, entity))
+    return result

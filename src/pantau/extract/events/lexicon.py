@@ -1,0 +1,176 @@
+"""Event patterns and the words around them, read from a language pack's `events.toml`
+(pantau's own format, documented in `lang/id/events.toml`) and from PETRARCH verb
+dictionaries (`petrarch.py`).
+
+A trigger is a tuple of lower-case tokens ("menjatuhkan", "sanksi"). Each trigger has one
+or more `Pattern`s; the coder picks the most specific one whose context words are there.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pantau.errors import ConfigError
+from pantau.extract.events.codebook import codebook
+
+Voice = Literal["active", "passive", "noun"]
+Phrase = tuple[str, ...]
+"""Lower-case tokens. A token ending in "*" matches any token it begins (a stem)."""
+
+MODALITIES = ("negation", "future", "hypothetical", "reported", "demanded")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str | None
+    """CAMEO code, or None: the context matched says this is not an event (PETRARCH's
+    `[---]`)."""
+    voice: Voice = "active"
+    after: tuple[Phrase, ...] = ()
+    """Words that must follow the trigger in the clause, in order (one phrase)."""
+    before: tuple[Phrase, ...] = ()
+    """Words that must come before the trigger in the clause, in order."""
+    alternatives: bool = False
+    """`after` lists alternatives (pantau's `object` key), any one of which must follow;
+    otherwise all of its phrases must follow in order (PETRARCH patterns)."""
+    symmetric: bool = False
+
+    @property
+    def specificity(self) -> int:
+        words = sum(map(len, self.after[:1] if self.alternatives else self.after))
+        return words + sum(map(len, self.before))
+
+
+@dataclass
+class EventLexicon:
+    language: str
+    triggers: dict[Phrase, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    words: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    modality: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+    agents: dict[Phrase, str] = field(default_factory=dict)
+    """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
+
+    @property
+    def max_trigger(self) -> int:
+        return max(map(len, self.triggers), default=1)
+
+    def word_set(self, name: str) -> frozenset[Phrase]:
+        return self.words.get(name, frozenset())
+
+    def add(self, trigger: Phrase, pattern: Pattern, first: bool = False) -> None:
+        patterns = self.triggers[trigger]
+        if first:
+            patterns.insert(0, pattern)
+        else:
+            patterns.append(pattern)
+
+    def merge(self, other: EventLexicon) -> None:
+        """Add `other`'s patterns (a user's dictionary) ahead of this lexicon's own."""
+        for trigger, patterns in other.triggers.items():
+            for pattern in reversed(patterns):
+                self.add(trigger, pattern, first=True)
+        for name, phrases in other.words.items():
+            self.words[name] = self.word_set(name) | phrases
+        for name, phrases in other.modality.items():
+            self.modality[name] = self.modality.get(name, frozenset()) | phrases
+        self.agents.update(other.agents)
+
+
+def phrase(text: str) -> Phrase:
+    return tuple(text.lower().split())
+
+
+def _phrases(values: Any, where: str) -> frozenset[Phrase]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where}: expected a list of strings")
+    return frozenset(phrase(v) for v in values if v.strip())
+
+
+def check_code(code: str, where: str) -> str:
+    if code not in codebook():
+        raise ConfigError(f"{where}: unknown CAMEO event code {code!r}")
+    return code
+
+
+def read_toml(text: str, language: str, where: str) -> EventLexicon:
+    """pantau's own format (see the header of `lang/id/events.toml`)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    lexicon = EventLexicon(language)
+    for name, values in data.get("words", {}).items():
+        if not isinstance(values, list):
+            continue
+        lexicon.words[name] = _phrases(values, f"{where} [words] {name}")
+    for name, values in data.get("modality", {}).items():
+        if name not in MODALITIES:
+            raise ConfigError(f"{where}: [modality] {name}: not one of {', '.join(MODALITIES)}")
+        lexicon.modality[name] = _phrases(values, f"{where} [modality] {name}")
+    for name, sector in data.get("agents", {}).items():
+        lexicon.agents[phrase(name)] = str(sector)
+    for number, entry in enumerate(data.get("event", []), 1):
+        here = f"{where} event #{number}"
+        code = check_code(str(entry.get("code", "")), here)
+        objects = tuple(sorted(_phrases(entry.get("object", []), here)))
+        for voice, key in (("active", "verbs"), ("passive", "passive"), ("noun", "nouns")):
+            for trigger in _phrases(entry.get(key, []), f"{here} {key}"):
+                lexicon.add(
+                    trigger,
+                    Pattern(
+                        code,
+                        voice,
+                        after=objects,
+                        alternatives=True,
+                        symmetric=bool(entry.get("symmetric", False)),
+                    ),
+                )
+    return lexicon
+
+
+def read_file(path: Path, language: str) -> EventLexicon:
+    """A user's verb dictionary: pantau TOML (`*.toml`) or PETRARCH format (anything else)."""
+    from pantau.extract.events import petrarch
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read verb dictionary {path}: {exc.strerror}") from exc
+    if path.suffix == ".toml":
+        return read_toml(text, language, str(path))
+    return petrarch.read_verbs(text, language, str(path))
+
+
+@cache
+def load_event_lexicon(lang: str | None) -> EventLexicon | None:
+    """The language pack's event lexicon: its `events.toml`, then the PETRARCH agent and
+    verb dictionaries it names (`petrarch_agents`, `petrarch_verbs`), whose entries come
+    after the pack's own so that the pack's win ties. None when the pack has no events."""
+    from pantau.extract.events import petrarch
+
+    folder = resources.files("pantau.lang") / (lang or "_")
+    file = folder / "events.toml"
+    if not file.is_file():
+        return None
+    where = f"lang/{lang}/events.toml"
+    text = file.read_text(encoding="utf-8")
+    lexicon = read_toml(text, lang or "", where)
+    settings = tomllib.loads(text)
+    agents = settings.get("petrarch_agents")
+    if agents:
+        for entry in petrarch.read_actors((folder / agents).read_text(encoding="utf-8"), agents):
+            if entry.agent:
+                lexicon.agents.setdefault(entry.name, entry.code)
+    verbs = settings.get("petrarch_verbs")
+    if verbs:
+        extra = petrarch.read_verbs((folder / verbs).read_text(encoding="utf-8"), lang, verbs)
+        for trigger, patterns in extra.triggers.items():
+            for pattern in patterns:
+                lexicon.add(trigger, pattern)
+    return lexicon

@@ -1,0 +1,232 @@
+"""Readers for PETRARCH dictionaries, so the verb and actor dictionaries that many event
+data projects maintain load as they are (`pantau analyze --verbs FILE --actors FILE`).
+
+The format is PETRARCH 1/2's (`PETRreader.read_verb_dictionary`, `read_actor_dictionary`):
+
+    &SYNSET                       a synonym set; `+MEMBER` lines follow
+    --- VERB   [code]  ---        a verb block with its default code ([---]: none)
+    ACCUSE {ACCUSED} [112]        a verb with irregular forms and its own code
+    +ASK_FOR [020]                a multi-word verb; "+" marks the inflected word
+    - * (OF TORTURE)   [1122]     a pattern: words after the verb ("*"), before it, or both
+
+pantau codes without a parse tree, so a pattern is read as an ordered list of words: the
+words after "*" must follow the verb within its clause, those before must precede it.
+Parentheses, braces and the $ + ^ % markers (source, target, skip, compound) are
+dropped; `&SET` stands for any member of the synonym set. A word ending in "_" is matched
+exactly, other words of four letters or more as stems (TABARI's convention).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from pantau.errors import ConfigError
+from pantau.extract.events.codebook import codebook
+from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase
+
+MAX_EXPANSIONS = 64
+_CODE = re.compile(r"\[([^\]]*)\]")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MARKERS = set("$+^%")
+
+
+def _lines(text: str) -> list[str]:
+    text = _COMMENT.sub("", text)
+    return [line.split("#", 1)[0].rstrip() for line in text.splitlines()]
+
+
+def _code(field: str | None) -> str | None:
+    """`[112]` -> "112"; `[---]`, unknown or empty -> None; `[010:110]` -> the first."""
+    parts = (field or "").split(":")[0].split()
+    return parts[0] if parts and parts[0] in codebook() else None
+
+
+def verb_forms(word: str) -> set[str]:
+    """Regular English forms of a verb: attack, attacks, attacked, attacking."""
+    w = word.lower()
+    forms = {w}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing"}
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", w):  # stop -> stopped
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms
+
+
+def _verb_triggers(entry: str, irregular: list[str]) -> set[Phrase]:
+    """`+ASK_FOR` / `KLM_NOP_+RST` with `{...}` forms -> every written form as tokens."""
+    words = entry.split("_")
+    head = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+    words = [w.lstrip("+").lower() for w in words]
+    triggers = {
+        tuple(words[:head] + [form] + words[head + 1 :]) for form in verb_forms(words[head])
+    }
+    for form in irregular:
+        triggers.add(tuple(w.lower() for w in form.lstrip("+").split("_") if w))
+    # Keep real words only: the dictionary has a few template lines ("~ed", ",").
+    return {t for t in triggers if all(t) and t[0][0].isalpha()}
+
+
+def _word_options(token: str, synsets: dict[str, list[Phrase]]) -> list[Phrase]:
+    if token.startswith("&"):
+        return synsets.get(token.rstrip("_"), [])
+    exact = token.endswith("_")
+    words = [w for w in token.strip("_").split("_") if w]
+    return [tuple(w.lower() if exact or len(w) < 4 else w.lower() + "*" for w in words)]
+
+
+def _pattern_phrases(tokens: list[str], synsets: dict[str, list[Phrase]]) -> list[list[Phrase]]:
+    """One pattern side (the words before or after "*") -> its expansions, each a list of
+    phrases that must appear in order."""
+    options = []
+    for token in tokens:
+        token = token.strip("(){}")
+        if not token or token in _MARKERS:
+            continue
+        choices = _word_options(token.lstrip("".join(_MARKERS)), synsets)
+        if choices:
+            options.append(choices)
+    expansions = []
+    for combo in itertools.islice(itertools.product(*options), MAX_EXPANSIONS):
+        expansions.append(list(combo))
+    return expansions
+
+
+def read_verbs(text: str, language: str, where: str) -> EventLexicon:
+    lexicon = EventLexicon(language)
+    synsets: dict[str, list[Phrase]] = {}
+    current_set: str | None = None
+    block_code: str | None = None
+    block_verbs: set[Phrase] = set()
+    in_block = False
+    for line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("&"):
+            current_set, in_block = stripped.split()[0].rstrip("_"), False
+            synsets[current_set] = []
+        elif stripped.startswith("+") and current_set and not in_block:
+            member = stripped[1:].split("#")[0].strip()
+            synsets[current_set].append(tuple(w.lower() for w in re.split(r"[_\s]+", member) if w))
+        elif stripped.startswith("---"):
+            match = _CODE.search(stripped)
+            block_code = _code(match.group(1) if match else None)
+            block_verbs, in_block, current_set = set(), True, None
+        elif stripped.startswith("-") and in_block:
+            match = _CODE.search(stripped)
+            if not match:
+                continue
+            body = stripped[1 : match.start()].split()
+            code = _code(match.group(1))
+            if "*" not in body:
+                continue
+            star = body.index("*")
+            befores = _pattern_phrases(body[:star], synsets) or [[]]
+            afters = _pattern_phrases(body[star + 1 :], synsets) or [[]]
+            for before, after in itertools.islice(
+                itertools.product(befores, afters), MAX_EXPANSIONS
+            ):
+                if not before and not after:
+                    continue
+                pattern = Pattern(code, "active", tuple(after), tuple(before))
+                for trigger in block_verbs:
+                    lexicon.add(trigger, pattern)
+        elif in_block:
+            match = _CODE.search(stripped)
+            code = _code(match.group(1)) if match else block_code
+            head = stripped[: match.start()] if match else stripped
+            irregular = re.findall(r"\{([^}]*)\}", head)
+            entry = re.sub(r"\{[^}]*\}", "", head).split()
+            if not entry:
+                continue
+            forms = irregular[0].split() if irregular else []
+            for trigger in _verb_triggers(entry[0], forms):
+                block_verbs.add(trigger)
+                lexicon.add(trigger, Pattern(code, "active"))
+    if not lexicon.triggers:
+        raise ConfigError(f"{where}: no verbs found (is this a PETRARCH verb dictionary?)")
+    return lexicon
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: Phrase
+    code: str
+    agent: bool
+    """An agent (`[~GOV]`): a sector attached to whichever actor it names or follows."""
+
+
+def read_actors(text: str, where: str) -> list[ActorEntry]:
+    """PETRARCH actor and agent dictionaries: `NAME [CODE]` with `+SYNONYM` lines after
+    it; dated codes (`[USAGOV 010120-170120]`) keep the last one listed. Agents
+    (`[~GOV]`) also match their plural ("officials"), and `!PERSON!`-style substitution
+    sets defined in the file (`!PERSON! = MAN, MEN`) are expanded ("CONGRESS!PERSON!")."""
+    entries: list[ActorEntry] = []
+    names: list[str] = []
+    codes: list[str] = []
+    substitutions: dict[str, list[str]] = {}
+
+    def flush() -> None:
+        if not (names and codes):
+            return
+        code = codes[-1]
+        agent = code.startswith("~")
+        for raw in names:
+            for name in _expand(raw, substitutions):
+                entries.append(ActorEntry(name, code.lstrip("~"), agent))
+                if agent and name:
+                    entries.append(ActorEntry((*name[:-1], _plural(name[-1])), code[1:], True))
+
+    for line in _lines(text):
+        stripped = line.strip()
+        definition = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", stripped)
+        if definition:
+            substitutions[definition.group(1)] = [w.strip() for w in definition.group(2).split(",")]
+            continue
+        if not stripped:
+            continue
+        found = [c.split()[0] for c in _CODE.findall(stripped) if c.split()]
+        head = _CODE.sub("", re.sub(r"\{[^}]*\}", "", stripped)).strip()
+        if head.startswith("+"):
+            names.append(head[1:])
+        elif head:
+            flush()
+            names, codes = [head], []
+        codes.extend(found)
+    flush()
+    entries = [e for e in entries if e.name and e.code]
+    if not entries:
+        raise ConfigError(f"{where}: no actors found (is this a PETRARCH actor dictionary?)")
+    return entries
+
+
+def _expand(raw: str, substitutions: dict[str, list[str]]) -> list[Phrase]:
+    match = re.search(r"![A-Z]+!", raw)
+    if not match:
+        return [_name(raw)]
+    options = substitutions.get(match.group(), [])
+    return [
+        p
+        for o in options
+        for p in _expand(raw[: match.start()] + o + raw[match.end() :], substitutions)
+    ]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _name(text: str) -> Phrase:
+    return tuple(w.lower() for w in re.split(r"[_\s]+", text.strip("_ ")) if w)
