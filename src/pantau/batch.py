@@ -16,7 +16,7 @@ from pathlib import Path
 from pantau.config import Settings
 from pantau.ingest import RawDocument, ReadError, iter_documents
 from pantau.ingest.readers import DOCUMENT_SUFFIXES, JSONL_SUFFIXES
-from pantau.pipeline import pipeline_version
+from pantau.pipeline import settings_version
 from pantau.scale.pool import analyze_documents
 from pantau.store import Store
 from pantau.store.duckdb_store import StoredDocument
@@ -105,7 +105,7 @@ def run(
     started = time.perf_counter()
     done = {} if force else store.current_inputs()
 
-    version = pipeline_version()
+    version = settings_version(settings)
 
     def pending() -> Iterator[RawDocument]:
         for item in iter_documents(paths, settings.max_bytes, date_order):

@@ -57,6 +57,22 @@ ConfigOption = Annotated[
 DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB store (default: pantau.duckdb)")]
 
 
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="actor dictionary for event coding (PETRARCH or pantau "
+                 "TOML); repeat for several"),
+]
+VerbsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--verbs", help="verb dictionary for event coding (PETRARCH or pantau "
+                 "TOML); repeat for several"),
+]
+
+
+def _paths(paths: list[Path] | None) -> tuple[str, ...] | None:
+    return tuple(str(p) for p in paths) if paths else None
+
+
 def _fail(message: str) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
     return typer.Exit(1)
@@ -89,6 +105,8 @@ def analyze(
     output: Annotated[OutputFormat, typer.Option("--format", help="json or table")] = (
         OutputFormat.json
     ),
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse one document and print it in the output contract (one JSON object per
@@ -96,7 +114,7 @@ def analyze(
     from pantau.ingest.published import normalize_published
     from pantau.pipeline import Pipeline
 
-    settings = _settings(config)
+    settings = _settings(config, actors=_paths(actors), verbs=_paths(verbs))
     try:
         published = normalize_published(published)
     except ValueError as exc:
@@ -195,6 +213,8 @@ def run(
     plain: Annotated[
         bool, typer.Option(help="plain progress lines instead of a progress bar")
     ] = False,
+    actors: ActorsOption = None,
+    verbs: VerbsOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse many documents and store every layer in DuckDB (resumable, idempotent)."""
@@ -202,7 +222,9 @@ def run(
     from pantau.batch import run as run_batch
     from pantau.store import Store
 
-    settings = _settings(config, db=db, workers=workers)
+    settings = _settings(
+        config, db=db, workers=workers, actors=_paths(actors), verbs=_paths(verbs)
+    )
     total = count_documents(paths)
     order = date_order.value if date_order else None
     try:

@@ -35,6 +35,10 @@ class Settings:
     workers: int = 1
     batch_size: int = 25
     """Documents written to the store per transaction during `pantau run`."""
+    actors: tuple[str, ...] = ()
+    """User actor dictionaries (PETRARCH format, or pantau's `*.toml`) for event coding."""
+    verbs: tuple[str, ...] = ()
+    """User verb dictionaries (PETRARCH format, or pantau's `*.toml`) for event coding."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_text
 from pantau.config import Settings, load_settings
@@ -43,6 +44,21 @@ def pipeline_version() -> str:
         for name, data in sorted(_data_files(resources.files("pantau") / folder, folder)):
             digest.update(name.encode() + b"\x00" + data)
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def settings_version(settings: Settings) -> str:
+    """`pipeline_version()`, plus a digest of the user's own dictionaries when there are
+    any: editing one makes `pantau run` code the stored documents again."""
+    files = [*settings.actors, *settings.verbs]
+    if not files:
+        return pipeline_version()
+    digest = hashlib.sha1()
+    for name in files:
+        try:
+            digest.update(Path(name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return f"{pipeline_version()}+{digest.hexdigest()[:8]}"
 
 
 def _data_files(folder: Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
@@ -73,7 +89,10 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [
             ("entities", EntityRecognizer()),
             ("quotes", QuoteExtractor()),
-            ("events", EventCoder()),
+            ("events", EventCoder(
+                verbs=[Path(v) for v in self.settings.verbs],
+                actors=[Path(a) for a in self.settings.actors],
+            )),
         ]
         self.timings: Counter[str] = Counter()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -204,3 +205,92 @@ def evaluate_quotes(
         console.print(f"missed {item}", markup=False)
     for item in s.wrong_speaker[:show]:
         console.print(f"speaker (gold, predicted) {item}", markup=False)
+
+
+class EventGoldFormat(StrEnum):
+    pantau = "pantau"
+    plover = "plover"
+    petrarch = "petrarch"
+
+
+@evaluate_app.command("events")
+def evaluate_events(
+    gold: Annotated[Path, typer.Option(help="gold file (see --format)")],
+    gold_format: Annotated[
+        EventGoldFormat,
+        typer.Option("--format", help="pantau JSONL (tests/data/events), PLOVER gold "
+                     "records (PLOVER_GSR_CAMEO.txt) or PETRARCH validation records (XML)"),
+    ] = EventGoldFormat.pantau,
+    data: Annotated[
+        Path | None, typer.Option(help="pantau format: JSONL of the documents the gold cites")
+    ] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option(help="actor dictionary to load (repeatable)")
+    ] = None,
+    verbs: Annotated[
+        list[Path] | None, typer.Option(help="verb dictionary to load (repeatable)")
+    ] = None,
+    show: Annotated[int, typer.Option(help="print this many errors")] = 0,
+) -> None:
+    """Event coding: precision and recall by root code, root code with source and target,
+    and full code with actors (pantau gold); share of gold events found and extra events
+    per sentence (PLOVER records); share of records coded exactly (PETRARCH records)."""
+    from pantau.config import load_settings
+    from pantau.eval import events
+    from pantau.pipeline import Pipeline
+
+    overrides = {"actors": tuple(map(str, actors or ())), "verbs": tuple(map(str, verbs or ()))}
+    pipeline = Pipeline(load_settings(**{k: v for k, v in overrides.items() if v}))
+    _require(gold)
+    if gold_format is EventGoldFormat.plover:
+        p = events.evaluate_plover(events.load_plover(gold), pipeline.analyze)
+        _scores(
+            f"PLOVER gold records, {p.records} sentences",
+            [(gold.name, str(p.records), f"{p.found_share:.4f}", f"{p.extra_per_sentence:.3f}")],
+            ("gold", "sentences", "found (type, source, target)", "extra events / sentence"),
+        )
+        _scores("found by gold type", [(t, f"{f}/{n}") for t, (f, n) in sorted(p.by_type.items())],
+                ("PLOVER type", "found"))
+        errors = p.errors
+    elif gold_format is EventGoldFormat.petrarch:
+        r = events.evaluate_petrarch(events.load_petrarch(gold), pipeline.analyze)
+        _scores(
+            f"PETRARCH validation records, {r.records} sentences",
+            [(gold.name, str(r.records), f"{r.share:.4f}",
+              f"{r.passed_with_events}/{r.with_events}")],
+            ("gold", "records", "all expected events produced", "of records with events"),
+        )
+        errors = r.errors
+    else:
+        if data is None:
+            console.print("[red]error:[/red] the pantau format needs --data (the articles)")
+            raise typer.Exit(2)
+        from pantau.eval.quotes import detik_documents
+
+        sentences = events.load_gold(gold)
+        wanted = {s.doc for s in sentences}
+        documents = {i: {"text": t, "title": ti, "published": p}
+                     for i, t, ti, p in detik_documents(_require(data), wanted)}
+        s = events.evaluate_pantau(sentences, documents, _lenient(pipeline))
+        _scores(f"events, {s.sentences} sentences of {len(documents)} documents", s.rows(),
+                ("level", "precision", "recall", "F1", "matched", "predicted", "gold"))
+        accuracy = s.modality_right / s.modality_total if s.modality_total else 0.0
+        console.print(f"modality accuracy on matched events: {accuracy:.3f} "
+                      f"({s.modality_right}/{s.modality_total}); sentences not aligned with "
+                      f"the gold text: {s.misaligned}", markup=False)
+        errors = s.errors
+    for line in errors[:show]:
+        console.print(line, markup=False, highlight=False)
+
+
+def _lenient(pipeline):  # noqa: ANN001, ANN202
+    """The pipeline's analyze, retried without a publication date it rejects."""
+    from pantau.errors import InputError
+
+    def analyze(text: str, title: str | None = None, published: str | None = None):  # noqa: ANN202
+        try:
+            return pipeline.analyze(text, title=title, published=published)
+        except InputError:
+            return pipeline.analyze(text, title=title)
+
+    return analyze

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.extract.events.actors import ActorFinder, ActorSpan, main_country
-from pantau.extract.events.codebook import lookup
+from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.lexicon import (
     EventLexicon,
     Pattern,
@@ -45,7 +45,7 @@ from pantau.extract.events.petrarch import ActorEntry, read_actors
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
 
-CONTEXT_WINDOW = 8
+CONTEXT_WINDOW = 6
 """Tokens after (or before) a trigger within which a pattern's context words count."""
 TARGET_WINDOW = 10
 """Tokens after a trigger within which its target must start."""
@@ -182,6 +182,13 @@ class _Coder:
         self.last_actor: Actor | None = None
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
+        self.previous_end: int | None = None
+        """Where the last event coded in the current sentence ends."""
+        self.clitics = sorted(self.lexicon.word_set("clitics"), key=lambda p: -len(p[0]))
+        self.noun_markers = self.lexicon.word_set("noun_markers")
+        self.form_rules = lexicon.forms
+        self.not_triggers = lexicon.word_set("not_triggers")
+        self.adverbs = lexicon.word_set("adverbs")
 
     def run(self) -> None:
         text = self.analysis.text
@@ -198,6 +205,7 @@ class _Coder:
             actors = self.finder.find(tokens, words, local, self.default_country)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(index, tokens, words, actors, self._clauses(words), names)
+            self.previous_end = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"] or actors
             if people:
@@ -219,33 +227,80 @@ class _Coder:
     def _clause_end(self, sentence: _Sentence, i: int) -> int:
         return min((s for s in sentence.clause_starts if s > i), default=len(sentence.words))
 
+    def _trigger_at(self, sentence: _Sentence, i: int) -> tuple[int, Phrase | None]:
+        """The longest trigger starting at token i, as (tokens, lexicon key); a trailing
+        clitic is dropped for the lookup ("seruannya" -> "seruan")."""
+        words = sentence.words
+        for size in range(min(self.lexicon.max_trigger, len(words) - i), 0, -1):
+            if sentence.names.intersection(range(i, i + size)):
+                continue
+            key = tuple(words[i : i + size])
+            if key in self.lexicon.triggers:
+                return size, key
+            for (clitic,) in self.clitics:
+                last = key[-1]
+                if last.endswith(clitic) and len(last) > len(clitic) + 3:
+                    stem = (*key[:-1], last[: -len(clitic)])
+                    if stem in self.lexicon.triggers:
+                        return size, stem
+        return 0, None
+
     def _code(self, sentence: _Sentence) -> None:
         words = sentence.words
-        longest = self.lexicon.max_trigger
         i = 0
         while i < len(words):
-            if i in sentence.names:
+            size, key = (0, None) if i in sentence.names else self._trigger_at(sentence, i)
+            if key is None:
                 i += 1
                 continue
-            size = next(
-                (
-                    n
-                    for n in range(min(longest, len(words) - i), 0, -1)
-                    if tuple(words[i : i + n]) in self.lexicon.triggers
-                    and not sentence.names.intersection(range(i, i + n))
-                ),
-                0,
-            )
-            if not size:
-                i += 1
+            patterns = self.lexicon.triggers[key]
+            if self._not_a_trigger(sentence, i, key):
+                i += size
                 continue
-            patterns = self.lexicon.triggers[tuple(words[i : i + size])]
+            # A verb form after an article or possessive is a noun ("the attacks").
+            if i > 0 and (words[i - 1],) in self.noun_markers and all(
+                p.voice == "active" for p in patterns
+            ):
+                i += size
+                continue
+            if not self._verb_form_fits(sentence, i, size, patterns):
+                i += size
+                continue
             pattern = self._choose(sentence, i, i + size, patterns)
             if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
                 if self._event(sentence, i, i + size, pattern):
                     i += size + FOLLOWING
                     continue
             i += size
+
+    def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
+        """Words the pack says are mostly nouns in news ("forces", "aid"), and a
+        capitalised word inside a sentence, which is a name or a month ("March")."""
+        if key in self.not_triggers:
+            return True
+        text = sentence.tokens[i].text
+        return i > 0 and text[:1].isupper() and sentence.words[i - 1] not in CLAUSE_MARKS
+
+    def _verb_form_fits(self, sentence: _Sentence, i: int, size: int,
+                        patterns: Sequence[Pattern]) -> bool:
+        """The pack's `[forms]` rules for ambiguous verb forms: an English "-ing" form is a
+        verb only after a form of "be" (else a gerund: "the monitoring"), an "-s" form only
+        right after its subject ("forces", "talks" are mostly nouns)."""
+        if not self.form_rules or not all(p.voice == "active" for p in patterns):
+            return True
+        word = sentence.words[i + size - 1] if size == 1 else sentence.words[i]
+        for suffix, rule in self.form_rules.items():
+            if not word.endswith(suffix) or word.endswith("ss"):
+                continue
+            before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
+            if rule == "subject":
+                ends = {a.end for a in sentence.actors}
+                j = i
+                while j > 0 and sentence.words[j - 1].endswith("ly"):
+                    j -= 1
+                return j in ends or (j > 0 and (sentence.words[j - 1],) in self.pronouns)
+            return bool(before) and (before[-1],) in self.lexicon.word_set(rule)
+        return True
 
     def _choose(
         self, sentence: _Sentence, start: int, end: int, patterns: Sequence[Pattern]
@@ -276,11 +331,19 @@ class _Coder:
     # -- source and target ---------------------------------------------------------------
 
     def _voice(self, sentence: _Sentence, start: int, pattern: Pattern) -> str:
-        if pattern.voice == "active" and self.passive_aux:
-            before = sentence.words[max(0, start - 3) : start]
-            if any((w,) in self.passive_aux for w in before):
-                return "passive"
-        return pattern.voice
+        """An active form right after an auxiliary ("was attacked", "were not invited")
+        is passive; "-ing" forms never are ("is attacking")."""
+        if pattern.voice != "active" or not self.passive_aux:
+            return pattern.voice
+        if sentence.words[start].endswith("ing"):
+            return "active"
+        j = start
+        while j > 0 and (sentence.words[j - 1].endswith("ly")
+                         or (sentence.words[j - 1],) in self.adverbs):
+            j -= 1
+        if j > 0 and (sentence.words[j - 1],) in self.passive_aux:
+            return "passive"
+        return "active"
 
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
         return [a for a in sentence.actors if lo <= a.start and a.end <= hi]
@@ -332,7 +395,10 @@ class _Coder:
 
     def _object(self, sentence: _Sentence, end: int, skip: ActorSpan | None) -> ActorSpan | None:
         words = sentence.words
-        stops = self.lexicon.word_set("clause_starts") - {("yang",)}
+        # The target may be the subject of a complement clause ("demanded that the US
+        # cancel", "mendesak agar KPK memeriksa") or of a relative one; other clause
+        # words end the search.
+        stops = self.lexicon.word_set("clause_starts") - self.lexicon.word_set("complementizers")
         hi = end
         while hi < min(len(words), end + TARGET_WINDOW):
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
@@ -380,8 +446,9 @@ class _Coder:
 
     def _roles(
         self, sentence: _Sentence, start: int, end: int, voice: str, pattern: Pattern
-    ) -> tuple[list[Actor], list[Actor], bool]:
-        """(sources, targets, whether the source was found in the trigger's own clause)."""
+    ) -> tuple[list[Actor], list[Actor], int | None]:
+        """(sources, targets, where the grammatical subject starts when it is named in the
+        sentence)."""
         source: ActorSpan | None
         target: ActorSpan | None
         if voice == "passive":
@@ -404,7 +471,8 @@ class _Coder:
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source)
-        in_clause = source is not None and source.start >= self._clause_start(sentence, start)
+        subject = target if voice == "passive" else source
+        subject_at = subject.start if subject is not None and subject.start < start else None
         sources = self._members(sentence, source, start) if source else []
         targets = self._members(sentence, target, len(sentence.words)) if target else []
         if not sources:
@@ -413,14 +481,17 @@ class _Coder:
         if pattern.symmetric and not targets and len(sources) > 1:
             targets = sources[1:]
             sources = sources[:1]
-        return [s.actor for s in sources], [t.actor for t in targets], in_clause
+        return [s.actor for s in sources], [t.actor for t in targets], subject_at
 
     # -- the event ---------------------------------------------------------------------
 
     def _event(self, sentence: _Sentence, start: int, end: int, pattern: Pattern) -> bool:
         """Code the event of one trigger; False when it has no source (no event)."""
         voice = self._voice(sentence, start, pattern)
-        sources, targets, in_clause = self._roles(sentence, start, end, voice, pattern)
+        sources, targets, subject_at = self._roles(sentence, start, end, voice, pattern)
+        if voice != "noun" and self._is_complement(sentence, start, subject_at):
+            return False
+        in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
         source = sources[0]
@@ -467,7 +538,7 @@ class _Coder:
                 targets=targets if len(targets) > 1 else [],
                 cameo=code.code,
                 root=code.root,
-                plover=code.plover,
+                plover=plover_type(code, mood),
                 plover_mode=code.plover_mode,
                 plover_context=code.plover_context,
                 quad_class=code.quad_class,
@@ -479,7 +550,20 @@ class _Coder:
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
             )
         )
+        self.previous_end = end
         return True
+
+    def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
+        """A verb with no subject of its own after an event coded earlier in the sentence
+        complements that event ("agreed to set up", "menolak untuk membahas") unless it is
+        joined to it by a conjunction ("menentang ... dan menuntut"), which shares the
+        subject."""
+        previous = self.previous_end
+        if previous is None or (subject_at is not None and subject_at >= previous):
+            return False
+        joined = sentence.words[max(previous, start - 3) : start]
+        conj = self.lexicon.word_set("conjunctions")
+        return not any((w,) in conj for w in joined)
 
     def _place(self, clause: tuple[int, int], trigger_at: int) -> str | None:
         """The place named in the trigger's clause (the first after the trigger, else the

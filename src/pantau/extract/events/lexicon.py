@@ -55,6 +55,9 @@ class EventLexicon:
     modality: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     agents: dict[Phrase, str] = field(default_factory=dict)
     """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
+    forms: dict[str, str] = field(default_factory=dict)
+    """Verb-form suffix -> when a form with it is a verb: "subject" (right after an
+    actor or pronoun) or the name of a `[words]` list the word before must be in."""
 
     @property
     def max_trigger(self) -> int:
@@ -63,23 +66,20 @@ class EventLexicon:
     def word_set(self, name: str) -> frozenset[Phrase]:
         return self.words.get(name, frozenset())
 
-    def add(self, trigger: Phrase, pattern: Pattern, first: bool = False) -> None:
-        patterns = self.triggers[trigger]
-        if first:
-            patterns.insert(0, pattern)
-        else:
-            patterns.append(pattern)
+    def add(self, trigger: Phrase, pattern: Pattern) -> None:
+        self.triggers[trigger].append(pattern)
 
     def merge(self, other: EventLexicon) -> None:
-        """Add `other`'s patterns (a user's dictionary) ahead of this lexicon's own."""
+        """Add `other` (a user's dictionary): its patterns replace this lexicon's for the
+        triggers it defines, as a PETRARCH user expects of their own verb dictionary."""
         for trigger, patterns in other.triggers.items():
-            for pattern in reversed(patterns):
-                self.add(trigger, pattern, first=True)
+            self.triggers[trigger] = list(patterns)
         for name, phrases in other.words.items():
             self.words[name] = self.word_set(name) | phrases
         for name, phrases in other.modality.items():
             self.modality[name] = self.modality.get(name, frozenset()) | phrases
         self.agents.update(other.agents)
+        self.forms.update(other.forms)
 
 
 def phrase(text: str) -> Phrase:
@@ -113,6 +113,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         if name not in MODALITIES:
             raise ConfigError(f"{where}: [modality] {name}: not one of {', '.join(MODALITIES)}")
         lexicon.modality[name] = _phrases(values, f"{where} [modality] {name}")
+    lexicon.forms.update({str(k): str(v) for k, v in data.get("forms", {}).items()})
     for name, sector in data.get("agents", {}).items():
         lexicon.agents[phrase(name)] = str(sector)
     for number, entry in enumerate(data.get("event", []), 1):

@@ -78,6 +78,21 @@ def codebook() -> dict[str, CameoCode]:
     return book
 
 
+_INTENT_OF = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN"}
+
+
+def plover_type(code: CameoCode, modality: str) -> str | None:
+    """The PLOVER type of an event, given its modality. The PLOVER manual asks for "the
+    single event category" rather than category + auxiliary mode: cooperative actions
+    in the future tense are AGREE, announced retreats CONCEDE, and (section "special
+    cases") an assault that is only future or hypothetical is a THREATEN."""
+    if modality in ("future", "hypothetical") and code.plover in _INTENT_OF:
+        if modality == "future" or code.plover in ("ASSAULT", "COERCE"):
+            return _INTENT_OF[code.plover]
+    return code.plover
+
+
 def lookup(code: str) -> CameoCode:
     try:
         return codebook()[code]
