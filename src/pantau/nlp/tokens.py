@@ -2,7 +2,8 @@
 
 One tokenizer for every stage and for training, so that a model sees at run time the
 tokens it was trained on. Words keep internal hyphens, apostrophes and dots of
-abbreviations ("Rusia-Ukraina", "Jum'at", "U.S.", "S.H."); numbers keep their separators
+abbreviations ("Rusia-Ukraina", "Jum'at", "U.S.", "S.H."), except the English possessive,
+a token of its own ("Turkey", "'s") as in the treebanks; numbers keep their separators
 ("13.000", "5,12", "20/10/2025"); every other symbol is a token of its own.
 """
 
@@ -15,7 +16,8 @@ _TOKEN = re.compile(
     r"""
     \d+(?:[.,/:\-]\d+)*%?               # numbers, dates, times: 13.000  5,12%  20/10/2025
     | (?:[^\W\d_]\.){2,}                # initialisms: U.S.  S.H.
-    | [^\W_]+(?:[-'’][^\W_]+)*          # words, with inner hyphens and apostrophes
+    | [^\W_]+(?:-[^\W_]+|['’](?![sS]\b)[^\W_]+)*   # words, inner hyphens and apostrophes
+    | ['’][sS]\b                         # the English possessive: Turkey 's
     | \S                                # any other symbol
     """,
     re.VERBOSE,
