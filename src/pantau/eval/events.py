@@ -193,8 +193,22 @@ def _pairs(
     return pairs
 
 
-def score_sentence(score: EventScore, predicted: Sequence[Event], gold: GoldSentence) -> None:
-    events = [e.model_dump() for e in predicted]
+def _with_aliases(event: Event, mentions: Mapping[str, list[str]]) -> dict[str, Any]:
+    data = event.model_dump()
+    for role in ("source", "target"):
+        actor = data.get(role)
+        if actor and actor.get("entity"):
+            actor["aliases"] = mentions.get(actor["entity"], [])
+    return data
+
+
+def score_sentence(
+    score: EventScore,
+    predicted: Sequence[Event],
+    gold: GoldSentence,
+    mentions: Mapping[str, list[str]] | None = None,
+) -> None:
+    events = [_with_aliases(e, mentions or {}) for e in predicted]
     score.sentences += 1
     for level, s in score.levels.items():
         pairs = _pairs(level, events, gold.events)
@@ -250,6 +264,7 @@ def evaluate_pantau(
         analysis = analyze(
             record["text"], title=record.get("title"), published=record.get("published")
         )
+        mentions = {e.id: sorted({m.text for m in e.mentions}) for e in analysis.entities}
         for sentence in sentences:
             spans = analysis.sentences
             if sentence.sentence >= len(spans):
@@ -259,7 +274,7 @@ def evaluate_pantau(
             if analysis.text[span.start : span.end].strip() != sentence.text.strip():
                 score.misaligned += 1
             events = [e for e in analysis.events if e.sentence == sentence.sentence]
-            score_sentence(score, events, sentence)
+            score_sentence(score, events, sentence, mentions)
             for event in sentence.events:
                 score.by_root[event["root"]] += 1
     return score

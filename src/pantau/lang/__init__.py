@@ -37,6 +37,8 @@ class LanguagePack:
     """Weekday and month names: never a named entity on their own."""
     sections: frozenset[str] = frozenset()
     """Section labels that head a page ("Nasional", "World")."""
+    conjunctions: frozenset[str] = frozenset()
+    """Words joining names into a list ("dan", "and")."""
 
 
 def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
@@ -79,4 +81,5 @@ def load_pack(code: str) -> LanguagePack:
         name_particles=_words(folder, "name_particles.txt"),
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
+        conjunctions=_words(folder, "conjunctions.txt"),
     )

@@ -226,9 +226,9 @@ class EntityRecognizer:
         self, candidate: Candidate, tokens: list[Token], text: str, lang: str | None
     ) -> list[Candidate]:
         """A span the model drew too wide ("Luar Negeri AS Antony Blinken", "Harapan
-        Rusia") and the knowledge base does not know as a whole: keep the known names
-        inside it. A span headed by an organisation word ("Kementerian Luar Negeri
-        Rusia") is an organisation of its own and stays whole."""
+        Rusia", "United States and Jordan") and the knowledge base does not know as a
+        whole: keep the known names inside it. A span headed by an organisation word
+        ("Kementerian Luar Negeri Rusia") is an organisation of its own and stays whole."""
         if candidate.entry is not None or candidate.last - candidate.first < 2:
             return [candidate]
         parts: list[Candidate] = []
@@ -249,14 +249,16 @@ class EntityRecognizer:
                 )
             )
             position = last
-        if not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
-            return [candidate]  # split only around a known person's full name
         covered = {i for part in parts for i in range(part.first, part.last)}
         leftover = {
             tokens[i].text.lower()
             for i in range(candidate.first, candidate.last)
             if i not in covered
         }
+        joins = load_pack(lang).conjunctions | {","} if lang in available_packs() else set()
+        is_list = len(parts) > 1 and bool(leftover) and leftover <= joins
+        if not is_list and not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
+            return [candidate]  # split only around a known person's full name or a list
         if not parts or leftover & self._org_words(lang):
             return [candidate]
         return parts

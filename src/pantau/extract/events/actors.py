@@ -11,7 +11,7 @@ is that person's affiliation, not a second actor.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
@@ -72,9 +72,19 @@ def _match(words: Sequence[str], i: int, phrases: dict[Phrase, str], longest: in
     return 0
 
 
+Resolver = Callable[[str], tuple[str, str | None] | None]
+"""A name -> (CAMEO actor code, country), from the knowledge base."""
+
+
 class ActorFinder:
-    def __init__(self, lexicon: EventLexicon, dictionary: Sequence[ActorEntry] = ()) -> None:
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        dictionary: Sequence[ActorEntry] = (),
+        resolve: Resolver | None = None,
+    ) -> None:
         self.lexicon = lexicon
+        self.resolve = resolve
         self.locative = lexicon.word_set("locative") - lexicon.word_set("target_prepositions")
         self.agents = dict(lexicon.agents)
         self.named: dict[Phrase, str] = {}
@@ -89,22 +99,48 @@ class ActorFinder:
         words: Sequence[str],
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
-    ) -> list[ActorSpan]:
+    ) -> tuple[list[ActorSpan], list[ActorSpan]]:
+        """(actors, places named as locations) of one sentence."""
         spans = self._from_dictionary(words)
+        places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
+        named = {i for start, end, _ in mentions for i in range(start, end)}
+        places_end: set[int] = set()
+        """Where a place (not an actor) ends: "di Istana Merdeka, Jakarta" names two."""
         for start, end, entity in mentions:
             if taken.intersection(range(start, end)):
                 continue
-            if entity.type == "LOC" and start > 0 and (words[start - 1],) in self.locative:
+            if entity.type == "LOC" and start > 0 and (
+                (words[start - 1],) in self.locative
+                or (words[start - 1] == "," and start - 1 in places_end)
+            ):
+                places_end.add(end)
+                places.append(ActorSpan(start, end, entity_actor(entity), True, "LOC"))
                 continue
             actor = entity_actor(entity)
-            place_only = entity.type == "LOC" and not entity.actor_code
+            if actor.code is None:
+                actor = self._agent_of(words[start:end], actor) or actor
+            place_only = entity.type == "LOC" and not actor.code
             if actor.code is None and actor.name is None:
                 continue
             spans.append(ActorSpan(start, end, actor, place_only, entity.type))
         spans.sort(key=lambda s: s.start)
         spans = self._drop_affiliations(spans)
-        return self._with_agents(words, spans, default_country)
+        return self._with_agents(words, spans, default_country, named), places
+
+    def _agent_of(self, words: Sequence[str], actor: Actor) -> Actor | None:
+        """A name the entity model drew over a group noun and its owner ("Pasukan
+        Rusia"): the owner's code with the group's sector."""
+        size = _match(words, 0, self.agents, self.longest_agent)
+        if not size or size == len(words) or self.resolve is None:
+            return None
+        owner = self.resolve(" ".join(words[size:]))
+        if owner is None:
+            return None
+        code, country = owner
+        sector = self.agents[tuple(words[:size])]
+        return replace_actor(actor, code=(country or code) + sector, country=country,
+                             sector=sector)
 
     def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
         spans = []
@@ -144,15 +180,21 @@ class ActorFinder:
         return kept
 
     def _with_agents(
-        self, words: Sequence[str], spans: list[ActorSpan], default_country: str | None
+        self,
+        words: Sequence[str],
+        spans: list[ActorSpan],
+        default_country: str | None,
+        named: set[int],
     ) -> list[ActorSpan]:
         """Group nouns: merged with the country or organisation right after them ("pasukan
-        Rusia") or right before them ("Russian troops"), else standing alone."""
+        Rusia") or right before them ("Russian troops"), else standing alone. Never inside
+        a name ("Istana Merdeka") or after a locative word ("di istana")."""
         if not self.longest_agent:
             return spans
         by_start = {s.start: s for s in spans}
         by_end = {s.end: s for s in spans}
-        covered = {i for s in spans for i in range(s.start, s.end)}
+        covered = named | {i for s in spans for i in range(s.start, s.end)}
+        covered |= {i + 1 for i, w in enumerate(words) if (w,) in self.locative}
         result = list(spans)
         i = 0
         while i < len(words):

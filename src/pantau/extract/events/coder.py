@@ -55,6 +55,13 @@ speech, and coding it as events would drown the ones that matter."""
 FOLLOWING = 2
 """A trigger this close after a coded one is its complement, not a second event:
 "agreed to cooperate", "rejected demands", "menuduh Rusia membangun"."""
+REQUEST_ROOTS = frozenset({"02", "10"})
+"""Appeals and demands: their target is whoever is asked, often a complement's subject."""
+PLACE_TARGETS = frozenset({"042"})
+"""A visit's target may be the place visited ("mengunjungi garis depan di Ukraina")."""
+PLACE_OBJECT = ("<place>",)
+"""In a pattern's `object` list: any place name right after the trigger ("merebut
+Semenanjung Krimea")."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -68,6 +75,8 @@ class _Sentence:
     clause_starts: list[int]
     names: set[int]
     """Token indices inside entity names: never triggers."""
+    places: list[ActorSpan]
+    """Places named as locations ("di Jenewa"): not actors, but a visit's target."""
 
 
 def _matches(words: Sequence[str], start: int, phrase_: Phrase) -> bool:
@@ -82,19 +91,30 @@ def _matches(words: Sequence[str], start: int, phrase_: Phrase) -> bool:
     return True
 
 
-def _find_in_order(words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]) -> bool:
+def _find_in_order(
+    words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]
+) -> int | None:
+    """Where the last of `phrases` ends when all occur in order in [lo, hi), else None."""
     i = lo
     for p in phrases:
         while i < hi and not _matches(words, i, p):
             i += 1
         if i >= hi:
-            return False
+            return None
         i += len(p)
-    return True
+    return i
 
 
-def _find_any(words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]) -> bool:
-    return any(_matches(words, i, p) for i in range(lo, hi) for p in phrases)
+def _find_longest(
+    words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]
+) -> tuple[int, int] | None:
+    """(length, end) of the longest of `phrases` found in [lo, hi), else None."""
+    best = None
+    for i in range(lo, hi):
+        for p in phrases:
+            if (best is None or len(p) > best[0]) and _matches(words, i, p):
+                best = (len(p), i + len(p))
+    return best
 
 
 class EventCoder:
@@ -107,6 +127,24 @@ class EventCoder:
             self.dictionary.extend(_read_actor_file(path))
         self._lexicons: dict[str | None, EventLexicon | None] = {}
         self._finders: dict[str | None, ActorFinder] = {}
+        self.kb = None
+
+    def _resolver(self, lang: str | None):  # noqa: ANN202 - an actors.Resolver
+        """Names -> (actor code, country) from the knowledge base the entity stage uses."""
+        from pantau.kb import KnowledgeBase
+
+        if self.kb is None:
+            self.kb = KnowledgeBase.load()
+        kb = self.kb
+
+        def resolve(name: str) -> tuple[str, str | None] | None:
+            for entry in kb.lookup(name, lang=lang):
+                code = entry.cameo or entry.country
+                if code and (entry.type == "ORG" or entry.feature == "country"):
+                    return code, entry.country
+            return None
+
+        return resolve
 
     def lexicon(self, lang: str | None) -> EventLexicon | None:
         if lang not in self._lexicons:
@@ -124,7 +162,9 @@ class EventCoder:
         if lexicon is None:
             return
         if analysis.language not in self._finders:
-            self._finders[analysis.language] = ActorFinder(lexicon, self.dictionary)
+            self._finders[analysis.language] = ActorFinder(
+                lexicon, self.dictionary, self._resolver(analysis.language)
+            )
         _Coder(lexicon, self._finders[analysis.language], analysis).run()
 
 
@@ -202,9 +242,11 @@ class _Coder:
                 continue
             words = [t.text.lower() for t in tokens]
             local = _token_mentions(tokens, mentions, span.start, span.end)
-            actors = self.finder.find(tokens, words, local, self.default_country)
+            actors, places = self.finder.find(tokens, words, local, self.default_country)
             names = {i for s, e, _ in local for i in range(s, e)}
-            sentence = _Sentence(index, tokens, words, actors, self._clauses(words), names)
+            sentence = _Sentence(
+                index, tokens, words, actors, self._clauses(words), names, places
+            )
             self.previous_end = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"] or actors
@@ -266,12 +308,12 @@ class _Coder:
             if not self._verb_form_fits(sentence, i, size, patterns):
                 i += size
                 continue
-            pattern = self._choose(sentence, i, i + size, patterns)
+            pattern, object_span = self._choose(sentence, i, i + size, patterns)
             if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
-                if self._event(sentence, i, i + size, pattern):
-                    i += size + FOLLOWING
+                if self._event(sentence, i, i + size, pattern, object_span):
+                    i = max(i + size + FOLLOWING, object_span[1])
                     continue
-            i += size
+            i = max(i + size, object_span[1])
 
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
@@ -304,29 +346,41 @@ class _Coder:
 
     def _choose(
         self, sentence: _Sentence, start: int, end: int, patterns: Sequence[Pattern]
-    ) -> Pattern | None:
+    ) -> tuple[Pattern | None, tuple[int, int]]:
+        """The most specific pattern whose context words are there (ties: the first
+        listed), and the token span of its object (empty at `end` when it has none).
+        Specificity is the number of context words matched: "meminta bantuan
+        kemanusiaan" beats "meminta bantuan", which beats "meminta"."""
         words = sentence.words
-        after_hi = next(
-            (
-                j
-                for j in range(end, min(len(words), end + CONTEXT_WINDOW))
-                if words[j] in HARD_STOPS
-            ),
-            min(len(words), end + CONTEXT_WINDOW),
-        )
+        limit = min(len(words), end + CONTEXT_WINDOW)
+        after_hi = next((j for j in range(end, limit) if words[j] in HARD_STOPS), limit)
         before_lo = max(self._clause_start(sentence, start), start - CONTEXT_WINDOW)
-        best: Pattern | None = None
+        best: tuple[int, Pattern, int] | None = None
         for pattern in patterns:
-            if best is not None and pattern.specificity <= best.specificity:
-                continue
-            if pattern.after:
-                find = _find_any if pattern.alternatives else _find_in_order
-                if not find(words, end, after_hi, pattern.after):
+            score, span = 0, (end, end)
+            if pattern.after and pattern.alternatives:
+                if PLACE_OBJECT in pattern.after and any(
+                    end <= a.start <= end + 1 and a.entity_type == "LOC"
+                    for a in (*sentence.actors, *sentence.places)
+                ):
+                    score = 1  # the place is the target: the search starts at it
+                else:
+                    found = _find_longest(words, end, after_hi, pattern.after)
+                    if found is None:
+                        continue
+                    score, span = found[0], (found[1] - found[0], found[1])
+            elif pattern.after:
+                ordered = _find_in_order(words, end, after_hi, pattern.after)
+                if ordered is None:
                     continue
-            if pattern.before and not _find_in_order(words, before_lo, start, pattern.before):
-                continue
-            best = pattern
-        return best
+                score = sum(map(len, pattern.after))
+            if pattern.before:
+                if _find_in_order(words, before_lo, start, pattern.before) is None:
+                    continue
+                score += sum(map(len, pattern.before))
+            if best is None or score > best[0]:
+                best = (score, pattern, span)
+        return (best[1], best[2]) if best else (None, (end, end))
 
     # -- source and target ---------------------------------------------------------------
 
@@ -348,9 +402,12 @@ class _Coder:
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
         return [a for a in sentence.actors if lo <= a.start and a.end <= hi]
 
-    def _subject(self, sentence: _Sentence, start: int, clause_only: bool) -> ActorSpan | None:
-        """The nearest actor before `start`: in the clause, else (unless `clause_only`)
-        earlier in the sentence, skipping objects of a preposition."""
+    def _subject(
+        self, sentence: _Sentence, start: int, clause_only: bool, first: bool = False
+    ) -> ActorSpan | None:
+        """The nearest actor before `start` (the first of the clause when `first`, as for
+        a passive verb's subject): in the clause, else (unless `clause_only`) earlier in
+        the sentence, skipping objects of a preposition."""
         preps = self.lexicon.word_set("target_prepositions")
         clause = self._clause_start(sentence, start)
         candidates = [
@@ -361,6 +418,8 @@ class _Coder:
             and not (a.start > 0 and (sentence.words[a.start - 1],) in preps)
         ]
         in_clause = [a for a in candidates if a.start >= clause]
+        if in_clause and first:
+            return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
         if clause_only or not candidates:
@@ -393,19 +452,40 @@ class _Coder:
                 break
         return members
 
-    def _object(self, sentence: _Sentence, end: int, skip: ActorSpan | None) -> ActorSpan | None:
+    def _object(
+        self,
+        sentence: _Sentence,
+        end: int,
+        skip: ActorSpan | None,
+        request: bool = False,
+        exclude: tuple[int, int] = (0, 0),
+    ) -> ActorSpan | None:
+        """The first actor after a trigger in its clause. The search goes on through a
+        relative clause ("proposal yang dibuat oleh Moskow") and, for a request or demand,
+        into its complement, whose subject is the one asked ("demanded that the US
+        cancel", "mendesak agar KPK memeriksa"); other clause words end it."""
         words = sentence.words
-        # The target may be the subject of a complement clause ("demanded that the US
-        # cancel", "mendesak agar KPK memeriksa") or of a relative one; other clause
-        # words end the search.
-        stops = self.lexicon.word_set("clause_starts") - self.lexicon.word_set("complementizers")
+        through = self.lexicon.word_set("relatives")
+        if request:
+            through |= self.lexicon.word_set("complementizers")
+        stops = self.lexicon.word_set("clause_starts") - through
         hi = end
         while hi < min(len(words), end + TARGET_WINDOW):
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
             hi += 1
         for span in self._actors_between(sentence, end, hi):
-            if skip is None or span.actor != skip.actor:
+            inside = exclude[0] <= span.start < exclude[1]
+            if not inside and (skip is None or span.actor != skip.actor):
+                return span
+        return None
+
+    def _place_after(self, sentence: _Sentence, end: int) -> ActorSpan | None:
+        """The first place named after the trigger in its clause, as an actor of its
+        country."""
+        limit = self._clause_end(sentence, end)
+        for span in sentence.places:
+            if end <= span.start < limit and span.actor.country:
                 return span
         return None
 
@@ -421,6 +501,18 @@ class _Coder:
                 if found:
                     return found[0], j
         return None, len(sentence.words)
+
+    @staticmethod
+    def _span_len(sentence: _Sentence, at: int) -> int:
+        """Tokens of the actor starting at `at` (0 when none starts there)."""
+        return next((a.end - a.start for a in sentence.actors if a.start == at), 0)
+
+    def _patient_nominal(self, word: str) -> bool:
+        """Whether a nominal trigger's genitive is its patient: Indonesian peN-an nouns
+        ("penangkapan X" is X's arrest) against -an nouns ("serangan Rusia" is Russia's
+        attack); the prefixes are the pack's `patient_nominal_prefixes`."""
+        return any(word.startswith(p) and len(word) > len(p) + 4
+                   for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
     def _resolve_pronoun(self, sentence: _Sentence, start: int) -> Actor | None:
         clause = self._clause_start(sentence, start)
@@ -445,39 +537,58 @@ class _Coder:
         return None
 
     def _roles(
-        self, sentence: _Sentence, start: int, end: int, voice: str, pattern: Pattern
+        self,
+        sentence: _Sentence,
+        start: int,
+        end: int,
+        voice: str,
+        pattern: Pattern,
+        object_span: tuple[int, int],
     ) -> tuple[list[Actor], list[Actor], int | None]:
         """(sources, targets, where the grammatical subject starts when it is named in the
         sentence)."""
         source: ActorSpan | None
         target: ActorSpan | None
+        request = (pattern.code or "")[:2] in REQUEST_ROOTS
         if voice == "passive":
-            target = self._subject(sentence, start, clause_only=False)
+            target = self._subject(sentence, start, clause_only=False, first=True)
             source, _ = self._agent(sentence, end)
-            if source is None:
-                direct = self._actors_between(sentence, end, end + 2)
+            if source is None:  # "diserang Rusia": the agent right after the verb
+                reach = end + self._span_len(sentence, end)
+                direct = self._actors_between(sentence, end, reach)
                 source = direct[0] if direct else None
         elif voice == "noun":
             source, agent_at = self._agent(sentence, end)
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
-            if source is not None:
+            genitive = right[0] if right and right[0].start == end else None
+            if self._patient_nominal(sentence.words[start]):
+                # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
+                if source is None:
+                    source = self._subject(sentence, start, clause_only=True)
+                target = genitive or self._object(sentence, end, source)
+            elif source is not None:
                 target = right[0] if right else None
-            elif right and right[0].start == end:
-                source = right[0]
-                target = self._object(sentence, source.end, source)
+            elif genitive is not None:
+                source = genitive  # "serangan Rusia ke Ukraina"
+                target = self._object(sentence, source.end, source, request)
             else:
                 source = self._subject(sentence, start, clause_only=True)
-                target = self._object(sentence, end, source)
+                target = self._object(sentence, end, source, request)
         else:
             source = self._subject(sentence, start, clause_only=False)
-            target = self._object(sentence, end, source)
+            target = self._object(sentence, end, source, request, object_span)
+            if target is None and pattern.code in PLACE_TARGETS:
+                target = self._place_after(sentence, end)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
         sources = self._members(sentence, source, start) if source else []
         targets = self._members(sentence, target, len(sentence.words)) if target else []
-        if not sources:
+        if subject is None:  # a pronoun or a first-person subject in a quote
             actor = self._resolve_pronoun(sentence, start)
-            sources = [] if actor is None else [_Span(actor)]
+            if actor is not None and voice == "passive":
+                targets = [_Span(actor)]
+            elif actor is not None:
+                sources = [_Span(actor)]
         if pattern.symmetric and not targets and len(sources) > 1:
             targets = sources[1:]
             sources = sources[:1]
@@ -485,10 +596,20 @@ class _Coder:
 
     # -- the event ---------------------------------------------------------------------
 
-    def _event(self, sentence: _Sentence, start: int, end: int, pattern: Pattern) -> bool:
-        """Code the event of one trigger; False when it has no source (no event)."""
+    def _event(
+        self,
+        sentence: _Sentence,
+        start: int,
+        end: int,
+        pattern: Pattern,
+        object_span: tuple[int, int],
+    ) -> bool:
+        """Code the event of one trigger; False when it has no source (no event). The
+        target is never inside the pattern's object ("mengirim pasukan ke Filipina")."""
         voice = self._voice(sentence, start, pattern)
-        sources, targets, subject_at = self._roles(sentence, start, end, voice, pattern)
+        sources, targets, subject_at = self._roles(
+            sentence, start, end, voice, pattern, object_span
+        )
         if voice != "noun" and self._is_complement(sentence, start, subject_at):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
@@ -524,7 +645,7 @@ class _Coder:
         confidence = (
             0.5
             + 0.2 * (target is not None)
-            + 0.1 * (pattern.specificity > 0)
+            + 0.1 * bool(pattern.after or pattern.before)
             + 0.1 * in_clause
             - 0.2 * (voice == "noun")
         )

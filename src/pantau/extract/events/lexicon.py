@@ -41,11 +41,6 @@ class Pattern:
     otherwise all of its phrases must follow in order (PETRARCH patterns)."""
     symmetric: bool = False
 
-    @property
-    def specificity(self) -> int:
-        words = sum(map(len, self.after[:1] if self.alternatives else self.after))
-        return words + sum(map(len, self.before))
-
 
 @dataclass
 class EventLexicon:

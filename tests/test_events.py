@@ -1,0 +1,265 @@
+"""The events stage: CAMEO/PLOVER codebook, dictionaries, and who did what to whom."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import shared_path
+from pantau.cli import app
+from pantau.config import Settings
+from pantau.errors import ConfigError
+from pantau.extract.events.codebook import codebook, lookup, plover_type
+from pantau.extract.events.lexicon import load_event_lexicon, read_toml
+from pantau.extract.events.petrarch import read_actors, read_verbs, verb_forms
+from pantau.model import Event
+from pantau.pipeline import Pipeline
+
+runner = CliRunner()
+
+
+def events_of(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    return pipeline.analyze(text, lang=lang).events
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.root) for e in events}
+
+
+# --- codebook -------------------------------------------------------------------------------
+
+
+def test_codebook_has_every_code_with_root_quad_class_goldstein_and_plover() -> None:
+    book = codebook()
+    assert len(book) > 300
+    accuse = lookup("112")
+    assert (accuse.root, accuse.quad_class, accuse.goldstein, accuse.plover) == (
+        "11", 3, -2.0, "ACCUSE")
+    assert lookup("190").quad_class == 4 and lookup("042").quad_class == 1
+    assert lookup("0233").plover == "REQUEST"  # CAMEO 02 appeals are PLOVER requests
+    assert lookup("010").plover is None  # PLOVER has no statements
+    with pytest.raises(ConfigError, match="unknown CAMEO"):
+        lookup("999")
+
+
+def test_plover_codes_future_cooperation_as_agree_and_hypothetical_assault_as_threaten() -> None:
+    assert plover_type(lookup("042"), "future") == "AGREE"
+    assert plover_type(lookup("042"), "asserted") == "CONSULT"
+    assert plover_type(lookup("190"), "hypothetical") == "THREATEN"
+    assert plover_type(lookup("0874"), "future") == "CONCEDE"
+
+
+# --- dictionaries ---------------------------------------------------------------------------
+
+PETRARCH_VERBS = """\
+&WEAPON
++RIFLE
++HEAVY_ARTILLERY
+
+--- ZORBLE   [190]  ---
+ZORBLE {ZORBLED ZORBLING}
++GLORP_AT [111]
+- * &WEAPON    [195]   # ZORBLE
+- * FLOWERS    [---]   # ZORBLE
+"""
+
+
+def test_petrarch_verbs_forms_synsets_patterns_and_discards() -> None:
+    lexicon = read_verbs(PETRARCH_VERBS, "en", "test")
+    assert {("zorble",), ("zorbles",), ("zorbled",), ("zorbling",)} <= set(lexicon.triggers)
+    assert ("glorped", "at") in lexicon.triggers
+    codes = {p.code for p in lexicon.triggers[("zorbled",)]}
+    assert codes == {"190", "195", None}
+    assert verb_forms("carry") >= {"carries", "carried", "carrying"}
+    assert verb_forms("stop") >= {"stopped", "stopping"}
+
+
+def test_petrarch_actors_keep_synonyms_the_last_dated_code_and_agents() -> None:
+    entries = read_actors(
+        "!PERSON! = MAN, MEN\nARNOR_ [ARN]\n+NORTH_KINGDOM\nKING_ELESSAR [ARNGOV 301201-999999]\n"
+        "[ARNELI]\nCONGRESS!PERSON! [~LEG]\n",
+        "test",
+    )
+    names = {e.name: (e.code, e.agent) for e in entries}
+    assert names[("arnor",)] == ("ARN", False)
+    assert names[("north", "kingdom")] == ("ARN", False)
+    assert names[("king", "elessar")] == ("ARNELI", False)
+    assert names[("congressman",)] == ("LEG", True)
+    assert names[("congressmen",)] == ("LEG", True)
+
+
+def test_a_pack_file_with_an_unknown_code_is_refused_with_its_place() -> None:
+    with pytest.raises(ConfigError, match=r"event #1.*'777'"):
+        read_toml('[[event]]\ncode = "777"\nverbs = ["x"]\n', "id", "mine.toml")
+
+
+def test_every_language_pack_loads_and_covers_all_twenty_roots() -> None:
+    for lang in ("id", "en"):
+        lexicon = load_event_lexicon(lang)
+        assert lexicon is not None
+        roots = {p.code[:2] for ps in lexicon.triggers.values() for p in ps if p.code}
+        assert roots >= {f"{r:02d}" for r in range(1, 21)}, lang
+    assert load_event_lexicon("ms") is None  # no pack: no events, no crash
+
+
+# --- Indonesian -----------------------------------------------------------------------------
+
+
+def test_active_voice_source_then_target(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Amerika Serikat menuduh Rusia menimbun senjata.", "id")
+    assert ("USA", "RUS", "11") in triples(events)
+
+
+def test_passive_voice_swaps_source_and_target(pipeline: Pipeline) -> None:
+    for text in ("Ukraina diserang oleh Rusia pada Kamis.", "Ukraina diserang Rusia pada Kamis."):
+        [event] = events_of(pipeline, text, "id")
+        assert (event.source.code, event.target.code, event.root) == ("RUS", "UKR", "19"), text
+
+
+def test_negated_future_and_hypothetical_events_are_marked(pipeline: Pipeline) -> None:
+    cases = {
+        "Rusia tidak akan menyerang Ukraina.": "negated",
+        "Rusia akan menyerang Ukraina.": "future",
+        "Jika Rusia menyerang Ukraina, NATO akan bertindak.": "hypothetical",
+    }
+    for text, mood in cases.items():
+        attacks = [e for e in events_of(pipeline, text, "id") if e.root == "19"]
+        assert [e.modality for e in attacks] == [mood], text
+
+
+def test_compound_actors_make_one_event_with_every_member(pipeline: Pipeline) -> None:
+    events = [e for e in events_of(pipeline, "Rusia dan Belarus menyerang Ukraina.", "id")
+              if e.root == "19"]
+    assert len(events) == 1
+    assert [a.code for a in events[0].sources] == ["RUS", "BLR"]
+    assert events[0].target.code == "UKR"
+
+
+def test_reciprocal_verbs_pair_a_compound_subject(pipeline: Pipeline) -> None:
+    [meet] = [e for e in events_of(pipeline, "Rusia dan Amerika Serikat bertemu di Jenewa.", "id")
+              if e.root == "04"]
+    assert (meet.source.code, meet.target.code) == ("RUS", "USA")
+
+
+def test_a_place_after_a_locative_word_is_not_an_actor(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Polisi menangkap dua orang di Jakarta.", "id")
+    assert all(e.target is None or e.target.code != "IDN" for e in events)
+
+
+def test_unnamed_group_nouns_take_the_country_after_them(pipeline: Pipeline) -> None:
+    [attack] = [e for e in events_of(pipeline, "Pasukan Rusia menyerang Kharkiv.", "id")
+                if e.root == "19"]
+    assert attack.source.code == "RUSMIL" and attack.source.sector == "MIL"
+
+
+def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
+    analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")
+    assert analysis.events == []
+
+
+# --- English -------------------------------------------------------------------------------
+
+
+def test_english_active_passive_and_nominal_noise(pipeline: Pipeline) -> None:
+    assert ("PSEREBHMS", "ISR", "19") in triples(
+        events_of(pipeline, "Israel was attacked by Hamas on Monday.", "en"))
+    accused = events_of(pipeline, "The United States accused Russia of a troop build-up.", "en")
+    assert ("USA", "RUS", "11") in triples(accused)
+    # "forces" and "talks" are nouns here, not events.
+    assert events_of(pipeline, "Russian forces and peace talks were in the news.", "en") == []
+
+
+# --- user dictionaries through the CLI -------------------------------------------------------
+
+
+def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:
+    (tmp_path / "verbs.txt").write_text(PETRARCH_VERBS, encoding="utf-8")
+    (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    (tmp_path / "doc.txt").write_text(
+        "Border clash.\n\nArnor zorbled Gondor with heavy artillery on Monday, officials said.\n",
+        encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"), "--lang", "en",
+                                 "--actors", str(tmp_path / "actors.txt"),
+                                 "--verbs", str(tmp_path / "verbs.txt")])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [
+        ("ARN", "GON", "195")]
+
+
+def test_cli_reports_a_missing_or_empty_dictionary(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("Rusia menyerang Ukraina.", encoding="utf-8")
+    missing = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"),
+                                  "--verbs", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "cannot read verb dictionary" in missing.output
+    (tmp_path / "empty.txt").write_text("# nothing here\n", encoding="utf-8")
+    empty = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"),
+                                "--actors", str(tmp_path / "empty.txt")])
+    assert empty.exit_code == 1 and "no actors found" in empty.output
+
+
+def test_user_dictionaries_change_the_stored_pipeline_version(tmp_path: Path) -> None:
+    from pantau.pipeline import pipeline_version, settings_version
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text(PETRARCH_VERBS, encoding="utf-8")
+    assert settings_version(Settings()) == pipeline_version()
+    first = settings_version(Settings(verbs=(str(verbs),)))
+    verbs.write_text(PETRARCH_VERBS + "\n--- BLIP [042] ---\nBLIP\n", encoding="utf-8")
+    assert first != settings_version(Settings(verbs=(str(verbs),))) != pipeline_version()
+
+
+# --- the reference article and the development data ------------------------------------------
+
+
+def test_reference_article_events(pipeline: Pipeline, seed_text: str) -> None:
+    analysis = pipeline.analyze(seed_text, published="2022-01-09")
+    events = analysis.events
+    found = {(e.source.country, e.target.country if e.target else None, e.root, e.modality)
+             for e in events}
+
+    def has(source: str, target: str | None, roots: set[str]) -> bool:
+        return any(s == source and t == target and r in roots for s, t, r, _ in found)
+
+    assert has("RUS", None, {"02", "10"}) or has("RUS", None, {"02", "10"})
+    assert has("USA", "RUS", {"12"}), "Blinken/Washington reject Moscow's demands"
+    assert has("RUS", "USA", {"04"}), "Putin meets Biden"
+    assert has("USA", "RUS", {"11"}), "the US accuses Russia"
+    assert has("USA", None, {"13"}) or has("USA", "RUS", {"13"}), "Biden warns"
+    assert has("RUS", "UKR", {"17", "19"}), "Russia seizes Crimea"
+    assert has("ESP", "UKR", {"04"}) or any(
+        e.source.name == "Josep Borrell" and e.root == "04" for e in events)
+    assert not any(e.source.country == "UKR" and e.target and e.target.country == "RUS"
+                   and e.root in {"18", "19", "20"} for e in events)
+    meets = [e for e in events if e.root == "04" and e.source.name == "Vladimir Putin"]
+    assert meets and all(e.modality == "asserted" for e in meets)
+
+
+def test_events_evaluation_on_the_development_gold() -> None:
+    data = shared_path("news/id/detik-2025-dev.jsonl")
+    from pantau.eval import events as E
+    from pantau.eval.quotes import detik_documents
+
+    gold = E.load_gold(Path(__file__).parent / "data/events/detik-events.jsonl")
+    documents = {i: {"text": t, "title": ti, "published": p}
+                 for i, t, ti, p in detik_documents(data, {s.doc for s in gold})}
+    pipeline = Pipeline()
+    score = E.evaluate_pantau(gold, documents, pipeline.analyze)
+    assert score.misaligned == 0
+    assert score.sentences == len(gold) >= 120
+    # Regression floors well below the figures in docs/accuracy.md.
+    assert score.levels["root+actors"].precision >= 0.3
+    assert score.levels["root+actors"].recall >= 0.12
+
+
+def test_plover_gold_records_evaluation_runs() -> None:
+    records = shared_path("events/plover/PLOVER_GSR_CAMEO.txt")
+    from pantau.eval import events as E
+
+    score = E.evaluate_plover(E.load_plover(records), Pipeline().analyze)
+    assert score.records == 322
+    assert score.found_share >= 0.3 and score.extra_per_sentence <= 1.0
