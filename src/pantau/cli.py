@@ -191,6 +191,19 @@ def _print_analysis(a: Analysis) -> None:
         for q in a.quotes:
             quotes.add_row(q.speaker_name or "?", q.kind, q.text[:160])
         console.print(quotes)
+    if a.events:
+        events = Table(title="events", title_justify="left")
+        for column in ("source", "event", "target", "modality", "trigger"):
+            events.add_column(column, overflow="fold")
+        for e in a.events:
+            events.add_row(
+                f"{e.source.name or '?'} ({e.source.code or '-'})",
+                f"{e.cameo} {e.plover or ''}",
+                f"{e.target.name} ({e.target.code or '-'})" if e.target else "",
+                e.modality,
+                e.trigger.text,
+            )
+        console.print(events)
     if a.removed:
         removed = Table(title="removed by cleaning", show_lines=False)
         removed.add_column("reason")

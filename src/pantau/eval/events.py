@@ -12,9 +12,10 @@
   PETRARCH must produce under the PETR.Validate dictionaries; a record passes when all
   of its expected (source, target, code) triples are produced.
 
-Actors match when their codes agree at the length of the gold code's country part
-(gold "HUN" matches "HUNGOV"), or, for pantau gold, when the gold text names the
-predicted actor (gold "Ryabkov" for "Sergei Ryabkov", "polisi" for the police).
+Actors match when the predicted code is the gold code or a more specific one (gold
+"HUN" matches "HUNGOV", "IDNGOV" matches "IDNGOVAGR"), or, for pantau gold, when the
+gold text names the predicted actor (gold "Ryabkov" for "Sergei Ryabkov", "KPK" for
+the entity the article also calls Komisi Pemberantasan Korupsi).
 """
 
 from __future__ import annotations
@@ -57,10 +58,9 @@ def _code_matches(predicted: str | None, gold: str | None) -> bool:
         return False
     gold = gold.upper()
     predicted = predicted.upper()
-    if predicted == gold:
-        return True
-    # Gold "HUN" (a country) matches "HUNGOV"; gold "IGO" any IGO code.
-    return len(gold) == 3 and predicted.startswith(gold)
+    # Gold "HUN" (a country) matches "HUNGOV", gold "IDNGOV" the more specific
+    # "IDNGOVAGR"; a predicted code less specific than the gold ("IDN") does not match.
+    return predicted.startswith(gold)
 
 
 def _words(text: str) -> list[str]:

@@ -85,6 +85,7 @@ class ActorFinder:
     ) -> None:
         self.lexicon = lexicon
         self.resolve = resolve
+        self.pronouns = lexicon.word_set("pronouns") | lexicon.word_set("first_person")
         self.locative = lexicon.word_set("locative") - lexicon.word_set("target_prepositions")
         self.agents = dict(lexicon.agents)
         self.named: dict[Phrase, str] = {}
@@ -110,6 +111,8 @@ class ActorFinder:
         for start, end, entity in mentions:
             if taken.intersection(range(start, end)):
                 continue
+            if tuple(words[start:end]) in self.pronouns:
+                continue  # "Kita" at a sentence start is a pronoun, whatever a model says
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)
@@ -120,7 +123,10 @@ class ActorFinder:
             actor = entity_actor(entity)
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor) or actor
-            place_only = entity.type == "LOC" and not actor.code
+            if actor.code is None and entity.type == "PERSON" and default_country:
+                # a person the article does not place: the article's country, no sector
+                actor = replace_actor(actor, code=default_country, country=default_country)
+            place_only = entity.type == "LOC" and not entity.actor_code and not actor.sector
             if actor.code is None and actor.name is None:
                 continue
             spans.append(ActorSpan(start, end, actor, place_only, entity.type))
@@ -215,7 +221,10 @@ class ActorFinder:
             if owner is not None:
                 result.remove(owner)
                 code = (owner.actor.country or owner.actor.code or "") + sector
-                actor = replace_actor(owner.actor, code=code, sector=sector)
+                phrase = " ".join(words[i:i + size])
+                name = (f"{phrase} {owner.actor.name}" if i < owner.start
+                        else f"{owner.actor.name} {phrase}")
+                actor = replace_actor(owner.actor, code=code, sector=sector, name=name)
                 start, end = min(i, owner.start), max(i + size, owner.end)
                 result.append(ActorSpan(start, end, actor, False, owner.entity_type))
             else:

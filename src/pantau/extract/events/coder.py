@@ -42,6 +42,7 @@ from pantau.extract.events.lexicon import (
 )
 from pantau.extract.events.modality import modality
 from pantau.extract.events.petrarch import ActorEntry, read_actors
+from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -212,9 +213,15 @@ class _Coder:
         self.finder = finder
         self.analysis = analysis
         self.words = lexicon.words
-        self.boundaries = lexicon.word_set("clause_starts") | {
-            p for p in lexicon.modality.get("hypothetical", frozenset()) if len(p) == 1
-        }
+        # A saying verb opens the clause of what was said: in "X mengatakan Rusia
+        # menyerang" the attack's subject is Rusia, and in "X mengatakan akan menyerang"
+        # (no subject of its own) still X. The verbs are the quotes stage's.
+        speech = load_quote_lexicon(analysis.language)
+        self.boundaries = (
+            lexicon.word_set("clause_starts")
+            | {p for p in lexicon.modality.get("hypothetical", frozenset()) if len(p) == 1}
+            | {p for p in speech.verbs | speech.after | speech.anaphoric if len(p) == 1}
+        )
         self.pronouns = lexicon.word_set("pronouns")
         self.first_person = lexicon.word_set("first_person")
         self.passive_aux = lexicon.word_set("passive_auxiliaries")
