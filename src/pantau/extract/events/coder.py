@@ -111,10 +111,18 @@ def _find_longest(
 ) -> tuple[int, int] | None:
     """(length, end) of the longest of `phrases` found in [lo, hi), else None."""
     best = None
-    for i in range(lo, hi):
-        for p in phrases:
-            if (best is None or len(p) > best[0]) and _matches(words, i, p):
-                best = (len(p), i + len(p))
+    window = words[lo:hi]
+    for p in phrases:
+        if best is not None and len(p) <= best[0]:
+            continue
+        first = p[0]
+        stem = first[:-1] if first.endswith("*") else None
+        for offset, word in enumerate(window):
+            if (word == first or (stem is not None and word.startswith(stem))) and _matches(
+                words, lo + offset, p
+            ):
+                best = (len(p), lo + offset + len(p))
+                break
     return best
 
 
@@ -128,6 +136,7 @@ class EventCoder:
             self.dictionary.extend(_read_actor_file(path))
         self._lexicons: dict[str | None, EventLexicon | None] = {}
         self._finders: dict[str | None, ActorFinder] = {}
+        self._first_words: dict[str | None, frozenset[str]] = {}
         self.kb = None
 
     def _resolver(self, lang: str | None):  # noqa: ANN202 - an actors.Resolver
@@ -166,7 +175,10 @@ class EventCoder:
             self._finders[analysis.language] = ActorFinder(
                 lexicon, self.dictionary, self._resolver(analysis.language)
             )
-        _Coder(lexicon, self._finders[analysis.language], analysis).run()
+        if analysis.language not in self._first_words:
+            self._first_words[analysis.language] = lexicon.first_words
+        finder = self._finders[analysis.language]
+        _Coder(lexicon, finder, analysis, self._first_words[analysis.language]).run()
 
 
 def _read_actor_file(path: Path) -> list[ActorEntry]:
@@ -208,7 +220,13 @@ def _read_actor_toml(text: str, where: str) -> list[ActorEntry]:
 class _Coder:
     """Codes one document."""
 
-    def __init__(self, lexicon: EventLexicon, finder: ActorFinder, analysis: Analysis) -> None:
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        finder: ActorFinder,
+        analysis: Analysis,
+        first_words: frozenset[str],
+    ) -> None:
         self.lexicon = lexicon
         self.finder = finder
         self.analysis = analysis
@@ -229,6 +247,8 @@ class _Coder:
         self.last_actor: Actor | None = None
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
+        self.longest_trigger = lexicon.max_trigger
+        self.first_words = first_words
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""
         self.clitics = sorted(self.lexicon.word_set("clitics"), key=lambda p: -len(p[0]))
@@ -280,7 +300,12 @@ class _Coder:
         """The longest trigger starting at token i, as (tokens, lexicon key); a trailing
         clitic is dropped for the lookup ("seruannya" -> "seruan")."""
         words = sentence.words
-        for size in range(min(self.lexicon.max_trigger, len(words) - i), 0, -1):
+        if words[i] not in self.first_words and not any(
+            words[i].endswith(c) and words[i][: -len(c)] in self.first_words
+            for (c,) in self.clitics
+        ):
+            return 0, None
+        for size in range(min(self.longest_trigger, len(words) - i), 0, -1):
             if sentence.names.intersection(range(i, i + size)):
                 continue
             key = tuple(words[i : i + size])

@@ -58,6 +58,11 @@ class EventLexicon:
     def max_trigger(self) -> int:
         return max(map(len, self.triggers), default=1)
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words triggers start with: most tokens are none, and a set lookup says so."""
+        return frozenset(t[0] for t in self.triggers)
+
     def word_set(self, name: str) -> frozenset[Phrase]:
         return self.words.get(name, frozenset())
 
