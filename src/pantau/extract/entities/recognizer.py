@@ -525,15 +525,20 @@ class EntityRecognizer:
     def _affiliation_entry(
         self, affiliation: str | None, lang: str | None, groups: list[_Group]
     ) -> KbEntry | None:
+        """The organisation or country a role names, or the one it ends with: "Komisi
+        III DPR RI" is a unit of the DPR RI."""
         if affiliation is None:
             return None
-        entries = self._lookup(affiliation, lang=lang)
-        if entries:
-            return entries[0]
-        key = normalize(affiliation)
-        for group in groups:
-            if group.entry and any(normalize(c.text) == key for c in group.candidates):
-                return group.entry
+        words = affiliation.split()
+        for first in range(len(words)):
+            name = " ".join(words[first:])
+            entries = self._lookup(name, lang=lang)
+            if entries:
+                return entries[0]
+            key = normalize(name)
+            for group in groups:
+                if group.entry and any(normalize(c.text) == key for c in group.candidates):
+                    return group.entry
         return None
 
 

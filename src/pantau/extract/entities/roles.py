@@ -21,6 +21,8 @@ from pantau.nlp.tokens import Token
 
 MAX_HEAD_TOKENS = 6
 MAX_AFFILIATION_TOKENS = 6
+MAX_UNIT_TOKENS = 3
+"""Capitalised words between a title and its organisation ("Anggota Komisi III DPR")."""
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,16 @@ class RoleLexicon:
             if before > 0 and words[before - 1] in self.connectors:
                 before -= 1
             head_start = self.head_ending_at(words, before)
+            # "Anggota Komisi III DPR RI X": a unit of the organisation sits between
+            while (head_start is None and before > 0
+                   and affiliation_start - before < MAX_UNIT_TOKENS):
+                before -= 1
+                if not (tokens[before].text[:1].isupper() or tokens[before].text.isdigit()):
+                    break
+                head_start = self.head_ending_at(words, before)
             if head_start is None:
                 return None
-            affiliation_span = (affiliation_start, end)
+            affiliation_span = (min(before, affiliation_start), end)
             head_end = before
         else:
             head_end = end

@@ -20,6 +20,9 @@ from pantau.model import Actor, Analysis, Entity
 from pantau.nlp.tokens import Token
 
 MIN_MAIN_COUNTRY_SHARE = 0.5
+MIN_MAIN_COUNTRY_MENTIONS = 3
+"""Fewer mentions than this say little: two stray "Surat" (a city in India, and the
+Indonesian word for letter) do not make a story Indian."""
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,24 @@ def entity_actor(entity: Entity) -> Actor:
     )
 
 
-def main_country(analysis: Analysis) -> str | None:
-    """The country most of the document's entities belong to, when one dominates: an
-    unnamed "polisi" in a story about Jakarta is Indonesia's police."""
+def main_country(analysis: Analysis, home: str | None = None) -> str | None:
+    """The country an unnamed actor belongs to: the one most of the document's entities
+    belong to when it dominates (an unnamed "polisi" in a story about Jakarta is
+    Indonesia's police), else the language's home country (`home`, "IDN" for Indonesian)
+    unless a foreign country is named often enough to make the story foreign."""
     counts: Counter[str] = Counter()
     for entity in analysis.entities:
         if entity.country:
             counts[entity.country] += len(entity.mentions)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    return country if count >= MIN_MAIN_COUNTRY_SHARE * sum(counts.values()) else None
+    if counts:
+        country, count = counts.most_common(1)[0]
+        if count >= MIN_MAIN_COUNTRY_MENTIONS and count >= MIN_MAIN_COUNTRY_SHARE * sum(
+            counts.values()
+        ):
+            return country
+    if home and all(n < MIN_MAIN_COUNTRY_MENTIONS for c, n in counts.items() if c != home):
+        return home
+    return None
 
 
 def _match(words: Sequence[str], i: int, phrases: dict[Phrase, str], longest: int) -> int:
@@ -82,12 +92,15 @@ class ActorFinder:
         lexicon: EventLexicon,
         dictionary: Sequence[ActorEntry] = (),
         resolve: Resolver | None = None,
+        titles: dict[Phrase, str] | None = None,
     ) -> None:
+        """`titles`: role heads with their sector (the entity stage's `roles.toml`), so an
+        unnamed "Presiden" or "hakim" is an actor too; the pack's agents win."""
         self.lexicon = lexicon
         self.resolve = resolve
         self.pronouns = lexicon.word_set("pronouns") | lexicon.word_set("first_person")
         self.locative = lexicon.word_set("locative") - lexicon.word_set("target_prepositions")
-        self.agents = dict(lexicon.agents)
+        self.agents = {**(titles or {}), **lexicon.agents}
         self.named: dict[Phrase, str] = {}
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code

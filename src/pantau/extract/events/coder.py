@@ -31,7 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pantau.extract.events.actors import ActorFinder, ActorSpan, main_country
+from pantau.extract.entities.recognizer import HOME_COUNTRY
+from pantau.extract.entities.roles import load_roles
+from pantau.extract.events.actors import ActorFinder, ActorSpan, entity_actor, main_country
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.lexicon import (
     EventLexicon,
@@ -172,8 +174,13 @@ class EventCoder:
         if lexicon is None:
             return
         if analysis.language not in self._finders:
+            titles = {
+                head: sector
+                for head, (sector, _rank) in load_roles(analysis.language or "").heads.items()
+                if sector
+            }
             self._finders[analysis.language] = ActorFinder(
-                lexicon, self.dictionary, self._resolver(analysis.language)
+                lexicon, self.dictionary, self._resolver(analysis.language), titles
             )
         if analysis.language not in self._first_words:
             self._first_words[analysis.language] = lexicon.first_words
@@ -235,15 +242,16 @@ class _Coder:
         # menyerang" the attack's subject is Rusia, and in "X mengatakan akan menyerang"
         # (no subject of its own) still X. The verbs are the quotes stage's.
         speech = load_quote_lexicon(analysis.language)
+        self.speech = {p for p in speech.verbs | speech.after | speech.anaphoric if len(p) == 1}
         self.boundaries = (
             lexicon.word_set("clause_starts")
             | {p for p in lexicon.modality.get("hypothetical", frozenset()) if len(p) == 1}
-            | {p for p in speech.verbs | speech.after | speech.anaphoric if len(p) == 1}
+            | self.speech
         )
         self.pronouns = lexicon.word_set("pronouns")
         self.first_person = lexicon.word_set("first_person")
         self.passive_aux = lexicon.word_set("passive_auxiliaries")
-        self.default_country = main_country(analysis)
+        self.default_country = main_country(analysis, HOME_COUNTRY.get(analysis.language or ""))
         self.last_actor: Actor | None = None
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
@@ -349,11 +357,13 @@ class _Coder:
 
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
-        capitalised word inside a sentence, which is a name or a month ("March")."""
+        capitalised word inside a sentence, which is a name or a month ("March"); an
+        acronym may be a trigger ("melakukan OTT")."""
         if key in self.not_triggers:
             return True
         text = sentence.tokens[i].text
-        return i > 0 and text[:1].isupper() and sentence.words[i - 1] not in CLAUSE_MARKS
+        titlecase = text[:1].isupper() and not text.isupper()  # "March", not "OTT"
+        return i > 0 and titlecase and sentence.words[i - 1] not in CLAUSE_MARKS
 
     def _verb_form_fits(self, sentence: _Sentence, i: int, size: int,
                         patterns: Sequence[Pattern]) -> bool:
@@ -454,7 +464,13 @@ class _Coder:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
-        if clause_only or not candidates:
+        if clause_only and clause > 0 and (sentence.words[clause],) in self.speech:
+            # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
+            previous = self._clause_start(sentence, clause - 1)
+            candidates = [a for a in candidates if a.start >= previous]
+        elif clause_only:
+            return None
+        if not candidates:
             return None
         return self._compound_head(sentence, candidates)
 
@@ -506,11 +522,12 @@ class _Coder:
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
             hi += 1
-        for span in self._actors_between(sentence, end, hi):
-            inside = exclude[0] <= span.start < exclude[1]
-            if not inside and (skip is None or span.actor != skip.actor):
-                return span
-        return None
+        found = [s for s in self._actors_between(sentence, end, hi)
+                 if skip is None or s.actor != skip.actor]
+        # Not inside the pattern's object ("mengirim pasukan ke Filipina") unless the
+        # object is the only actor there ("menetapkan tersangka").
+        outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
+        return (outside or found or [None])[0]
 
     def _place_after(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The first place named after the trigger in its clause, as an actor of its
@@ -562,8 +579,6 @@ class _Coder:
             if quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
-                    from pantau.extract.events.actors import entity_actor
-
                     return entity_actor(entity)
                 return Actor(name=quote.speaker_name)
         return None
