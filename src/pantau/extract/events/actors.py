@@ -64,13 +64,13 @@ def main_country(analysis: Analysis, home: str | None = None) -> str | None:
     for entity in analysis.entities:
         if entity.country:
             counts[entity.country] += len(entity.mentions)
+    # With a home country as the prior, it takes a few mentions to overrule it.
+    enough = MIN_MAIN_COUNTRY_MENTIONS if home else 1
     if counts:
         country, count = counts.most_common(1)[0]
-        if count >= MIN_MAIN_COUNTRY_MENTIONS and count >= MIN_MAIN_COUNTRY_SHARE * sum(
-            counts.values()
-        ):
+        if count >= enough and count >= MIN_MAIN_COUNTRY_SHARE * sum(counts.values()):
             return country
-    if home and all(n < MIN_MAIN_COUNTRY_MENTIONS for c, n in counts.items() if c != home):
+    if home and all(n < enough for c, n in counts.items() if c != home):
         return home
     return None
 

@@ -564,9 +564,13 @@ class _Coder:
                    for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
     def _resolve_pronoun(self, sentence: _Sentence, start: int) -> Actor | None:
+        """The actor of a subject the sentence does not name: a first-person subject, or
+        none at all, at the start of a quote is its speaker ("“Menonaktifkan saudara
+        Adies Kadir ...,” kata Sarmuji"); a third-person pronoun the last named actor."""
         clause = self._clause_start(sentence, start)
         before = sentence.words[clause:start]
-        if any((w,) in self.first_person for w in before):
+        opens_quote = all(w in CLAUSE_MARKS for w in before)
+        if opens_quote or any((w,) in self.first_person for w in before):
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
@@ -576,7 +580,7 @@ class _Coder:
 
     def _speaker_at(self, offset: int) -> Actor | None:
         for quote in self.analysis.quotes:
-            if quote.start <= offset < quote.end and quote.speaker_name:
+            if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
                     return entity_actor(entity)
@@ -657,7 +661,7 @@ class _Coder:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
-        if voice != "noun" and self._is_complement(sentence, start, subject_at):
+        if self._is_complement(sentence, start, subject_at):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
