@@ -145,6 +145,13 @@ class EntityRecognizer:
                 if trimmed is None:
                     continue
                 first, last = trimmed
+                if kind == "PER":
+                    # "Kombes Bhakti Eri Nurmansyah": a title the model drew into the name
+                    lower = [w.lower() for w in words]
+                    while (head := roles.head_starting_at(lower, first)) is not None and (
+                        head < last
+                    ):
+                        first = head
                 candidate = self._candidate(index, tokens, text, first, last, kind, lang)
                 found.extend(self._split_unknown(candidate, tokens, text, lang))
         else:

@@ -106,7 +106,13 @@ class RoleLexicon:
                     break
                 head_start = self.head_ending_at(words, before)
             if head_start is None:
-                return None
+                # "Wadir Penindakan Kortas Tipikor Polri X", drawn as one organisation by
+                # the entity model: the title opens it
+                head_end = self.head_starting_at(words, affiliation_start)
+                if head_end is None or head_end >= end:
+                    return None
+                return self._role(tokens, words, text, affiliation_start, head_end,
+                                  (head_end, end))
             affiliation_span = (min(before, affiliation_start), end)
             head_end = before
         else:
