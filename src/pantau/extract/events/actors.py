@@ -149,17 +149,24 @@ class ActorFinder:
 
     def _agent_of(self, words: Sequence[str], actor: Actor) -> Actor | None:
         """A name the entity model drew over a group noun and its owner ("Pasukan
-        Rusia"): the owner's code with the group's sector."""
+        Rusia"): the owner's code with the group's sector; or over a known name and words
+        before it ("Senior Hungarian"): the known name's code."""
+        if self.resolve is None:
+            return None
         size = _match(words, 0, self.agents, self.longest_agent)
-        if not size or size == len(words) or self.resolve is None:
-            return None
-        owner = self.resolve(" ".join(words[size:]))
-        if owner is None:
-            return None
-        code, country = owner
-        sector = self.agents[tuple(words[:size])]
-        return replace_actor(actor, code=(country or code) + sector, country=country,
-                             sector=sector)
+        if size and size < len(words):
+            owner = self.resolve(" ".join(words[size:]))
+            if owner is not None:
+                code, country = owner
+                sector = self.agents[tuple(words[:size])]
+                return replace_actor(actor, code=(country or code) + sector, country=country,
+                                     sector=sector)
+        # "Senior Hungarian": the longest known ending names the actor
+        for first in range(1, len(words)):
+            owner = self.resolve(" ".join(words[first:]))
+            if owner is not None:
+                return replace_actor(actor, code=owner[0], country=owner[1])
+        return None
 
     def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
         spans = []
