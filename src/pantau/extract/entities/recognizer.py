@@ -219,7 +219,10 @@ class EntityRecognizer:
         if same_type:
             return same_type[0]
         if kind == "PER" and entries[0].type == "LOC" and entries[0].feature == "city":
-            return None  # a person who shares a city's name ("Warren", "Augusta") is a person
+            if " " in name or not _prominent(entries[0]):
+                # a person who shares a city's name ("Warren", "Augusta") is a person; one
+                # word naming a capital or a city of millions ("Moskow") is the city
+                return None
         return entries[0]
 
     def _split_unknown(
