@@ -108,11 +108,13 @@ class EntityRecognizer:
         roles = load_roles(lang) if lang else RoleLexicon.empty()
         text = analysis.text
         candidates: list[Candidate] = []
-        for index, sentence in enumerate(analysis.sentences):
-            tokens = tokenize(text, sentence.start, sentence.end)
+        sentences = [tokenize(text, s.start, s.end) for s in analysis.sentences]
+        # the model's genre (news or not: ner_genre), guessed once from the whole text
+        genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
+        for index, tokens in enumerate(sentences):
             if not tokens:
                 continue
-            found = self._sentence_candidates(index, tokens, text, model, lang, roles)
+            found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
             candidates.extend(found)
         groups = self._group(candidates, text)
         self._add_surnames(groups, analysis, candidates)
@@ -131,11 +133,12 @@ class EntityRecognizer:
         model: NerModel | None,
         lang: str | None,
         roles: RoleLexicon,
+        genre: str | None = None,
     ) -> list[Candidate]:
         words = [t.text for t in tokens]
         found: list[Candidate] = []
         if model is not None:
-            for first, last, kind in spans(model.tag(words)):
+            for first, last, kind in spans(model.tag(words, genre)):
                 particles = self._particles(lang)
                 cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
                 last = next(cut, last)
