@@ -201,10 +201,13 @@ class Lexicon:
 class Featurizer:
     """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, known: frozenset[str] | None = None) -> None:
         self.lexicon = lexicon
+        #: attributes the model has weights for (None: all, as in training). Others are
+        #: dropped from the cached lists: crfsuite would ignore them, at a cost per lookup.
+        self.known = known
         self._cache: dict[str, tuple[list[str], ...]] = {}
-        self._genre_cache: dict[str, tuple[list[str], ...]] = {}
+        self._parts_cache: dict[str, tuple[list[str], ...]] = {}
         self._lock = threading.Lock()
 
     def _token(self, token: str) -> tuple[list[str], ...]:
@@ -291,21 +294,28 @@ class Featurizer:
             i += matched or 1
         return out, fine
 
-    def _token_in_genre(self, token: str, prefix: str) -> tuple[list[str], ...]:
-        """`_token`'s lists, each followed by its copy conjoined with a genre prefix."""
+    def _parts(self, token: str, prefix: str) -> tuple[list[str], ...]:
+        """`_token`'s lists as a sentence's attributes are assembled from them: each
+        followed by its copy conjoined with a genre ``prefix`` (if any), and only the
+        attributes the model knows."""
         key = prefix + "\x00" + token
-        cached = self._genre_cache.get(key)
+        cached = self._parts_cache.get(key)
         if cached is not None:
             return cached
-        lite = "genre-lite" in self.lexicon.features
-        feats = tuple(
-            part + [prefix + f for f in part if not (lite and f.startswith(GENRE_LITE_SKIP))]
-            for part in self._token(token)
-        )
-        if len(self._genre_cache) >= CACHE_SIZE:
+        feats = self._token(token)
+        if prefix:
+            lite = "genre-lite" in self.lexicon.features
+            feats = tuple(
+                part + [prefix + f for f in part if not (lite and f.startswith(GENRE_LITE_SKIP))]
+                for part in feats
+            )
+        if self.known is not None:
+            known = self.known
+            feats = tuple([f for f in part if f in known] for part in feats)
+        if len(self._parts_cache) >= CACHE_SIZE:
             with self._lock:
-                self._genre_cache.clear()
-        self._genre_cache[key] = feats
+                self._parts_cache.clear()
+        self._parts_cache[key] = feats
         return feats
 
     def __call__(self, tokens: Sequence[str], genre: str | None = None) -> list[list[str]]:
@@ -320,12 +330,13 @@ class Featurizer:
         per = [self._token(t) for t in tokens]
         opts = self.lexicon.features
         prefix = ""
-        lists = per
         if "genre" in opts or "genre-lite" in opts:
             if genre is None:
                 genre = self.lexicon.genre(tokens) if self.lexicon.genre else "n"
             prefix = genre + ":"
-            lists = [self._token_in_genre(t, prefix) for t in tokens]
+        lists = (
+            per if not prefix and self.known is None else [self._parts(t, prefix) for t in tokens]
+        )
         if self.lexicon.gazetteer:
             gaz, fine = self._gazetteer([normalise(t).lower() for t in tokens])
         else:
@@ -370,9 +381,11 @@ class Featurizer:
                 extra.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
                 if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
                     extra.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
-            feats += extra
             if prefix:
-                feats += [prefix + f for f in extra]
+                extra += [prefix + f for f in extra]
+            if self.known is not None:
+                extra = [f for f in extra if f in self.known]
+            feats += extra
             out.append(feats)
         return out
 
@@ -478,7 +491,9 @@ class NerModel:
             raise ModelError(
                 f"NER model file is corrupt: {path} ({exc}); {_rebuild_hint(lang)}"
             ) from None
-        return cls(tagger, Featurizer(lexicon), path, meta)
+        # the attributes with weights: the featurizer passes crfsuite only those
+        known = frozenset(attr for attr, _label in tagger.info().state_features)
+        return cls(tagger, Featurizer(lexicon, known), path, meta)
 
     @property
     def lang(self) -> str:
