@@ -54,8 +54,6 @@ CLUSTER_PREFIXES = (4, 8, 12)
 FEATURES: dict[str, tuple[str, ...]] = {"id": ("gfine", "genre-lite"), "en": ("gfine",)}
 #: The genre of each labelled corpus (ner_genre): news, or other ("w": encyclopaedic).
 CORPUS_GENRE = {"idner-news-2k/train": "n", "nergrit/train": "w", "wikiann/train": "w"}
-#: Sizes of the SVD word-vector classes (ner_embed; needs numpy at training time).
-EMBED_SIZES: tuple[int, ...] = ()
 #: Languages whose words get role-lexicon tags (role_word_tags).
 ROLE_WORDS = ("id",)
 #: Corpora whose sentences are given to the CRF more than once.
@@ -651,7 +649,6 @@ def train(
     nerp_mode: str = "gazetteer",
     use_kb: bool = True,
     features: Sequence[str] | None = None,
-    embed_sizes: Sequence[int] = EMBED_SIZES,
     use_role_words: bool | None = None,
     harmonise_labels: bool = False,
     repeat: dict[str, int] | None = None,
@@ -717,14 +714,6 @@ def train(
         word_tags = word_statistics(text + labelled_text, nerp)
     if use_role_words:
         for word, tags in role_word_tags(lang).items():
-            word_tags.setdefault(word, []).extend(tags)
-    if embed_sizes:
-        from pantau.extract.entities.ner_embed import embedding_classes
-
-        classes = embedding_classes(
-            text + labelled_text + [s.tokens for s in nerp], embed_sizes, seed=seed
-        )
-        for word, tags in classes.items():
             word_tags.setdefault(word, []).extend(tags)
     gazetteer: list[tuple[str, tuple[str, ...]]] = []
     if use_gazetteer:
