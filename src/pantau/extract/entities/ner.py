@@ -13,6 +13,9 @@ A model is a python-crfsuite file plus two small text lexicons beside it, all bu
                               and places from knowledge bases, matched longest-first; TYPE
                               may carry a sub-category (``ORG:gov``, ``ORG:party``,
                               ``ORG:media`` ...), a feature of its own (``gfine``);
+- ``ner-LANG.genre.txt``      (Indonesian) ``word TAB weight``: a naive Bayes guess of a text's
+                              genre, news or encyclopaedic, the two labelled corpora's
+                              conventions (``ner_genre``); features get genre-conjoined copies;
 - ``ner-LANG.json``           feature settings and training figures.
 
 Tags are BIO over PER, ORG and LOC. Features are computed once per distinct token string
@@ -24,7 +27,7 @@ from __future__ import annotations
 import json
 import struct
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,8 +36,11 @@ import pycrfsuite
 from pantau.errors import PantauError
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 TYPES = ("PER", "ORG", "LOC")
+#: With feature group ``genre-lite``, attributes that get no genre copy: affixes, the
+#: words two away and the neighbours' clusters (fewer attributes, faster tagging).
+GENRE_LITE_SKIP = ("p2=", "p3=", "s2=", "s3=", "s4=", "-1s3=", "+1s3=", "-2", "+2", "-1c", "+1c")
 #: Distinct token strings whose features are kept (about 2 kB each): ~100 MB at most.
 CACHE_SIZE = 50_000
 
@@ -135,8 +141,11 @@ class Lexicon:
         prefixes: Sequence[int] = (4, 8, 12),
         word_tags: dict[str, list[str]] | None = None,
         features: Iterable[str] = (),
+        genre: Callable[[Sequence[str]], str] | None = None,
     ) -> None:
         self.clusters = clusters or {}
+        #: guesses a sentence's genre (ner_genre.GenreGuesser) for the ``genre`` features
+        self.genre = genre
         self.word_tags: dict[str, list[str]] = dict(word_tags or {})
         self.prefixes = tuple(prefixes)
         #: optional feature groups this model was trained with (see Featurizer)
@@ -192,9 +201,13 @@ class Lexicon:
 class Featurizer:
     """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, known: frozenset[str] | None = None) -> None:
         self.lexicon = lexicon
+        #: attributes the model has weights for (None: all, as in training). Others are
+        #: dropped from the cached lists: crfsuite would ignore them, at a cost per lookup.
+        self.known = known
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._parts_cache: dict[str, tuple[list[str], ...]] = {}
         self._lock = threading.Lock()
 
     def _token(self, token: str) -> tuple[list[str], ...]:
@@ -281,10 +294,49 @@ class Featurizer:
             i += matched or 1
         return out, fine
 
-    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
+    def _parts(self, token: str, prefix: str) -> tuple[list[str], ...]:
+        """`_token`'s lists as a sentence's attributes are assembled from them: each
+        followed by its copy conjoined with a genre ``prefix`` (if any), and only the
+        attributes the model knows."""
+        key = prefix + "\x00" + token
+        cached = self._parts_cache.get(key)
+        if cached is not None:
+            return cached
+        feats = self._token(token)
+        if prefix:
+            lite = "genre-lite" in self.lexicon.features
+            feats = tuple(
+                part + [prefix + f for f in part if not (lite and f.startswith(GENRE_LITE_SKIP))]
+                for part in feats
+            )
+        if self.known is not None:
+            known = self.known
+            feats = tuple([f for f in part if f in known] for part in feats)
+        if len(self._parts_cache) >= CACHE_SIZE:
+            with self._lock:
+                self._parts_cache.clear()
+        self._parts_cache[key] = feats
+        return feats
+
+    def __call__(self, tokens: Sequence[str], genre: str | None = None) -> list[list[str]]:
+        """Attribute lists of a sentence.
+
+        With feature group ``genre``, every attribute also comes conjoined with the
+        sentence's genre: ``genre`` when given (training: the corpus a sentence is from),
+        else the lexicon's guess from the words (see ner_genre). The conjoined copies of
+        the per-token-string attributes are cached like the attributes themselves.
+        """
         n = len(tokens)
         per = [self._token(t) for t in tokens]
         opts = self.lexicon.features
+        prefix = ""
+        if "genre" in opts or "genre-lite" in opts:
+            if genre is None:
+                genre = self.lexicon.genre(tokens) if self.lexicon.genre else "n"
+            prefix = genre + ":"
+        lists = (
+            per if not prefix and self.known is None else [self._parts(t, prefix) for t in tokens]
+        )
         if self.lexicon.gazetteer:
             gaz, fine = self._gazetteer([normalise(t).lower() for t in tokens])
         else:
@@ -292,42 +344,48 @@ class Featurizer:
         out: list[list[str]] = []
         for i in range(n):
             own = per[i][0]
-            feats = ["b"] + own
+            feats = list(lists[i][0])
+            extra = ["b"]  # attributes of this position, not of one token string
             if i == 0:
-                feats.append("BOS")
+                extra.append("BOS")
                 if "cap" in own:
-                    feats.append("BOScap")
+                    extra.append("BOScap")
             else:
-                feats += per[i - 1][2]
-                feats.append("bg=" + per[i - 1][0][0][2:] + "|" + own[0][2:])
+                feats += lists[i - 1][2]
+                extra.append("bg=" + per[i - 1][0][0][2:] + "|" + own[0][2:])
                 if i > 1:
-                    feats += per[i - 2][1]
+                    feats += lists[i - 2][1]
                 if "conj" in opts and "cap" in own:
                     # the word before a capitalised word: "warga Indonesia" vs "di Indonesia"
-                    feats.append("pwc=" + per[i - 1][0][0][2:])
+                    extra.append("pwc=" + per[i - 1][0][0][2:])
             if i == n - 1:
-                feats.append("EOS")
+                extra.append("EOS")
             else:
-                feats += per[i + 1][3]
+                feats += lists[i + 1][3]
                 if i < n - 2:
-                    feats += per[i + 2][4]
+                    feats += lists[i + 2][4]
             g = gaz[i]
             if g is not None:
-                feats.append("g=" + g)
+                extra.append("g=" + g)
                 if "cap" in own:
-                    feats.append("gc=" + g)
+                    extra.append("gc=" + g)
                 if "gfine" in opts and fine[i] != g:
-                    feats.append("gf=" + fine[i])  # type: ignore[operator]
+                    extra.append("gf=" + fine[i])  # type: ignore[operator]
                 if "conj" in opts and i > 0:
-                    feats.append("pwg=" + per[i - 1][0][0][2:] + "|" + g)
+                    extra.append("pwg=" + per[i - 1][0][0][2:] + "|" + g)
             if i > 0 and gaz[i - 1] is not None:
-                feats.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+                extra.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
                 if "gfine" in opts and fine[i - 1] != gaz[i - 1]:
-                    feats.append("-1gf=" + fine[i - 1])  # type: ignore[operator]
+                    extra.append("-1gf=" + fine[i - 1])  # type: ignore[operator]
             if i < n - 1 and gaz[i + 1] is not None:
-                feats.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+                extra.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
                 if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
-                    feats.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
+                    extra.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
+            if prefix:
+                extra += [prefix + f for f in extra]
+            if self.known is not None:
+                extra = [f for f in extra if f in self.known]
+            feats += extra
             out.append(feats)
         return out
 
@@ -416,6 +474,16 @@ class NerModel:
             raise ModelError(
                 f"NER lexicon of {path} is unreadable ({exc}); {_rebuild_hint(lang)}"
             ) from None
+        if meta.get("genre"):
+            from pantau.extract.entities.ner_genre import GenreGuesser
+
+            genre_path = path.with_name(meta["genre"])
+            try:
+                lexicon.genre = GenreGuesser.read(genre_path)
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                raise ModelError(
+                    f"NER genre file {genre_path} is unreadable ({exc}); {_rebuild_hint(lang)}"
+                ) from None
         tagger = pycrfsuite.Tagger()
         try:
             tagger.open(str(path))
@@ -423,17 +491,28 @@ class NerModel:
             raise ModelError(
                 f"NER model file is corrupt: {path} ({exc}); {_rebuild_hint(lang)}"
             ) from None
-        return cls(tagger, Featurizer(lexicon), path, meta)
+        # the attributes with weights: the featurizer passes crfsuite only those
+        known = frozenset(attr for attr, _label in tagger.info().state_features)
+        return cls(tagger, Featurizer(lexicon, known), path, meta)
 
     @property
     def lang(self) -> str:
         return str(self.meta.get("lang", _lang_of(self.path)))
 
-    def tag(self, tokens: list[str]) -> list[str]:
-        """BIO tags (PER / ORG / LOC) of one sentence's tokens."""
+    def genre(self, tokens: Sequence[str]) -> str | None:
+        """The genre of a text (its tokens), for `tag`; None if the model has no genres.
+
+        A whole document is a better guide than one sentence: the entities stage guesses
+        once per document and tags every sentence with that genre."""
+        guess = self.featurize.lexicon.genre
+        return guess(tokens) if guess is not None else None
+
+    def tag(self, tokens: list[str], genre: str | None = None) -> list[str]:
+        """BIO tags (PER / ORG / LOC) of one sentence's tokens; ``genre`` (see `genre`)
+        defaults to the one guessed from the sentence itself."""
         if not tokens:
             return []
-        xseq = self.featurize(tokens)
+        xseq = self.featurize(tokens, genre)
         with self._lock:  # a crfsuite Tagger is not safe to share between threads
             return list(self._tagger.tag(xseq))
 

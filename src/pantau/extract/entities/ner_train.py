@@ -10,7 +10,10 @@
    knowledge base (organisations typed by category: gov, party, media, igo ...), plus for Indonesian
    the person and place names annotated in NER-Prosa; single words that cased Indonesian
    text mostly writes in lower case ("bandar", "barat") are left out;
-3. the CRF, trained with L-BFGS and L1 + L2 regularisation.
+3. for Indonesian, feature tags of role words from the language pack (``rh``/``rw``) and a
+   genre guesser (``ner_genre``): idner-news-2k sentences are news, NERGrit's are not, and
+   every feature gets a copy conjoined with the genre;
+4. the CRF, trained with L-BFGS and L1 + L2 regularisation.
 
 Indonesian labelled data: idner-news-2k train, NERGrit train and NER-Prosa train. NER-Prosa
 is lower-cased and labels companies, clubs, media and products as IND while leaving
@@ -41,12 +44,18 @@ import pycrfsuite
 
 from pantau.eval.ner import NerSentence, read_conll, read_idner, read_nerp
 from pantau.extract.entities.ner import FEATURE_VERSION, Featurizer, Lexicon, normalise
+from pantau.extract.entities.ner_genre import GENRES, GenreGuesser
 from pantau.nlp.tokens import tokenize
 
 LANGS = ("id", "en")
 CLUSTER_PREFIXES = (4, 8, 12)
-#: Optional feature groups of ner.Featurizer the shipped models use.
-FEATURES: tuple[str, ...] = ("gfine",)
+#: Optional feature groups of ner.Featurizer the shipped models use, per language. Only
+#: Indonesian learns from two corpora of different genres (ner_genre).
+FEATURES: dict[str, tuple[str, ...]] = {"id": ("gfine", "genre-lite"), "en": ("gfine",)}
+#: The genre of each labelled corpus (ner_genre): news, or other ("w": encyclopaedic).
+CORPUS_GENRE = {"idner-news-2k/train": "n", "nergrit/train": "w", "wikiann/train": "w"}
+#: Languages whose words get role-lexicon tags (role_word_tags).
+ROLE_WORDS = ("id",)
 #: Corpora whose sentences are given to the CRF more than once.
 REPEAT: dict[str, int] = {}
 #: Self-training: how many confidently tagged unlabelled sentences to add, and how sure.
@@ -61,6 +70,9 @@ CRF_PARAMS = {
     "feature.possible_transitions": True,
     "feature.minfreq": 1,
 }
+#: Per-language overrides: the Indonesian model, with its genre copies, is still improving
+#: after 200 L-BFGS iterations (internal F1, docs/ner.md).
+LANG_CRF_PARAMS: dict[str, dict] = {"id": {"max_iterations": 400}}
 
 
 # --------------------------------------------------------------------------- corpora
@@ -314,6 +326,25 @@ def word_statistics(
             elif r >= 0.2:
                 tags[word].append(f"p{kind}1")
     return {w: t for w, t in tags.items() if t}
+
+
+def role_word_tags(lang: str) -> dict[str, list[str]]:
+    """Feature tags from the language pack's role lexicon (``roles.toml``): ``rh`` for a
+    one-word role head ("presiden", "jubir", "kasatreskrim"), ``rw`` for the first word of
+    a longer one ("kabid" of "kabid humas"; later words are often names: "gubernur aceh").
+
+    News writes many titles as abbreviations the labelled corpora rarely contain; right
+    before a name ("kata Jubir KPK Budi Prasetyo") an unknown capitalised word reads like
+    the start of the name. With the tag, the model can treat it like the titles it has
+    seen ("Presiden", "Gubernur"), which the corpora leave outside the name.
+    """
+    from pantau.extract.entities.roles import load_roles
+
+    tags: dict[str, set[str]] = defaultdict(set)
+    for head in load_roles(lang).heads:
+        if head[0].replace("-", "").isalpha():
+            tags[head[0]].add("rh" if len(head) == 1 else "rw")
+    return {w: sorted(t) for w, t in sorted(tags.items())}
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -600,6 +631,7 @@ def lexicon_files(lang: str) -> dict[str, str]:
         "words": f"ner-{lang}.words.txt",
         "gazetteer": f"ner-{lang}.gazetteer.txt",
         "meta": f"ner-{lang}.json",
+        "genre": f"ner-{lang}.genre.txt",
     }
 
 
@@ -616,7 +648,8 @@ def train(
     use_word_stats: bool = True,
     nerp_mode: str = "gazetteer",
     use_kb: bool = True,
-    features: Sequence[str] = FEATURES,
+    features: Sequence[str] | None = None,
+    use_role_words: bool | None = None,
     harmonise_labels: bool = False,
     repeat: dict[str, int] | None = None,
     self_train: int = SELF_TRAIN,
@@ -634,6 +667,10 @@ def train(
     if lang not in LANGS:
         raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
     started = time.perf_counter()
+    if features is None:
+        features = FEATURES[lang]
+    if use_role_words is None:
+        use_role_words = lang in ROLE_WORDS
     data_root = Path(data_root)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -643,6 +680,7 @@ def train(
     held_out = _read_held_out(_held_out(lang, data_root))
     corpora = _labelled(lang, data_root)
     train_sents: list[NerSentence] = []
+    genres: list[str] = []  # per training sentence: the genre of its corpus
     dropped: dict[str, int] = {}
     relabelled: dict[str, int] = {}
     repeat = dict(REPEAT if repeat is None else repeat)
@@ -656,6 +694,7 @@ def train(
         if name in repeat:
             kept = kept * repeat[name]
         train_sents += kept
+        genres += [CORPUS_GENRE.get(name, GENRES[0])] * len(kept)
     nerp: list[NerSentence] = []
     if lang == "id":
         nerp = read_nerp(data_root / "ner" / "id" / "nerp" / "train.tsv")
@@ -673,6 +712,9 @@ def train(
     word_tags: dict[str, list[str]] = {}
     if use_word_stats:
         word_tags = word_statistics(text + labelled_text, nerp)
+    if use_role_words:
+        for word, tags in role_word_tags(lang).items():
+            word_tags.setdefault(word, []).extend(tags)
     gazetteer: list[tuple[str, tuple[str, ...]]] = []
     if use_gazetteer:
         gazetteer = build_gazetteer(lang, data_root, text + labelled_text, nerp, use_kb=use_kb)
@@ -683,7 +725,7 @@ def train(
         "lang": lang,
         "cluster_prefixes": list(CLUSTER_PREFIXES),
         "features": sorted(features),
-        "words": files["words"] if (use_clusters or use_word_stats) else None,
+        "words": files["words"] if (use_clusters or use_word_stats or word_tags) else None,
         "gazetteer": files["gazetteer"] if use_gazetteer else None,
     }
     if meta["words"]:
@@ -708,18 +750,29 @@ def train(
                 if not any(t.endswith("ORG") for t in raw.tags)
             ]
         train_sents += cased
+        genres += [GENRES[0]] * len(cased)
+    guesser = None
+    if "genre" in features or "genre-lite" in features:
+        guesser = GenreGuesser.train(
+            [s.tokens for s, g in zip(train_sents, genres, strict=True) if g == GENRES[0]],
+            [s.tokens for s, g in zip(train_sents, genres, strict=True) if g != GENRES[0]],
+        )
+        guesser.write(out_dir / files["genre"])
+        meta["genre"] = files["genre"]
+
     featurizer = Featurizer(
-        Lexicon(clusters, gazetteer, CLUSTER_PREFIXES, word_tags, features=features)
+        Lexicon(clusters, gazetteer, CLUSTER_PREFIXES, word_tags, features=features, genre=guesser)
     )
     order = list(range(len(train_sents)))
     rng.shuffle(order)
     settings = dict(CRF_PARAMS)
+    settings.update(LANG_CRF_PARAMS.get(lang, {}))
     settings.update(params or {})
     algorithm = settings.pop("algorithm", "lbfgs")
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
     for i in order:
         s = train_sents[i]
-        trainer.append(featurizer(s.tokens), s.tags)
+        trainer.append(featurizer(s.tokens, genres[i]), s.tags)
     known = set(trainer.params())
     settings = {k: v for k, v in settings.items() if k in known}
     trainer.set_params(settings)
@@ -736,7 +789,7 @@ def train(
         trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
         for i in order:
             s = train_sents[i]
-            trainer.append(featurizer(s.tokens), s.tags)
+            trainer.append(featurizer(s.tokens, genres[i]), s.tags)
         for s in extra:
             trainer.append(featurizer(s.tokens), s.tags)
         trainer.set_params({k: v for k, v in settings.items() if k != "algorithm"})
@@ -761,7 +814,7 @@ def train(
         "model_bytes": model_path.stat().st_size,
         "total_bytes": sum(
             (out_dir / files[k]).stat().st_size
-            for k in ("model", "words", "gazetteer")
+            for k in ("model", "words", "gazetteer", "genre")
             if (out_dir / files[k]).exists() and (k == "model" or meta.get(k))
         ),
     }

@@ -108,11 +108,13 @@ class EntityRecognizer:
         roles = load_roles(lang) if lang else RoleLexicon.empty()
         text = analysis.text
         candidates: list[Candidate] = []
-        for index, sentence in enumerate(analysis.sentences):
-            tokens = tokenize(text, sentence.start, sentence.end)
+        sentences = [tokenize(text, s.start, s.end) for s in analysis.sentences]
+        # the model's genre (news or not: ner_genre), guessed once from the whole text
+        genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
+        for index, tokens in enumerate(sentences):
             if not tokens:
                 continue
-            found = self._sentence_candidates(index, tokens, text, model, lang, roles)
+            found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
             candidates.extend(found)
         groups = self._group(candidates, text)
         self._add_surnames(groups, analysis, candidates)
@@ -131,11 +133,12 @@ class EntityRecognizer:
         model: NerModel | None,
         lang: str | None,
         roles: RoleLexicon,
+        genre: str | None = None,
     ) -> list[Candidate]:
         words = [t.text for t in tokens]
         found: list[Candidate] = []
         if model is not None:
-            for first, last, kind in spans(model.tag(words)):
+            for first, last, kind in spans(model.tag(words, genre)):
                 particles = self._particles(lang)
                 cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
                 last = next(cut, last)
@@ -226,7 +229,10 @@ class EntityRecognizer:
         if same_type:
             return same_type[0]
         if kind == "PER" and entries[0].type == "LOC" and entries[0].feature == "city":
-            return None  # a person who shares a city's name ("Warren", "Augusta") is a person
+            if " " in name or not _prominent(entries[0]):
+                # a person who shares a city's name ("Warren", "Augusta") is a person; one
+                # word naming a capital or a city of millions ("Moskow") is the city
+                return None
         return entries[0]
 
     def _split_unknown(
@@ -565,9 +571,11 @@ def _gazetteer_worthy(
     entry: KbEntry, name: str, size: int, sentence_start: bool, inner: bool
 ) -> bool:
     """Whether a knowledge-base match may stand as a mention on its own. One capitalised
-    word at the start of a sentence is too often an ordinary word ("Negara itu ...")."""
+    word at the start of a sentence is too often an ordinary word ("Negara itu ..."),
+    unless it names a country or a capital, which news put first as actors ("Moskow
+    mengulangi seruannya", "Washington telah menolak")."""
     if size == 1 and sentence_start and not name.isupper():
-        return entry.type == "LOC" and entry.feature == "country"
+        return entry.type == "LOC" and (entry.feature == "country" or entry.capital)
     if entry.type == "PERSON":
         return size > 1 or inner
     return size > 1 or _prominent(entry)

@@ -144,8 +144,10 @@ class ActorFinder:
                 continue
             spans.append(ActorSpan(start, end, actor, place_only, entity.type))
         spans.sort(key=lambda s: s.start)
-        spans = self._drop_affiliations(spans)
-        return self._with_agents(words, spans, default_country, named), places
+        # Group nouns first, so that a title and its country ("menteri luar negeri AS")
+        # right before a name go together as that person's affiliation.
+        spans = self._with_agents(words, spans, default_country, named)
+        return self._drop_affiliations(spans), places
 
     def _agent_of(self, words: Sequence[str], actor: Actor) -> Actor | None:
         """A name the entity model drew over a group noun and its owner ("Pasukan
