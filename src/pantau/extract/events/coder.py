@@ -35,15 +35,11 @@ from pantau.extract.entities.recognizer import HOME_COUNTRY
 from pantau.extract.entities.roles import load_roles
 from pantau.extract.events.actors import ActorFinder, ActorSpan, entity_actor, main_country
 from pantau.extract.events.codebook import lookup, plover_type
-from pantau.extract.events.lexicon import (
-    EventLexicon,
-    Pattern,
-    Phrase,
-    load_event_lexicon,
-    read_file,
-)
+from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
+from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase, load_event_lexicon
+from pantau.extract.events.matching import find_in_order, find_longest
 from pantau.extract.events.modality import modality
-from pantau.extract.events.petrarch import ActorEntry, read_actors
+from pantau.extract.events.petrarch import ActorEntry
 from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
@@ -82,50 +78,20 @@ class _Sentence:
     """Places named as locations ("di Jenewa"): not actors, but a visit's target."""
 
 
-def _matches(words: Sequence[str], start: int, phrase_: Phrase) -> bool:
-    if start + len(phrase_) > len(words):
-        return False
-    for word, want in zip(words[start : start + len(phrase_)], phrase_, strict=False):
-        if want.endswith("*"):
-            if not word.startswith(want[:-1]):
-                return False
-        elif word != want:
-            return False
-    return True
+@dataclass(frozen=True)
+class _Language:
+    """What coding one language needs, built once per pipeline: the lexicon (with the
+    user's dictionaries), the actor finder, and the word sets the rules consult."""
 
-
-def _find_in_order(
-    words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]
-) -> int | None:
-    """Where the last of `phrases` ends when all occur in order in [lo, hi), else None."""
-    i = lo
-    for p in phrases:
-        while i < hi and not _matches(words, i, p):
-            i += 1
-        if i >= hi:
-            return None
-        i += len(p)
-    return i
-
-
-def _find_longest(
-    words: Sequence[str], lo: int, hi: int, phrases: Sequence[Phrase]
-) -> tuple[int, int] | None:
-    """(length, end) of the longest of `phrases` found in [lo, hi), else None."""
-    best = None
-    window = words[lo:hi]
-    for p in phrases:
-        if best is not None and len(p) <= best[0]:
-            continue
-        first = p[0]
-        stem = first[:-1] if first.endswith("*") else None
-        for offset, word in enumerate(window):
-            if (word == first or (stem is not None and word.startswith(stem))) and _matches(
-                words, lo + offset, p
-            ):
-                best = (len(p), lo + offset + len(p))
-                break
-    return best
+    lexicon: EventLexicon
+    finder: ActorFinder
+    first_words: frozenset[str]
+    """The words triggers start with: most tokens are none, and a set lookup says so."""
+    speech: frozenset[Phrase]
+    """Saying verbs (the quotes stage's): each opens the clause of what was said."""
+    boundaries: frozenset[Phrase]
+    clitics: tuple[str, ...]
+    home_country: str | None
 
 
 class EventCoder:
@@ -135,10 +101,8 @@ class EventCoder:
         self.verb_files = list(verbs)
         self.dictionary: list[ActorEntry] = []
         for path in actors:
-            self.dictionary.extend(_read_actor_file(path))
-        self._lexicons: dict[str | None, EventLexicon | None] = {}
-        self._finders: dict[str | None, ActorFinder] = {}
-        self._first_words: dict[str | None, frozenset[str]] = {}
+            self.dictionary.extend(read_actor_file(path))
+        self._languages: dict[str | None, _Language | None] = {}
         self.kb = None
 
     def _resolver(self, lang: str | None):  # noqa: ANN202 - an actors.Resolver
@@ -159,111 +123,71 @@ class EventCoder:
         return resolve
 
     def lexicon(self, lang: str | None) -> EventLexicon | None:
-        if lang not in self._lexicons:
-            base = load_event_lexicon(lang)
-            if self.verb_files:
-                lexicon = copy.deepcopy(base) if base else EventLexicon(lang or "")
-                for path in reversed(self.verb_files):
-                    lexicon.merge(read_file(path, lang or ""))
-                base = lexicon
-            self._lexicons[lang] = base
-        return self._lexicons[lang]
+        """The language pack's event lexicon with the user's verb dictionaries merged."""
+        base = load_event_lexicon(lang)
+        if not self.verb_files:
+            return base
+        lexicon = copy.deepcopy(base) if base else EventLexicon(lang or "")
+        for path in reversed(self.verb_files):
+            lexicon.merge(read_verb_file(path, lang or ""))
+        return lexicon
+
+    def _language(self, lang: str | None) -> _Language | None:
+        if lang in self._languages:
+            return self._languages[lang]
+        lexicon = self.lexicon(lang)
+        setup = None
+        if lexicon is not None:
+            titles = {head: sector for head, (sector, _rank) in load_roles(lang or "").heads.items()
+                      if sector}
+            quotes = load_quote_lexicon(lang)
+            speech = frozenset(
+                p for p in quotes.verbs | quotes.after | quotes.anaphoric if len(p) == 1
+            )
+            # A saying verb opens the clause of what was said: in "X mengatakan Rusia
+            # menyerang" the attack's subject is Rusia; in "X mengatakan akan menyerang"
+            # (no subject of its own) still X. A one-word condition opens a clause too.
+            conditions = {p for p in lexicon.modality.get("hypothetical", ()) if len(p) == 1}
+            setup = _Language(
+                lexicon=lexicon,
+                finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles),
+                first_words=lexicon.first_words,
+                speech=speech,
+                boundaries=lexicon.word_set("clause_starts") | conditions | speech,
+                clitics=tuple(sorted((c for (c,) in lexicon.word_set("clitics")), key=len,
+                                     reverse=True)),
+                home_country=HOME_COUNTRY.get(lang or ""),
+            )
+        self._languages[lang] = setup
+        return setup
 
     def __call__(self, analysis: Analysis) -> None:
-        lexicon = self.lexicon(analysis.language)
-        if lexicon is None:
-            return
-        if analysis.language not in self._finders:
-            titles = {
-                head: sector
-                for head, (sector, _rank) in load_roles(analysis.language or "").heads.items()
-                if sector
-            }
-            self._finders[analysis.language] = ActorFinder(
-                lexicon, self.dictionary, self._resolver(analysis.language), titles
-            )
-        if analysis.language not in self._first_words:
-            self._first_words[analysis.language] = lexicon.first_words
-        finder = self._finders[analysis.language]
-        _Coder(lexicon, finder, analysis, self._first_words[analysis.language]).run()
-
-
-def _read_actor_file(path: Path) -> list[ActorEntry]:
-    from pantau.errors import ConfigError
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read actor dictionary {path}: {exc.strerror}") from exc
-    if path.suffix == ".toml":
-        return _read_actor_toml(text, str(path))
-    return read_actors(text, str(path))
-
-
-def _read_actor_toml(text: str, where: str) -> list[ActorEntry]:
-    """pantau's actor format: `[[actor]] code = "IDNGOV"`, `names = ["Istana", ...]`,
-    optional `agent = true` for a group noun whose code is a sector."""
-    import tomllib
-
-    from pantau.errors import ConfigError
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where}: {exc}") from exc
-    entries = []
-    for item in data.get("actor", []):
-        for name in item.get("names", []):
-            entries.append(
-                ActorEntry(
-                    tuple(name.lower().split()), str(item["code"]), bool(item.get("agent", False))
-                )
-            )
-    if not entries:
-        raise ConfigError(f"{where}: no [[actor]] entries")
-    return entries
+        setup = self._language(analysis.language)
+        if setup is not None:
+            _Coder(setup, analysis).run()
 
 
 class _Coder:
     """Codes one document."""
 
-    def __init__(
-        self,
-        lexicon: EventLexicon,
-        finder: ActorFinder,
-        analysis: Analysis,
-        first_words: frozenset[str],
-    ) -> None:
-        self.lexicon = lexicon
-        self.finder = finder
+    def __init__(self, setup: _Language, analysis: Analysis) -> None:
+        self.setup = setup
+        self.lexicon = setup.lexicon
+        self.finder = setup.finder
         self.analysis = analysis
-        self.words = lexicon.words
-        # A saying verb opens the clause of what was said: in "X mengatakan Rusia
-        # menyerang" the attack's subject is Rusia, and in "X mengatakan akan menyerang"
-        # (no subject of its own) still X. The verbs are the quotes stage's.
-        speech = load_quote_lexicon(analysis.language)
-        self.speech = {p for p in speech.verbs | speech.after | speech.anaphoric if len(p) == 1}
-        self.boundaries = (
-            lexicon.word_set("clause_starts")
-            | {p for p in lexicon.modality.get("hypothetical", frozenset()) if len(p) == 1}
-            | self.speech
-        )
-        self.pronouns = lexicon.word_set("pronouns")
-        self.first_person = lexicon.word_set("first_person")
-        self.passive_aux = lexicon.word_set("passive_auxiliaries")
-        self.default_country = main_country(analysis, HOME_COUNTRY.get(analysis.language or ""))
+        self.default_country = main_country(analysis, setup.home_country)
+        self.pronouns = self.lexicon.word_set("pronouns")
+        self.first_person = self.lexicon.word_set("first_person")
+        self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
+        self.noun_markers = self.lexicon.word_set("noun_markers")
+        self.not_triggers = self.lexicon.word_set("not_triggers")
+        self.adverbs = self.lexicon.word_set("adverbs")
         self.last_actor: Actor | None = None
+        """The last person (else actor) named, for a pronoun subject."""
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
-        self.longest_trigger = lexicon.max_trigger
-        self.first_words = first_words
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""
-        self.clitics = sorted(self.lexicon.word_set("clitics"), key=lambda p: -len(p[0]))
-        self.noun_markers = self.lexicon.word_set("noun_markers")
-        self.form_rules = lexicon.forms
-        self.not_triggers = lexicon.word_set("not_triggers")
-        self.adverbs = lexicon.word_set("adverbs")
 
     def run(self) -> None:
         text = self.analysis.text
@@ -294,7 +218,7 @@ class _Coder:
         for i, word in enumerate(words):
             if word in CLAUSE_MARKS and i + 1 < len(words):
                 starts.append(i + 1)
-            elif (word,) in self.boundaries and i > 0:
+            elif (word,) in self.setup.boundaries and i > 0:
                 starts.append(i)
         return starts
 
@@ -308,18 +232,18 @@ class _Coder:
         """The longest trigger starting at token i, as (tokens, lexicon key); a trailing
         clitic is dropped for the lookup ("seruannya" -> "seruan")."""
         words = sentence.words
-        if words[i] not in self.first_words and not any(
-            words[i].endswith(c) and words[i][: -len(c)] in self.first_words
-            for (c,) in self.clitics
+        first_words, clitics = self.setup.first_words, self.setup.clitics
+        if words[i] not in first_words and not any(
+            words[i].endswith(c) and words[i][: -len(c)] in first_words for c in clitics
         ):
             return 0, None
-        for size in range(min(self.longest_trigger, len(words) - i), 0, -1):
+        for size in range(min(self.lexicon.max_trigger, len(words) - i), 0, -1):
             if sentence.names.intersection(range(i, i + size)):
                 continue
             key = tuple(words[i : i + size])
             if key in self.lexicon.triggers:
                 return size, key
-            for (clitic,) in self.clitics:
+            for clitic in clitics:
                 last = key[-1]
                 if last.endswith(clitic) and len(last) > len(clitic) + 3:
                     stem = (*key[:-1], last[: -len(clitic)])
@@ -370,10 +294,10 @@ class _Coder:
         """The pack's `[forms]` rules for ambiguous verb forms: an English "-ing" form is a
         verb only after a form of "be" (else a gerund: "the monitoring"), an "-s" form only
         right after its subject ("forces", "talks" are mostly nouns)."""
-        if not self.form_rules or not all(p.voice == "active" for p in patterns):
+        if not self.lexicon.forms or not all(p.voice == "active" for p in patterns):
             return True
         word = sentence.words[i + size - 1] if size == 1 else sentence.words[i]
-        for suffix, rule in self.form_rules.items():
+        for suffix, rule in self.lexicon.forms.items():
             if not word.endswith(suffix) or word.endswith("ss"):
                 continue
             before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
@@ -407,17 +331,17 @@ class _Coder:
                 ):
                     score = 1  # the place is the target: the search starts at it
                 else:
-                    found = _find_longest(words, end, after_hi, pattern.after)
+                    found = find_longest(words, end, after_hi, pattern.after)
                     if found is None:
                         continue
                     score, span = found[0], (found[1] - found[0], found[1])
             elif pattern.after:
-                ordered = _find_in_order(words, end, after_hi, pattern.after)
+                ordered = find_in_order(words, end, after_hi, pattern.after)
                 if ordered is None:
                     continue
                 score = sum(map(len, pattern.after))
             if pattern.before:
-                if _find_in_order(words, before_lo, start, pattern.before) is None:
+                if find_in_order(words, before_lo, start, pattern.before) is None:
                     continue
                 score += sum(map(len, pattern.before))
             if best is None or score > best[0]:
@@ -464,7 +388,7 @@ class _Coder:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
-        if clause_only and clause > 0 and (sentence.words[clause],) in self.speech:
+        if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
             candidates = [a for a in candidates if a.start >= previous]

@@ -11,9 +11,8 @@ from __future__ import annotations
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
 from pantau.errors import ConfigError
@@ -54,13 +53,14 @@ class EventLexicon:
     """Verb-form suffix -> when a form with it is a verb: "subject" (right after an
     actor or pronoun) or the name of a `[words]` list the word before must be in."""
 
-    @property
+    @cached_property
     def max_trigger(self) -> int:
+        """Tokens in the longest trigger."""
         return max(map(len, self.triggers), default=1)
 
-    @property
+    @cached_property
     def first_words(self) -> frozenset[str]:
-        """The words triggers start with: most tokens are none, and a set lookup says so."""
+        """The words triggers start with."""
         return frozenset(t[0] for t in self.triggers)
 
     def word_set(self, name: str) -> frozenset[Phrase]:
@@ -68,12 +68,18 @@ class EventLexicon:
 
     def add(self, trigger: Phrase, pattern: Pattern) -> None:
         self.triggers[trigger].append(pattern)
+        self._changed()
+
+    def _changed(self) -> None:
+        for cached in ("max_trigger", "first_words"):
+            self.__dict__.pop(cached, None)
 
     def merge(self, other: EventLexicon) -> None:
         """Add `other` (a user's dictionary): its patterns replace this lexicon's for the
         triggers it defines, as a PETRARCH user expects of their own verb dictionary."""
         for trigger, patterns in other.triggers.items():
             self.triggers[trigger] = list(patterns)
+        self._changed()
         for name, phrases in other.words.items():
             self.words[name] = self.word_set(name) | phrases
         for name, phrases in other.modality.items():
@@ -133,19 +139,6 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
                     ),
                 )
     return lexicon
-
-
-def read_file(path: Path, language: str) -> EventLexicon:
-    """A user's verb dictionary: pantau TOML (`*.toml`) or PETRARCH format (anything else)."""
-    from pantau.extract.events import petrarch
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read verb dictionary {path}: {exc.strerror}") from exc
-    if path.suffix == ".toml":
-        return read_toml(text, language, str(path))
-    return petrarch.read_verbs(text, language, str(path))
 
 
 @cache

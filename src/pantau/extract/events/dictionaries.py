@@ -1,0 +1,54 @@
+"""Users' own event dictionaries (`--verbs FILE`, `--actors FILE`): PETRARCH format, or
+pantau's TOML (`*.toml`)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pantau.errors import ConfigError
+from pantau.extract.events import petrarch
+from pantau.extract.events.lexicon import EventLexicon, read_toml
+from pantau.extract.events.petrarch import ActorEntry
+
+
+def read_verb_file(path: Path, language: str) -> EventLexicon:
+    """A user's verb dictionary: pantau TOML (`*.toml`) or PETRARCH format (anything else)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read verb dictionary {path}: {exc.strerror}") from exc
+    if path.suffix == ".toml":
+        return read_toml(text, language, str(path))
+    return petrarch.read_verbs(text, language, str(path))
+
+
+def read_actor_file(path: Path) -> list[ActorEntry]:
+    """A user's actor dictionary: PETRARCH actors or agents, or pantau TOML."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read actor dictionary {path}: {exc.strerror}") from exc
+    if path.suffix == ".toml":
+        return _read_actor_toml(text, str(path))
+    return petrarch.read_actors(text, str(path))
+
+
+def _read_actor_toml(text: str, where: str) -> list[ActorEntry]:
+    """pantau's actor format: `[[actor]] code = "IDNGOV"`, `names = ["Istana", ...]`,
+    optional `agent = true` for a group noun whose code is a sector."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    entries = []
+    for item in data.get("actor", []):
+        for name in item.get("names", []):
+            entries.append(
+                ActorEntry(
+                    tuple(name.lower().split()), str(item["code"]), bool(item.get("agent", False))
+                )
+            )
+    if not entries:
+        raise ConfigError(f"{where}: no [[actor]] entries")
+    return entries
