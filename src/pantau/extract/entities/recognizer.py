@@ -335,9 +335,12 @@ class EntityRecognizer:
         without the model's word: `inner` is for names inside a span the model found."""
         if not tokens[position].text[:1].isupper():
             return None
+        stopwords = load_pack(lang).stopwords if lang in available_packs() else frozenset()
         for last in range(min(len(tokens), position + MAX_NAME_TOKENS), position, -1):
             if not tokens[last - 1].text[:1].isalnum():
                 continue
+            if last - position == 1 and tokens[position].text.lower() in stopwords:
+                continue  # "Kita" (we) at the start of a quote is no place in Ecuador
             name = text[tokens[position].start : tokens[last - 1].end]
             if name.count("(") != name.count(")"):
                 continue
@@ -440,13 +443,20 @@ class EntityRecognizer:
         return introduced
 
     def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
-        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov"."""
+        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", and for
+        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
                 parts = full.split()
                 if name in (parts[-1], parts[0]):
                     return other.entry.id if other.entry else f"PERSON:{full}"
+        else:
+            longer = [(full, other) for full, other in full_names.items()
+                      if full.startswith(name + " ")]
+            if len(longer) == 1:
+                full, other = longer[0]
+                return other.entry.id if other.entry else f"PERSON:{full}"
         if candidate.entry is not None:
             return candidate.entry.id
         return f"PERSON:{name}"

@@ -68,7 +68,7 @@ def learn_polarity(
     rules: ToneLexicon,
     *,
     min_df: int = 3,
-    min_z: float = 1.96,
+    min_z: float = 1.5,
     prior: float = 0.5,
     scale: float = 2.0,
 ) -> dict[str, float]:
@@ -76,16 +76,15 @@ def learn_polarity(
     the prior (the background frequency of each word)."""
     counts = {1: Counter[str](), -1: Counter[str]()}
     background: Counter[str] = Counter()
-    totals = Counter[int]()
     for text, label in docs:
         seen: dict[str, bool] = {}
         for word, negated in _polar_words(text, rules):
             seen.setdefault(word, negated)
-        background.update(seen)
+        background.update(seen.keys())
         if label:
-            totals[label] += 1
             for word, negated in seen.items():
                 counts[-label if negated else label][word] += 1
+    totals = {label: sum(c.values()) for label, c in counts.items()}
     n_background = sum(background.values())
     alpha0 = prior * len(background)
     weights: dict[str, float] = {}
@@ -126,12 +125,13 @@ def write_tone_tsv(path: Path, words: dict[str, float], header: list[str]) -> No
 def build_id(
     nusax_train: Path, curated: Path, rules: ToneLexicon, out: Path, **params: float
 ) -> dict[str, float]:
+    params = {"min_df": 3, "min_z": 1.5, "prior": 0.5, "scale": 2.0, **params}
     learned = learn_polarity(read_labelled(nusax_train), rules, **params)  # type: ignore[arg-type]
     curated_words = {
         " ".join(k): v for k, v in read_tone_words(curated.read_text(encoding="utf-8")).items()
     }
     words = {**{w: round(v, 3) for w, v in learned.items()}, **curated_words}
-    settings = ", ".join(f"{k}={v}" for k, v in sorted(params.items())) or "defaults"
+    settings = ", ".join(f"{k}={v}" for k, v in sorted(params.items()))
     write_tone_tsv(out, words, [
         "Indonesian tone lexicon: word<TAB>polarity weight in [-1, 1]. Generated: do not edit;",
         "edit tone-curated.tsv and run `python scripts/build_tone_lexicons.py`.",
