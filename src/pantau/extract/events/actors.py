@@ -124,8 +124,8 @@ class ActorFinder:
         for start, end, entity in mentions:
             if taken.intersection(range(start, end)):
                 continue
-            if tuple(words[start:end]) in self.pronouns:
-                continue  # "Kita" at a sentence start is a pronoun, whatever a model says
+            if tuple(words[start:end]) in self.pronouns and not tokens[start].text.isupper():
+                continue  # "Kita" opening a quote is a pronoun; "US" is no "us"
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)

@@ -653,9 +653,13 @@ class _Coder:
         """A verb with no subject of its own after an event coded earlier in the sentence
         complements that event ("agreed to set up", "menolak untuk membahas") unless it is
         joined to it by a conjunction ("menentang ... dan menuntut"), which shares the
-        subject."""
+        subject; so does an infinitive after it, whatever names come between."""
         previous = self.previous_end
-        if previous is None or (subject_at is not None and subject_at >= previous):
+        if previous is None:
+            return False
+        if start > 0 and (sentence.words[start - 1],) in self.lexicon.word_set("infinitive"):
+            return True  # "dispatched inspectors ... to verify", "datang untuk memeriksa"
+        if subject_at is not None and subject_at >= previous:
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")
