@@ -21,9 +21,11 @@ from pathlib import Path
 from pantau.clean import Cleaner, CleaningRules, LanguageIdentifier, normalize_text
 from pantau.config import Settings, load_settings
 from pantau.errors import InputError, NoContentError
+from pantau.extract.dates import DateFinder
 from pantau.extract.entities.recognizer import EntityRecognizer
 from pantau.extract.events import EventCoder
 from pantau.extract.quotes import QuoteExtractor
+from pantau.extract.tone import ToneScorer
 from pantau.ingest import RawDocument
 from pantau.ingest.decode import check_text
 from pantau.ingest.html import extract_html, looks_like_html
@@ -88,11 +90,13 @@ class Pipeline:
         self.splitter = SentenceSplitter(frozenset().union(*(p.abbreviations for p in packs)))
         self.stages: list[tuple[str, Stage]] = [
             ("entities", EntityRecognizer()),
+            ("dates", DateFinder()),
             ("quotes", QuoteExtractor()),
             ("events", EventCoder(
                 verbs=[Path(v) for v in self.settings.verbs],
                 actors=[Path(a) for a in self.settings.actors],
             )),
+            ("tone", ToneScorer()),
         ]
         self.timings: Counter[str] = Counter()
 

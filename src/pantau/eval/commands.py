@@ -207,6 +207,49 @@ def evaluate_quotes(
         console.print(f"speaker (gold, predicted) {item}", markup=False)
 
 
+@evaluate_app.command("dates")
+def evaluate_dates(
+    gold: Annotated[Path, typer.Option(help="gold JSONL (tests/data/dates)")],
+    lang: Annotated[str, typer.Option(help="language of the gold")] = "id",
+    documents: Annotated[
+        Path | None,
+        typer.Option(help="JSONL of the articles an article gold cites (Detik dev); "
+                     "without it the gold holds its own sentences"),
+    ] = None,
+    errors: Annotated[bool, typer.Option(help="print pantau's errors")] = False,
+) -> None:
+    """Accuracy of normalised date values: pantau against dateparser alone on the same
+    gold (a found expression overlaps the gold one; its value must be equal)."""
+    from pantau.eval import dates as ev
+
+    cases = (ev.load_article_gold(_require(gold), _require(documents), lang) if documents
+             else ev.load_sentence_gold(_require(gold), lang))
+    ours = ev.evaluate(cases, ev.pantau_predict)
+    console.print(ev.format_report(gold.stem, ours, ev.evaluate(cases, ev.dateparser_predict)),
+                  markup=False, highlight=False)
+    for line in ours.errors if errors else ():
+        console.print("   " + " ".join(line.split()), markup=False, highlight=False)
+
+
+@evaluate_app.command("tone")
+def evaluate_tone(
+    data: Annotated[Path, typer.Option(help="the ../shared/data folder")] = Path("../shared/data"),
+    band: Annotated[float, typer.Option(help="|score| <= band counts as neutral")] = 0.0,
+) -> None:
+    """Tone sign accuracy on the CNBC headlines and NusaX valid, pantau's lexicon against
+    the InSet lexicon (development use only)."""
+    from pantau.eval.tone import compare
+
+    rows = [
+        (f"{name} / {lexicon}", f"{e.polar_accuracy:.4f}", f"{e.polar_precision:.4f}",
+         f"{e.coverage:.4f}", f"{e.accuracy3:.4f}", f"{e.macro_f1:.4f}")
+        for name, lexicon, e in compare(_require(data), (band,))
+    ]
+    _scores("tone (Indonesian)", rows,
+            ("set / lexicon", "polar acc", "polar precision", "coverage", "3-class acc",
+             "macro-F1"))
+
+
 class EventGoldFormat(StrEnum):
     pantau = "pantau"
     plover = "plover"
