@@ -241,6 +241,9 @@ def test_reference_article_events(pipeline: Pipeline, seed_text: str) -> None:
     assert not found("UKR", "RUS", {"18", "19", "20"}), "Ukraine attacks no one here"
     meeting = next(e for e in events if e.root == "04" and e.source.name == "Vladimir Putin")
     assert meeting.modality == "asserted"
+    assert (meeting.date, meeting.date_source) == ("2021-06", "text"), "'pada bulan Juni'"
+    accusation = next(e for e in events if e.root == "11" and e.target and e.target.country == "RUS")
+    assert (accusation.date, accusation.date_source) == ("2022-01-09", "published")
     invasion_if = [e for e in events if e.root == "19" and e.modality == "hypothetical"]
     assert invasion_if, "'jika Rusia menginvasi/menyerbu' is hypothetical, not an invasion"
 

@@ -10,8 +10,8 @@ Additions to the DESIGN.md contract, all optional and backwards compatible with
 text per detected language, so a mixed-language page is visible) and `warnings`
 (things a user should know about the input, e.g. replaced undecodable bytes); on events,
 `sources`/`targets` (compound actors, as PLOVER's actor lists), `plover_mode`,
-`plover_context` and the modality `demanded` (an event someone urges, not one that
-happened).
+`plover_context`, `date_source` and the modality `demanded` (an event someone urges, not
+one that happened).
 """
 
 from __future__ import annotations
@@ -115,6 +115,9 @@ class Event(_Model):
     trigger: Mention
     place: str | None = None
     date: str | None = None
+    date_source: Literal["text", "published"] | None = Field(
+        None, description="where `date` comes from: the event's clause, or the publication"
+    )
     modality: Literal["asserted", "negated", "future", "hypothetical", "reported", "demanded"]
     confidence: float = Field(ge=0, le=1)
 

@@ -641,7 +641,7 @@ class _Coder:
                 goldstein=code.goldstein,
                 trigger=trigger,
                 place=self._place(clause_span, trigger.start),
-                date=self._date(clause_span),
+                **self._date(clause_span),
                 modality=mood,
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
             )
@@ -679,11 +679,15 @@ class _Coder:
         chosen = after[0] if after else before[-1] if before else None
         return chosen[1] if chosen else None
 
-    def _date(self, clause: tuple[int, int]) -> str | None:
+    def _date(self, clause: tuple[int, int]) -> dict[str, str | None]:
+        """The date written in the trigger's clause, else the publication date, flagged
+        as such in `date_source`."""
         for date in self.analysis.dates:
             if clause[0] <= date.start and date.end <= clause[1]:
-                return date.value
-        return None
+                return {"date": date.value, "date_source": "text"}
+        if self.analysis.published:
+            return {"date": self.analysis.published[:10], "date_source": "published"}
+        return {"date": None, "date_source": None}
 
 
 @dataclass(frozen=True)
