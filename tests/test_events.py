@@ -37,7 +37,11 @@ def test_codebook_has_every_code_with_root_quad_class_goldstein_and_plover() -> 
     assert len(book) > 300
     accuse = lookup("112")
     assert (accuse.root, accuse.quad_class, accuse.goldstein, accuse.plover) == (
-        "11", 3, -2.0, "ACCUSE")
+        "11",
+        3,
+        -2.0,
+        "ACCUSE",
+    )
     assert lookup("190").quad_class == 4 and lookup("042").quad_class == 1
     assert lookup("0233").plover == "REQUEST"  # CAMEO 02 appeals are PLOVER requests
     assert lookup("010").plover is None  # PLOVER has no statements
@@ -131,16 +135,22 @@ def test_negated_future_and_hypothetical_events_are_marked(pipeline: Pipeline) -
 
 
 def test_compound_actors_make_one_event_with_every_member(pipeline: Pipeline) -> None:
-    events = [e for e in events_of(pipeline, "Rusia dan Belarus menyerang Ukraina.", "id")
-              if e.root == "19"]
+    events = [
+        e
+        for e in events_of(pipeline, "Rusia dan Belarus menyerang Ukraina.", "id")
+        if e.root == "19"
+    ]
     assert len(events) == 1
     assert [a.code for a in events[0].sources] == ["RUS", "BLR"]
     assert events[0].target.code == "UKR"
 
 
 def test_reciprocal_verbs_pair_a_compound_subject(pipeline: Pipeline) -> None:
-    [meet] = [e for e in events_of(pipeline, "Rusia dan Amerika Serikat bertemu di Jenewa.", "id")
-              if e.root == "04"]
+    [meet] = [
+        e
+        for e in events_of(pipeline, "Rusia dan Amerika Serikat bertemu di Jenewa.", "id")
+        if e.root == "04"
+    ]
     assert (meet.source.code, meet.target.code) == ("RUS", "USA")
 
 
@@ -150,8 +160,9 @@ def test_a_place_after_a_locative_word_is_not_an_actor(pipeline: Pipeline) -> No
 
 
 def test_unnamed_group_nouns_take_the_country_after_them(pipeline: Pipeline) -> None:
-    [attack] = [e for e in events_of(pipeline, "Pasukan Rusia menyerang Kharkiv.", "id")
-                if e.root == "19"]
+    [attack] = [
+        e for e in events_of(pipeline, "Pasukan Rusia menyerang Kharkiv.", "id") if e.root == "19"
+    ]
     assert attack.source.code == "RUSMIL" and attack.source.sector == "MIL"
 
 
@@ -166,7 +177,8 @@ def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipel
 
 def test_english_active_passive_and_nominal_noise(pipeline: Pipeline) -> None:
     assert ("PSEREBHMS", "ISR", "19") in triples(
-        events_of(pipeline, "Israel was attacked by Hamas on Monday.", "en"))
+        events_of(pipeline, "Israel was attacked by Hamas on Monday.", "en")
+    )
     accused = events_of(pipeline, "The United States accused Russia of a troop build-up.", "en")
     assert ("USA", "RUS", "11") in triples(accused)
     # "forces" and "talks" are nouns here, not events.
@@ -181,24 +193,38 @@ def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:
     (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
     (tmp_path / "doc.txt").write_text(
         "Border clash.\n\nArnor zorbled Gondor with heavy artillery on Monday, officials said.\n",
-        encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"), "--lang", "en",
-                                 "--actors", str(tmp_path / "actors.txt"),
-                                 "--verbs", str(tmp_path / "verbs.txt")])
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(tmp_path / "doc.txt"),
+            "--lang",
+            "en",
+            "--actors",
+            str(tmp_path / "actors.txt"),
+            "--verbs",
+            str(tmp_path / "verbs.txt"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)["events"]
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [
-        ("ARN", "GON", "195")]
+        ("ARN", "GON", "195")
+    ]
 
 
 def test_cli_reports_a_missing_or_empty_dictionary(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text("Rusia menyerang Ukraina.", encoding="utf-8")
-    missing = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"),
-                                  "--verbs", str(tmp_path / "nope.txt")])
+    missing = runner.invoke(
+        app, ["analyze", str(tmp_path / "doc.txt"), "--verbs", str(tmp_path / "nope.txt")]
+    )
     assert missing.exit_code == 1 and "cannot read verb dictionary" in missing.output
     (tmp_path / "empty.txt").write_text("# nothing here\n", encoding="utf-8")
-    empty = runner.invoke(app, ["analyze", str(tmp_path / "doc.txt"),
-                                "--actors", str(tmp_path / "empty.txt")])
+    empty = runner.invoke(
+        app, ["analyze", str(tmp_path / "doc.txt"), "--actors", str(tmp_path / "empty.txt")]
+    )
     assert empty.exit_code == 1 and "no actors found" in empty.output
 
 
@@ -242,7 +268,9 @@ def test_reference_article_events(pipeline: Pipeline, seed_text: str) -> None:
     meeting = next(e for e in events if e.root == "04" and e.source.name == "Vladimir Putin")
     assert meeting.modality == "asserted"
     assert (meeting.date, meeting.date_source) == ("2021-06", "text"), "'pada bulan Juni'"
-    accusation = next(e for e in events if e.root == "11" and e.target and e.target.country == "RUS")
+    accusation = next(
+        e for e in events if e.root == "11" and e.target and e.target.country == "RUS"
+    )
     assert (accusation.date, accusation.date_source) == ("2022-01-09", "published")
     invasion_if = [e for e in events if e.root == "19" and e.modality == "hypothetical"]
     assert invasion_if, "'jika Rusia menginvasi/menyerbu' is hypothetical, not an invasion"
@@ -254,8 +282,10 @@ def test_events_evaluation_on_the_development_gold() -> None:
     from pantau.eval.quotes import detik_documents
 
     gold = E.load_gold(Path(__file__).parent / "data/events/detik-events.jsonl")
-    documents = {i: {"text": t, "title": ti, "published": p}
-                 for i, t, ti, p in detik_documents(data, {s.doc for s in gold})}
+    documents = {
+        i: {"text": t, "title": ti, "published": p}
+        for i, t, ti, p in detik_documents(data, {s.doc for s in gold})
+    }
     pipeline = Pipeline()
     score = E.evaluate_pantau(gold, documents, pipeline.analyze)
     assert score.misaligned == 0
