@@ -24,7 +24,8 @@ from pantau.ingest.readers import ReadError
 from pantau.model import Analysis
 from pantau.store.rows import COLUMNS, LAYER_TABLES, layer_rows
 
-STORE_SCHEMA = "1"
+STORE_SCHEMA = "2"
+"""2: events carry compound-actor codes, PLOVER mode and context, and date_source."""
 INSERT_CHUNK_ROWS = 500
 
 

@@ -37,9 +37,11 @@ CREATE TABLE IF NOT EXISTS events (
     source_sector VARCHAR,
     target_entity VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR,
     target_sector VARCHAR,
-    cameo VARCHAR, root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+    source_codes VARCHAR[], target_codes VARCHAR[],
+    cameo VARCHAR, root VARCHAR, plover VARCHAR, plover_mode VARCHAR, plover_context VARCHAR,
+    quad_class INTEGER, goldstein DOUBLE,
     trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
-    place VARCHAR, date VARCHAR, modality VARCHAR, confidence DOUBLE
+    place VARCHAR, date VARCHAR, date_source VARCHAR, modality VARCHAR, confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS errors (
     source VARCHAR, path VARCHAR, line INTEGER, reason VARCHAR, recorded_at TIMESTAMP
