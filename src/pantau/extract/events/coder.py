@@ -593,6 +593,8 @@ class _Coder:
         source = sources[0]
         target = targets[0] if targets else None
         if target is not None and _same(source, target):
+            if voice == "noun":
+                return False  # "pembacokan korban": the victim is no agent of its own attack
             target, targets = None, []
         if source.code is None and target is None:
             return False
