@@ -243,7 +243,8 @@ def test_user_dictionaries_change_the_stored_pipeline_version(tmp_path: Path) ->
 
 
 def test_reference_article_events(pipeline: Pipeline, seed_text: str) -> None:
-    events = pipeline.analyze(seed_text, published="2022-01-09").events
+    analysis = pipeline.analyze(seed_text, published="2022-01-09")
+    events = analysis.events
 
     def found(source: str, target: str | None, roots: set[str], who: str | None = None) -> bool:
         """An event from `source` to `target` (country or actor code) with one of `roots`,
@@ -268,6 +269,8 @@ def test_reference_article_events(pipeline: Pipeline, seed_text: str) -> None:
     meeting = next(e for e in events if e.root == "04" and e.source.name == "Vladimir Putin")
     assert meeting.modality == "asserted"
     assert (meeting.date, meeting.date_source) == ("2021-06", "text"), "'pada bulan Juni'"
+    places = {p.id: p for p in analysis.places}
+    assert meeting.place and places[meeting.place].resolved == "Geneva", "'di Jenewa'"
     accusation = next(
         e for e in events if e.root == "11" and e.target and e.target.country == "RUS"
     )

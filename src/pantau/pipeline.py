@@ -24,6 +24,7 @@ from pantau.errors import InputError, NoContentError
 from pantau.extract.dates import DateFinder
 from pantau.extract.entities.recognizer import EntityRecognizer
 from pantau.extract.events import EventCoder
+from pantau.extract.places import PlaceResolver
 from pantau.extract.quotes import QuoteExtractor
 from pantau.extract.tone import ToneScorer
 from pantau.ingest import RawDocument
@@ -88,8 +89,10 @@ class Pipeline:
         )
 
         self.splitter = SentenceSplitter(frozenset().union(*(p.abbreviations for p in packs)))
+        entities = EntityRecognizer()
         self.stages: list[tuple[str, Stage]] = [
-            ("entities", EntityRecognizer()),
+            ("entities", entities),
+            ("places", PlaceResolver(entities.kb)),
             ("dates", DateFinder()),
             ("quotes", QuoteExtractor()),
             ("events", EventCoder(

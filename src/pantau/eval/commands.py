@@ -207,6 +207,49 @@ def evaluate_quotes(
         console.print(f"speaker (gold, predicted) {item}", markup=False)
 
 
+@evaluate_app.command("places")
+def evaluate_places(
+    gold: Annotated[
+        Path | None, typer.Option(help="gold JSONL (tests/data/places/detik-places.jsonl)")
+    ] = None,
+    documents: Annotated[
+        Path | None, typer.Option(help="JSONL of the articles the gold cites (Detik dev)")
+    ] = None,
+    gwn: Annotated[
+        Path | None, typer.Option(help="GeoWebNews XML (../shared/data/geo/en/GWN.xml)")
+    ] = None,
+    adjectives: Annotated[
+        bool, typer.Option(help="GeoWebNews: keep toponyms written as adjectives")
+    ] = False,
+    errors: Annotated[bool, typer.Option(help="print pantau's errors")] = False,
+) -> None:
+    """Toponym resolution: share resolved within 161 km, and recall."""
+    from pantau.eval import places as ev
+
+    pipeline = _pipeline()
+    predict = ev.pantau_predictor(pipeline)
+    suites = []
+    if gold is not None:
+        if documents is None:
+            console.print("[red]error:[/red] --gold needs --documents (the articles)")
+            raise typer.Exit(2)
+
+        def clean(text: str, title: str | None, published: str | None) -> str:
+            return _lenient(pipeline)(text, title=title, published=published).text
+
+        suites.append((gold.stem, ev.load_detik_gold(_require(gold), _require(documents), clean)))
+    if gwn is not None:
+        suites.append(("geowebnews", ev.load_gwn(_require(gwn), adjectives=adjectives)))
+    if not suites:
+        console.print("[red]error:[/red] give --gold and --documents, or --gwn")
+        raise typer.Exit(2)
+    for name, docs in suites:
+        score = ev.evaluate(docs, predict)
+        console.print(ev.format_report(name, score), markup=False, highlight=False)
+        for line in score.errors if errors else ():
+            console.print("   " + line, markup=False, highlight=False)
+
+
 @evaluate_app.command("dates")
 def evaluate_dates(
     gold: Annotated[Path, typer.Option(help="gold JSONL (tests/data/dates)")],

@@ -642,7 +642,7 @@ class _Coder:
                 quad_class=code.quad_class,
                 goldstein=code.goldstein,
                 trigger=trigger,
-                place=self._place(clause_span, trigger.start),
+                place=self._place(sentence, clause_span, trigger.start),
                 **self._date(clause_span),
                 modality=mood,
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
@@ -667,17 +667,19 @@ class _Coder:
         conj = self.lexicon.word_set("conjunctions")
         return not any((w,) in conj for w in joined)
 
-    def _place(self, clause: tuple[int, int], trigger_at: int) -> str | None:
-        """The place named in the trigger's clause (the first after the trigger, else the
-        last before it); nothing rather than a guess from elsewhere in the document."""
-        inside = [
-            (m.start, p.id)
-            for p in self.analysis.places
-            for m in p.mentions
-            if clause[0] <= m.start and m.end <= clause[1]
-        ]
-        after = sorted(x for x in inside if x[0] >= trigger_at)
-        before = sorted(x for x in inside if x[0] < trigger_at)
+    def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
+        """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
+        the first after the trigger, else the last before it. An actor's name (Moskow
+        rejecting) is no location, and nothing is better than a guess from elsewhere."""
+        located = {sentence.tokens[span.start].start for span in sentence.places}
+        inside = sorted(
+            (m.start, place.id)
+            for place in self.analysis.places
+            for m in place.mentions
+            if m.start in located and clause[0] <= m.start and m.end <= clause[1]
+        )
+        after = [x for x in inside if x[0] >= trigger_at]
+        before = [x for x in inside if x[0] < trigger_at]
         chosen = after[0] if after else before[-1] if before else None
         return chosen[1] if chosen else None
 
