@@ -125,6 +125,21 @@ def test_unknown_place_does_not_crash(resolver: PlaceResolver) -> None:
     assert empty.places == []
 
 
+def test_unknown_village_takes_the_area_the_article_places_it_in(pipe: Pipeline) -> None:
+    analysis = pipe.analyze(
+        "Banjir melanda Desa Sukamaju di Kecamatan Cisolok, Kabupaten Sukabumi, pada Senin "
+        "pagi. Warga Desa Sukamaju mengungsi ke balai desa.", lang="id")
+    places = {p.name: p for p in analysis.places}
+    regency = places["Kabupaten Sukabumi"]
+    village = places["Desa Sukamaju"]
+    assert regency.resolved == "Sukabumi" and regency.within is None
+    assert village.resolved is None and village.geonames_id is None, "no invented identity"
+    assert village.within == regency.id and (village.lat, village.lon) == (regency.lat, regency.lon)
+    # far from any known area, or in another country: no coordinates at all
+    lone = pipe.analyze("Banjir melanda Desa Zzyzxqwe sejak pagi.", lang="id")
+    assert all(p.lat is None and p.within is None for p in lone.places)
+
+
 def test_evaluate_counts_found_and_distance() -> None:
     doc = GoldDoc("d", "di Bogor dan Xyz", "id", toponyms=[
         GoldToponym("Bogor", 3, 8, -6.59, 106.79), GoldToponym("Xyz", 13, 16, 0.0, 0.0)])

@@ -8,7 +8,8 @@ or null, never missing.
 Additions to the DESIGN.md contract, all optional and backwards compatible with
 `pantau.analysis/1`: `url`, `source`, `section`, `author`, `languages` (share of the
 text per detected language, so a mixed-language page is visible) and `warnings`
-(things a user should know about the input, e.g. replaced undecodable bytes); on events,
+(things a user should know about the input, e.g. replaced undecodable bytes); on places,
+`within` (the known area whose coordinates an unknown local place takes); on events,
 `sources`/`targets` (compound actors, as PLOVER's actor lists), `plover_mode`,
 `plover_context`, `date_source` and the modality `demanded` (an event someone urges, not
 one that happened).
@@ -76,6 +77,11 @@ class Place(_Model):
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    within: str | None = Field(
+        None,
+        description="for a place the knowledge base lacks (a village): the id of the "
+        "known area of the article it lies in, whose coordinates it takes",
+    )
     mentions: list[Mention] = []
 
 

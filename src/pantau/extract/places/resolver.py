@@ -35,7 +35,7 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,6 +60,11 @@ INNER_MIN_POPULATION = 100_000
 be a country, province, region, landmark, capital or a city this big."""
 CACHE_SIZE = 20_000
 FEATURES = frozenset({"country", "admin", "city", "region", "landmark"})
+AREA_FEATURES = frozenset({"admin", "city"})
+"""What an unknown village may be placed in: a regency, a province, a town."""
+MAX_AREA_DISTANCE = 1_500
+"""Characters between an unknown place and the area that places it: about a paragraph
+or two, so a village is not put in a town the article names far away."""
 
 
 @dataclass(frozen=True)
@@ -319,14 +324,21 @@ class PlaceResolver:
             else:
                 groups[key] = (entry, toponym, list(toponym.mentions))
         ordered = sorted(groups.values(), key=lambda g: min(m.start for m in g[2]))
+        areas = self._areas(ordered)
         places = []
         for i, (entry, toponym, mentions) in enumerate(ordered, start=1):
             unique = sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: m.start)
             name = unique[0].text
             if entry is None:
-                places.append(
-                    Place(id=f"p{i}", name=name, country=toponym.entity.country, mentions=unique)
-                )
+                area = _enclosing(areas, unique[0].start, toponym.entity.country)
+                if area is None:
+                    places.append(Place(id=f"p{i}", name=name, country=toponym.entity.country,
+                                        mentions=unique))
+                else:
+                    area_id, area_entry = area
+                    places.append(Place(id=f"p{i}", name=name, country=area_entry.country,
+                                        lat=area_entry.lat, lon=area_entry.lon, within=area_id,
+                                        mentions=unique))
                 continue
             places.append(
                 Place(
@@ -342,6 +354,33 @@ class PlaceResolver:
                 )
             )
         return places
+
+    @staticmethod
+    def _areas(
+        ordered: Sequence[tuple[KbEntry | None, _Toponym, list[Mention]]],
+    ) -> list[tuple[int, str, KbEntry]]:
+        """(offset, place id, entry) of every mention of a known town or administrative
+        area with coordinates: what an unknown village of the article can lie in."""
+        areas = []
+        for i, (entry, _toponym, mentions) in enumerate(ordered, start=1):
+            if entry is not None and entry.feature in AREA_FEATURES and entry.lat is not None:
+                areas.extend((m.start, f"p{i}", entry) for m in mentions)
+        return sorted(areas, key=lambda a: a[0])
+
+
+def _enclosing(
+    areas: Sequence[tuple[int, str, KbEntry]], at: int, country: str | None
+) -> tuple[str, KbEntry] | None:
+    """The known area a place the knowledge base lacks most likely lies in: the nearest
+    one the article names (Indonesian news places a village by its district and regency:
+    "Desa Kijang, Kecamatan Praya Timur, Lombok Tengah"), in the place's own country
+    when it has one. Its coordinates stand in, and `within` says so."""
+    nearby = [(abs(offset - at), place_id, entry) for offset, place_id, entry in areas
+              if country is None or entry.country == country]
+    if not nearby:
+        return None
+    distance, place_id, entry = min(nearby, key=lambda a: a[0])
+    return (place_id, entry) if distance <= MAX_AREA_DISTANCE else None
 
 
 __all__ = ["PlaceResolver", "PlaceWords", "place_words"]
