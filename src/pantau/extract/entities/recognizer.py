@@ -48,6 +48,8 @@ def _breaks_name(word: str, particles: frozenset[str] | None) -> bool:
 HOME_COUNTRY = {"id": "IDN"}
 """A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
 GAZETTEER_MIN_POPULATION = 1_000_000
+CURATED_PERSON_RANK = 1_000_000
+"""The rank the knowledge base gives the people of pantau's own hand-written list."""
 """A one-word city name is taken from the knowledge base alone only for cities this big
 (or capitals): smaller ones' names are too often words or people ("Besar", "Warren")."""
 
@@ -587,7 +589,9 @@ def _gazetteer_worthy(
     if size == 1 and sentence_start and not name.isupper():
         return entry.type == "LOC" and (entry.feature == "country" or entry.capital)
     if entry.type == "PERSON":
-        return size > 1 or inner
+        # "Putin" alone: only the people pantau's own lists hold (heads of state and
+        # government and the like), not every one-word alias of Phoenix's 18,000
+        return size > 1 or inner or (entry.rank or 0) >= CURATED_PERSON_RANK
     return size > 1 or _prominent(entry)
 
 
