@@ -39,6 +39,8 @@ class LanguagePack:
     """Section labels that head a page ("Nasional", "World")."""
     conjunctions: frozenset[str] = frozenset()
     """Words joining names into a list ("dan", "and")."""
+    home_country: str | None = None
+    """ISO alpha-3 of the country most news in the language is about (`pack.toml`)."""
 
 
 def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
@@ -64,12 +66,8 @@ def load_pack(code: str) -> LanguagePack:
     folder = _pack_dir(code)
     if not folder.is_dir():
         raise ConfigError(f"no language pack for {code!r} (have: {', '.join(available_packs())})")
-    clean: dict[str, Any] = {}
-    if (folder / "clean.toml").is_file():
-        try:
-            clean = tomllib.loads((folder / "clean.toml").read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"lang/{code}/clean.toml: {exc}") from exc
+    clean = _toml(folder, code, "clean.toml")
+    facts = _toml(folder, code, "pack.toml")
     return LanguagePack(
         code=code,
         clean=clean,
@@ -82,4 +80,20 @@ def load_pack(code: str) -> LanguagePack:
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
+        home_country=facts.get("home_country") or None,
     )
+
+
+def home_country(lang: str | None) -> str | None:
+    """The language's home country (`pack.toml`), or None (no pack, or none stated)."""
+    return load_pack(lang).home_country if lang in available_packs() else None
+
+
+def _toml(folder, code: str, name: str) -> dict[str, Any]:  # noqa: ANN001
+    file = folder / name
+    if not file.is_file():
+        return {}
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"lang/{code}/{name}: {exc}") from exc

@@ -25,7 +25,7 @@ from pantau.extract.entities.ner import ModelError, NerModel, available_language
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
-from pantau.lang import available_packs, load_pack
+from pantau.lang import available_packs, home_country, load_pack
 from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -45,8 +45,6 @@ def _breaks_name(word: str, particles: frozenset[str] | None) -> bool:
     return particles is not None and word[:1].islower() and word not in particles
 
 
-HOME_COUNTRY = {"id": "IDN"}
-"""A bare role in a text of this language ("Menteri Keuangan X") is this country's."""
 GAZETTEER_MIN_POPULATION = 1_000_000
 CURATED_PERSON_RANK = 1_000_000
 """The rank the knowledge base gives the people of pantau's own hand-written list."""
@@ -542,7 +540,8 @@ class EntityRecognizer:
                 return country or affiliated.country, actor_code or affiliated.cameo
             country = country or affiliated.country
         elif best.affiliation is None:
-            country = country or HOME_COUNTRY.get(lang or "")
+            # a bare role ("Menteri Keuangan X") is the language's home country's
+            country = country or home_country(lang)
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code

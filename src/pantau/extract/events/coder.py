@@ -31,7 +31,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pantau.extract.entities.recognizer import HOME_COUNTRY
 from pantau.extract.entities.roles import load_roles
 from pantau.extract.events.actors import ActorFinder, ActorSpan, entity_actor, main_country
 from pantau.extract.events.codebook import lookup, plover_type
@@ -41,6 +40,7 @@ from pantau.extract.events.matching import find_in_order, find_longest
 from pantau.extract.events.modality import modality
 from pantau.extract.events.petrarch import ActorEntry
 from pantau.extract.quotes.lexicon import load_quote_lexicon
+from pantau.lang import home_country
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -156,7 +156,7 @@ class EventCoder:
                 boundaries=lexicon.word_set("clause_starts") | conditions | speech,
                 clitics=tuple(sorted((c for (c,) in lexicon.word_set("clitics")), key=len,
                                      reverse=True)),
-                home_country=HOME_COUNTRY.get(lang or ""),
+                home_country=home_country(lang),
             )
         self._languages[lang] = setup
         return setup

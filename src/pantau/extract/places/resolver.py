@@ -42,6 +42,7 @@ from importlib import resources
 
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, KbMatch, normalize
+from pantau.lang import home_country
 from pantau.model import Analysis, Entity, Mention, Place
 
 CONTEXT_WEIGHT = 3.0
@@ -88,7 +89,7 @@ def place_words(lang: str | None) -> PlaceWords:
         return tuple(sorted(items, key=lambda p: (-len(p), p)))
 
     return PlaceWords(
-        home=section.get("home") or None,
+        home=home_country(lang),
         modifier_heads=frozenset(phrases("modifier_heads")),
         prefixes=phrases("prefixes"),
         local_prefixes=phrases("local_prefixes"),
