@@ -19,6 +19,7 @@ from pantau.extract.events.petrarch import ActorEntry
 from pantau.model import Actor, Analysis, Entity
 from pantau.nlp.tokens import Token
 
+POSSESSIVES = frozenset({"'s", "’s"})
 MIN_MAIN_COUNTRY_SHARE = 0.5
 MIN_MAIN_COUNTRY_MENTIONS = 3
 """Fewer mentions than this say little: two stray "Surat" (a city in India, and the
@@ -232,6 +233,8 @@ class ActorFinder:
                 continue
             sector = self.agents[tuple(words[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
+            if before is None and i > 0 and words[i - 1] in POSSESSIVES:
+                before = by_end.get(i - 1)  # "Montenegro's prime minister"
             owner = next(
                 (
                     s
