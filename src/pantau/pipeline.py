@@ -98,6 +98,7 @@ class Pipeline:
             ("events", EventCoder(
                 verbs=[Path(v) for v in self.settings.verbs],
                 actors=[Path(a) for a in self.settings.actors],
+                kb=entities.kb,
             )),
             ("tone", ToneScorer()),
         ]

@@ -32,7 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
-from pantau.extract.events.actors import ActorFinder, ActorSpan, entity_actor, main_country
+from pantau.extract.events.actors import (
+    ActorFinder,
+    ActorSpan,
+    Resolver,
+    entity_actor,
+    main_country,
+)
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase, load_event_lexicon
@@ -40,6 +46,7 @@ from pantau.extract.events.matching import find_in_order, find_longest
 from pantau.extract.events.modality import modality
 from pantau.extract.events.petrarch import ActorEntry
 from pantau.extract.quotes.lexicon import load_quote_lexicon
+from pantau.kb import KnowledgeBase
 from pantau.lang import home_country
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
@@ -97,18 +104,22 @@ class _Language:
 class EventCoder:
     """A pipeline stage: fills `analysis.events` (after entities and quotes)."""
 
-    def __init__(self, verbs: Sequence[Path] = (), actors: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        verbs: Sequence[Path] = (),
+        actors: Sequence[Path] = (),
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        """`kb`: the entity stage's knowledge base, shared (loaded here when not given)."""
         self.verb_files = list(verbs)
         self.dictionary: list[ActorEntry] = []
         for path in actors:
             self.dictionary.extend(read_actor_file(path))
         self._languages: dict[str | None, _Language | None] = {}
-        self.kb = None
+        self.kb = kb
 
-    def _resolver(self, lang: str | None):  # noqa: ANN202 - an actors.Resolver
-        """Names -> (actor code, country) from the knowledge base the entity stage uses."""
-        from pantau.kb import KnowledgeBase
-
+    def _resolver(self, lang: str | None) -> Resolver:
+        """Names -> (actor code, country) from the knowledge base."""
         if self.kb is None:
             self.kb = KnowledgeBase.load()
         kb = self.kb
