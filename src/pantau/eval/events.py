@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +147,6 @@ class EventScore:
     misaligned: int = 0
     modality_right: int = 0
     modality_total: int = 0
-    by_root: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, ...]]:
@@ -275,8 +273,6 @@ def evaluate_pantau(
                 score.misaligned += 1
             events = [e for e in analysis.events if e.sentence == sentence.sentence]
             score_sentence(score, events, sentence, mentions)
-            for event in sentence.events:
-                score.by_root[event["root"]] += 1
     return score
 
 
