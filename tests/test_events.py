@@ -305,3 +305,32 @@ def test_plover_gold_records_evaluation_runs() -> None:
     score = E.evaluate_plover(E.load_plover(records), Pipeline().analyze)
     assert score.records == 322
     assert score.found_share >= 0.3 and score.extra_per_sentence <= 1.0
+
+
+def test_cli_evaluates_plover_and_petrarch_records(tmp_path: Path) -> None:
+    plover = tmp_path / "gold.json"
+    plover.write_text(json.dumps([
+        {"id": "T-1", "event": "ACCUSE", "language": "en",
+         "text": "The United States accused Russia of a troop build-up.",
+         "source": [{"actorText": "United States", "code": "USA"}],
+         "target": [{"actorText": "Russia", "code": "RUS"}]},
+        {"id": "T-2", "event": "ASSAULT", "language": "en",
+         "text": "The weather was mild in Paris on Monday.",
+         "source": [{"actorText": "France", "code": "FRA"}]},
+    ]), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "events", "--format", "plover", "--gold", str(plover)])
+    assert result.exit_code == 0, result.output
+    assert "0.5000" in result.output  # one of the two records found
+    records = tmp_path / "records.xml"
+    records.write_text(
+        '<Validation><Sentences><Sentence date="20000101" id="T-1">'
+        '<EventCoding sourcecode="ARN" targetcode="GON" eventcode="195"></EventCoding>'
+        "<Text>Arnor zorbled Gondor with heavy artillery.</Text></Sentence>"
+        "</Sentences></Validation>", encoding="utf-8")
+    (tmp_path / "verbs.txt").write_text(PETRARCH_VERBS, encoding="utf-8")
+    (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    result = runner.invoke(app, [
+        "evaluate", "events", "--format", "petrarch", "--gold", str(records),
+        "--actors", str(tmp_path / "actors.txt"), "--verbs", str(tmp_path / "verbs.txt")])
+    assert result.exit_code == 0, result.output
+    assert "1.0000" in result.output and "1/1" in result.output
