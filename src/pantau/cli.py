@@ -19,6 +19,7 @@ from pantau import __version__
 from pantau.config import Settings, load_settings
 from pantau.errors import PantauError
 from pantau.eval.commands import evaluate_app
+from pantau.export.commands import export_command
 from pantau.ingest import ReadError, iter_documents
 from pantau.kb.commands import kb_app
 from pantau.model import Analysis, json_schema
@@ -37,6 +38,7 @@ app = typer.Typer(
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(kb_app, name="kb")
 app.add_typer(train_app, name="train")
+app.command("export")(export_command)
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
