@@ -17,6 +17,7 @@ from rich.table import Table
 
 from pantau import __version__
 from pantau.config import Settings, load_settings
+from pantau.digest.commands import digest
 from pantau.errors import PantauError
 from pantau.eval.commands import evaluate_app
 from pantau.export.commands import export_command
@@ -38,6 +39,7 @@ app = typer.Typer(
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(kb_app, name="kb")
 app.add_typer(train_app, name="train")
+app.command("digest")(digest)
 app.command("export")(export_command)
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
