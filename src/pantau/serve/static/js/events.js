@@ -33,6 +33,7 @@ const FILTERS = [
   "from",
   "to",
 ];
+const UNCOUNTED = ["root", "cameo", "plover", "modality", "place", "doc"];
 let book = null;
 let placeNames = {};
 
@@ -105,9 +106,11 @@ function chips(state) {
 
 async function timeline(state) {
   const interval = $("#interval").value;
+  // /api/counts filters by actor, country and dates; the other filters are noted
+  const counted = { actor: state.actor, country: state.country, from: state.from, to: state.to };
   const counts = await fetchCounts(
     getJSON,
-    { of: "events", by: "quad_class", ...apiFilters(state) },
+    { of: "events", by: "quad_class", ...counted },
     interval,
   );
   const series = [1, 2, 3, 4].map(
@@ -121,6 +124,16 @@ async function timeline(state) {
     onLegend: (key) => update({ quad_class: urlState().quad_class === key ? "" : key }),
     onBar: (date) => update({ from: date, to: bucketEnd(date, counts.interval) }),
   });
+  const uncounted = UNCOUNTED.filter((name) => state[name]);
+  if (uncounted.length) {
+    $("#timeline").append(
+      h(
+        "p",
+        { class: "hint" },
+        `The timeline counts all events of the actor, country and dates, whatever the ${uncounted.join(", ")} filter${uncounted.length > 1 ? "s" : ""}.`,
+      ),
+    );
+  }
 }
 
 function actorCell(name, code, country) {

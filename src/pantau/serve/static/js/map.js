@@ -53,6 +53,20 @@ function zoomAt(factor, ux = view.cx, uy = view.cy) {
   applyView();
 }
 
+/** Handlers running `action` on a click (not passed on to the map, which would take
+ * it for a click on a country) or on Enter for keyboard users. */
+function activate(action) {
+  return {
+    click: (event) => {
+      event.stopPropagation();
+      action();
+    },
+    keydown: (event) => {
+      if (event.key === "Enter") action();
+    },
+  };
+}
+
 /** Places grouped by grid cell at the current zoom. */
 function clusters() {
   const cell = CELL_PX / pxPerUnit();
@@ -90,7 +104,7 @@ function drawMarkers() {
           r,
           tabindex: 0,
           dataset: { name: p.resolved || p.name },
-          on: { click: (e) => (e.stopPropagation(), showPlace(p)) },
+          on: activate(() => showPlace(p)),
         },
         s("title", {}, `${p.resolved || p.name}: ${p.events} events, ${p.documents} documents`),
       );
@@ -104,7 +118,7 @@ function drawMarkers() {
             class: "cluster",
             tabindex: 0,
             dataset: { count: c.members.length },
-            on: { click: (e) => (e.stopPropagation(), zoomToCluster(c)) },
+            on: activate(() => zoomToCluster(c)),
           },
           s(
             "title",
