@@ -24,6 +24,7 @@ from pantau.export.commands import export_command
 from pantau.ingest import ReadError, iter_documents
 from pantau.kb.commands import kb_app
 from pantau.model import Analysis, json_schema
+from pantau.serve.commands import serve, token_app
 from pantau.train import train_app
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(kb_app, name="kb")
 app.add_typer(train_app, name="train")
 app.command("digest")(digest)
+app.add_typer(token_app, name="token")
+app.command("serve")(serve)
 app.command("export")(export_command)
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
