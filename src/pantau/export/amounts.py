@@ -100,7 +100,7 @@ def find_amounts(
         value = _parse(match.group(), c)
         if value is None:
             continue
-        before = _WORD_BEFORE.search(text, 0, start)
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         word_before = before.group(1) if before else ""
         if word_before.casefold() in c.skip_before:
             continue
