@@ -2,7 +2,7 @@
 JSONL of the analysis contract, and Parquet tables (`pantau export`).
 
 Every writer reads the store through `source.stored_documents` (the contract JSON of each
-document, in publication order, filtered by date) and streams its output, so an export
+document, in store order, filtered by date) and streams its output, so an export
 of any size needs the memory of one chunk of documents, not of the whole store.
 """
 
