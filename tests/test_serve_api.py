@@ -110,9 +110,10 @@ class Server:
     base: str
     state: ServeState
     token: str
+    client: httpx.Client
 
     def get(self, path: str, **params: Any) -> httpx.Response:
-        return httpx.get(self.base + path, params=params, timeout=30)
+        return self.client.get(self.base + path, params=params)
 
     def ok(self, path: str, **params: Any) -> Any:
         response = self.get(path, **params)
@@ -155,8 +156,8 @@ def start_server(
     fill_store(db, analyses)
     token, _ = TokenFile(tokens_path(db)).create("tests")
     app = create_app(str(db), options=options, pipeline=pipeline)
-    with serving(app) as base:
-        yield Server(base, app.state.pantau, token)
+    with serving(app) as base, httpx.Client(timeout=30) as client:
+        yield Server(base, app.state.pantau, token, client)
 
 
 @pytest.fixture(scope="module")
@@ -413,6 +414,33 @@ def test_paging_is_bounded_and_pages_add_up(api: Server, analyses: list[Analysis
     assert pages == whole and len(set(pages)) == len(whole)
     past = api.ok("/api/events", offset=10_000)
     assert past["items"] == [] and past["total"] == len(whole)
+
+
+ODD = ["%", "'", "\\", "", "1" * 30, "\U0001f600", "\x00", "-"]
+
+
+@pytest.mark.parametrize(
+    ("path", "names"),
+    [
+        ("/api/documents", ["q", "lang", "sort"]),
+        ("/api/events", ["actor", "country", "cameo", "root", "plover", "place", "doc", "sort"]),
+        ("/api/entities", ["q", "country", "sort"]),
+        ("/api/quotes", ["speaker", "q", "sort"]),
+        ("/api/places", ["country", "sort"]),
+        ("/api/counts", ["actor", "country", "by"]),
+        ("/api/network", ["country", "min_count"]),
+    ],
+)
+def test_odd_parameters_never_cause_a_server_error(
+    api: Server, path: str, names: list[str]
+) -> None:
+    for name in names:
+        for value in ODD:
+            response = api.get(path, **{name: value})
+            assert response.status_code in (200, 422), (name, value, response.text)
+    for value in ("%00", "%FF", "a%2Fb", "..%2F..%2Fetc"):
+        assert api.get(f"/api/documents/{value}").status_code == 404
+        assert api.get(f"/api/entities/{value}/mentions").status_code == 404
 
 
 # -- events ----------------------------------------------------------------------------
