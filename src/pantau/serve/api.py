@@ -27,7 +27,13 @@ from pantau.ingest.published import normalize_published
 from pantau.model import Analysis
 from pantau.serve import queries
 from pantau.serve.app import ServeState
-from pantau.serve.fetch import FetchError, FetchRefused, FetchTimeout, fetch_url
+from pantau.serve.fetch import (
+    FetchError,
+    FetchRefused,
+    FetchTimeout,
+    FetchUnavailable,
+    fetch_url,
+)
 from pantau.serve.queries import DateRange, PageRequest, QueryError
 from pantau.serve.tokens import TokenRecord
 
@@ -351,6 +357,8 @@ def _raw(state: ServeState, body: AnalyzeRequest, doc_id: str | None) -> RawDocu
             raise HTTPException(504, str(exc)) from None
         except FetchError as exc:
             raise HTTPException(502, str(exc)) from None
+        except FetchUnavailable as exc:
+            raise HTTPException(501, str(exc)) from None
         return RawDocument(
             text=page.text,
             format="html" if page.html else "text",

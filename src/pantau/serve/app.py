@@ -2,10 +2,11 @@
 
 The serve process holds the store for its whole life (DuckDB lets one process write a
 file). Each request reads through its own cursor inside a transaction, so it sees one
-snapshot; writes go through `Store.write` (one transaction per batch) one at a time, so
-a reader sees a document entirely or not at all. The pipeline, which is not built for
-concurrent use and takes a while to load, is loaded on the first write and used by one
-request at a time.
+snapshot; writes go through `ServeState.write` (`Store.write`: one transaction per
+batch), one at a time, so a reader sees a document entirely or not at all, and every
+write drops the cached answers. The pipeline, which is not built for concurrent use and
+takes a while to load, is loaded on the first analysis and used by one request at a
+time. `app.state.pantau` is the `ServeState`, for routes that need the store.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from pantau.errors import InputError, MissingDependencyError, PantauError
+from pantau.errors import InputError, PantauError
 
 if TYPE_CHECKING:
     import httpx
@@ -45,6 +45,10 @@ class FetchRefused(FetchError):
 
 class FetchTimeout(FetchError):
     """The fetch did not finish in time."""
+
+
+class FetchUnavailable(PantauError):
+    """This installation cannot fetch URLs (httpx is missing)."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
     try:
         import httpx
     except ImportError:
-        raise MissingDependencyError("fetching URLs", "serve") from None
+        raise FetchUnavailable("fetching URLs needs httpx: pip install httpx") from None
     policy = policy or FetchPolicy()
     deadline = time.monotonic() + policy.timeout
     current = url.strip()
