@@ -593,6 +593,14 @@ def test_entities_are_grouped_across_documents_by_kb_id_or_name(
         assert item["mentions"] == mentions[item["key"]], item
     counts = [i["documents"] for i in listed]
     assert counts == sorted(counts, reverse=True)
+    by_mentions = items(api, "/api/entities", sort="-mentions")
+    assert [i["mentions"] for i in by_mentions] == sorted(mentions.values(), reverse=True)
+    assert {i["key"]: (i["documents"], i["mentions"]) for i in by_mentions} == {
+        i["key"]: (i["documents"], i["mentions"]) for i in listed
+    }
+    second = api.ok("/api/entities", limit=5, offset=5)
+    assert [i["key"] for i in second["items"]] == [i["key"] for i in listed[5:10]]
+    assert second["total"] == len(listed)
     shared = [k for k, docs in documents.items() if len(docs) > 1 and not k.startswith("name:")]
     assert shared, "no entity linked in two documents"
 

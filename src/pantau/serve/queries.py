@@ -491,18 +491,54 @@ def entities(
     if country:
         where.add("en.country = ?", country.strip().upper())
     order = order_by(page.sort, ENTITY_SORTS, "-documents", "key")
+    key = _entity_key("en")
+    details = (
+        "mode(en.name) AS name, mode(en.type) AS type, any_value(en.kb_id) AS kb_id, "
+        "mode(en.country) AS country, mode(en.actor_code) AS actor_code"
+    )
+    count_sql = f"SELECT count(DISTINCT {key}) FROM entities en {where.sql()}"
+    if (page.sort or "-documents").lstrip("-+ ") in ("documents", "key"):
+        return _entities_by_documents(cur, page, where, order, details, count_sql)
     grouped = (
         "WITH m AS (SELECT doc_id, entity_id, count(*) AS n FROM mentions GROUP BY ALL) "
-        f"SELECT {_entity_key('en')} AS key, mode(en.name) AS name, mode(en.type) AS type, "
-        "any_value(en.kb_id) AS kb_id, mode(en.country) AS country, "
-        "mode(en.actor_code) AS actor_code, count(DISTINCT en.doc_id) AS documents, "
+        f"SELECT {key} AS key, {details}, count(DISTINCT en.doc_id) AS documents, "
         "coalesce(sum(m.n), 0)::BIGINT AS mentions "
         "FROM entities en LEFT JOIN m ON m.doc_id = en.doc_id AND m.entity_id = en.id "
         f"{where.sql()} GROUP BY 1"
     )
     sql = f"SELECT *, count(*) OVER () AS total FROM ({grouped}) {order} LIMIT ? OFFSET ?"
-    count_sql = f"SELECT count(DISTINCT {_entity_key('en')}) FROM entities en {where.sql()}"
     return _windowed(EntityItem, cur, sql, where.params, page, count_sql)
+
+
+def _entities_by_documents(
+    cur: Cursor, page: PageRequest, where: _Where, order: str, details: str, count_sql: str
+) -> Page[EntityItem]:
+    """The page of keys by number of documents first, then names, types and mentions for
+    those keys only: the most frequent name of every entity of the store, and a count of
+    every mention, are what made this list slow (measured: 266 ms on 490,000 entities)."""
+    key = _entity_key("en")
+    keys_sql = (
+        f"SELECT {key} AS key, count(DISTINCT en.doc_id) AS documents, "
+        f"count(*) OVER () AS total FROM entities en {where.sql()} GROUP BY 1 "
+        f"{order} LIMIT ? OFFSET ?"
+    )
+    ranked = cur.execute(keys_sql, [*where.params, page.limit, page.offset]).fetchall()
+    if not ranked:
+        return _page(EntityItem, [], _scalar(cur, count_sql, where.params), page)
+    keys = [row[0] for row in ranked]
+    chosen = " AND ".join([*where.clauses, f"{key} IN (SELECT unnest(?::VARCHAR[]))"])
+    detail_sql = (
+        f"WITH en AS (SELECT {key} AS key, en.* FROM entities en WHERE {chosen}), "
+        "m AS (SELECT en.key, count(*) AS n FROM en JOIN mentions m "
+        "ON m.doc_id = en.doc_id AND m.entity_id = en.id GROUP BY 1) "
+        f"SELECT en.key, {details}, coalesce(any_value(m.n), 0) AS mentions "
+        "FROM en LEFT JOIN m ON m.key = en.key GROUP BY en.key"
+    )
+    found = {r["key"]: r for r in _rows(cur, detail_sql, [*where.params, keys])}
+    rows = [
+        {**found[k], "key": k, "documents": documents} for k, documents, _ in ranked if k in found
+    ]
+    return _page(EntityItem, rows, int(ranked[0][2]), page)
 
 
 def entity_exists(cur: Cursor, key: str) -> bool:
@@ -552,26 +588,29 @@ def quotes(
     or any part of the speaker's name, case-insensitive."""
     where = _Where()
     if speaker:
+        key = _Where()
+        _entity_key_match(key, "s", speaker.strip())
         where.add(
-            f"({_entity_key('s')} = ? OR contains(lower(q.speaker_name), ?))",
-            speaker.strip(),
+            "(contains(lower(q.speaker_name), ?) OR EXISTS (SELECT 1 FROM entities s "
+            f"WHERE s.doc_id = q.doc_id AND s.id = q.speaker AND {key.clauses[0]}))",
             speaker.strip().lower(),
+            *key.params,
         )
     if q:
         where.add("contains(lower(q.text), ?)", q.strip().lower())
     _published_range(where, "d.published", dates.check())
     order = order_by(page.sort, QUOTE_SORTS, "-published", "q.doc_id, q.idx")
-    joined = (
-        "FROM quotes q JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN entities s ON s.doc_id = q.doc_id AND s.id = q.speaker"
-    )
+    filtered = f"FROM quotes q JOIN documents d ON d.id = q.doc_id {where.sql()}"
+    # The page first, then its speakers' entities: 50 rows to join, not every quote.
     sql = (
         "SELECT q.doc_id, d.title AS doc_title, d.published, q.idx, q.text, q.kind, "
         f"q.speaker, q.speaker_name, {_entity_key('s')} AS speaker_key, q.cue, q.start, "
-        f'q."end" {joined} {where.sql()} {order} LIMIT ? OFFSET ?'
+        f'q."end" FROM (SELECT q.* {filtered} {order} LIMIT ? OFFSET ?) q '
+        "JOIN documents d ON d.id = q.doc_id "
+        f"LEFT JOIN entities s ON s.doc_id = q.doc_id AND s.id = q.speaker {order}"
     )
     rows = _rows(cur, sql, [*where.params, page.limit, page.offset])
-    total = _scalar(cur, f"SELECT count(*) {joined} {where.sql()}", where.params)
+    total = _scalar(cur, f"SELECT count(*) {filtered}", where.params)
     return _page(QuoteItem, rows, total, page)
 
 
