@@ -12,6 +12,7 @@ document is ever seen half-stored. `pantau serve` and `pantau token` run as comm
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -330,6 +331,11 @@ def test_health_counts_the_store_and_openapi_documents_every_endpoint(
     assert spec["components"]["securitySchemes"]
     docs = api.get("/api/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    # Offline: the page's script and style come from the package, nothing from a CDN.
+    assets = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+    assert assets and all(a.startswith("/") for a in assets), assets
+    for asset in assets:
+        assert api.get(asset).status_code == 200, asset
 
 
 # -- documents -------------------------------------------------------------------------

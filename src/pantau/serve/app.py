@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from pantau import __version__
 from pantau.config import Settings, load_settings
@@ -291,7 +292,7 @@ def create_app(
         summary="Structured, evidence-linked data from news: documents, events, entities, "
         "quotes, places and counts over time.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by _api_docs from the package: FastAPI's page uses a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -304,25 +305,26 @@ def create_app(
         into a status of its own: the client's fault, said in one line."""
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
-    from pantau.serve import api
+    from pantau.serve import api, dashboard
 
     app.include_router(api.router)
-    _include_dashboard(app)
+    app.include_router(dashboard.router)
+    _api_docs(app)
     return app
 
 
-def _include_dashboard(app: FastAPI) -> None:
-    """Mount the dashboard (`pantau.serve.dashboard.router`, serving / and /static)
-    when it is there; without it, / leads to the API's documentation."""
-    try:
-        from pantau.serve import dashboard
-    except ModuleNotFoundError as exc:
-        if exc.name != "pantau.serve.dashboard":
-            raise
+def _api_docs(app: FastAPI) -> None:
+    """Swagger UI at /api/docs from the copy shipped in static/apidocs/ (swagger-ui-dist,
+    Apache-2.0): FastAPI's own page loads it from a CDN, which an offline machine lacks.
+    The validator badge is off: it would send the schema to validator.swagger.io."""
 
-        @app.get("/", include_in_schema=False)
-        def root() -> RedirectResponse:
-            return RedirectResponse("/api/docs")
-
-        return
-    app.include_router(dashboard.router)
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json",
+            title="pantau API",
+            swagger_js_url="/static/apidocs/swagger-ui-bundle.js",
+            swagger_css_url="/static/apidocs/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},
+        )
