@@ -41,6 +41,7 @@ from pantau.serve.fetch import FetchPolicy, FetchRefused, address_refusal, check
 from pantau.serve.tokens import TokenFile, tokens_path
 from pantau.store import Store
 from pantau.store.duckdb_store import StoredDocument
+from pantau.store.rows import COLUMNS
 
 PANTAU = str(Path(sys.executable).parent / "pantau")
 MAX_BODY = 300_000
@@ -457,37 +458,8 @@ def test_events_carry_every_column_and_their_document_and_place(
 ) -> None:
     listed = items(api, "/api/events")
     assert len(listed) == len(all_events(analyses))
-    columns = {
-        "doc_id",
-        "id",
-        "sentence",
-        "source_entity",
-        "source_name",
-        "source_code",
-        "source_country",
-        "source_sector",
-        "target_entity",
-        "target_name",
-        "target_code",
-        "target_country",
-        "target_sector",
-        "source_codes",
-        "target_codes",
-        "cameo",
-        "root",
-        "plover",
-        "plover_mode",
-        "plover_context",
-        "quad_class",
-        "goldstein",
-        "trigger_start",
-        "trigger_end",
-        "trigger_text",
-        "place",
-        "date",
-        "date_source",
-        "modality",
-        "confidence",
+    # Every column of the store's events table, plus what the API joins to it.
+    columns = {c.strip('"') for c in COLUMNS["events"]} | {
         "doc_title",
         "published",
         "place_lat",

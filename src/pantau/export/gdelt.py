@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pantau.export.codes import Geography, actor_columns
+from pantau.export.codes import GeoColumns, Geography, actor_columns
 from pantau.export.source import DateRange, StoredAnalysis, day_of
 
 MENTION_WEB, MENTION_CITATION = 1, 2
@@ -135,7 +135,7 @@ def _event_row(
     day: date | None,
     source: dict[str, Any],
     target: dict[str, Any] | None,
-    place: Any,
+    place: GeoColumns,
     d: _Document,
     geography: Geography,
     identifier: str,
