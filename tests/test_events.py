@@ -166,6 +166,47 @@ def test_unnamed_group_nouns_take_the_country_after_them(pipeline: Pipeline) -> 
     assert attack.source.code == "RUSMIL" and attack.source.sector == "MIL"
 
 
+def test_names_marked_by_initials_alias_or_title_are_actors_for_the_whole_document(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Polisi menahan seorang wartawan berinisial QZ di kantornya. "
+        "Pengadilan kemudian membatalkan status tersangka QZ."
+    )
+    events = events_of(pipeline, text, "id")
+    arrest = next(e for e in events if e.root == "17")
+    assert arrest.target is not None and (arrest.target.name, arrest.target.code) == (
+        "QZ", "IDNMED"
+    )
+    annul = next(e for e in events if e.root == "08")
+    assert annul.target is not None and annul.target.name == "QZ"  # remembered
+    [meeting] = [
+        e for e in events_of(pipeline, "Presiden Xolani akan bertemu Presiden Prabowo.", "id")
+        if e.root == "04"
+    ]
+    assert meeting.source.name == "Xolani" and meeting.source.sector == "GOV"
+
+
+def test_a_description_in_apposition_is_not_the_subject(pipeline: Pipeline) -> None:
+    text = "Budi Hartono selaku komisaris perusahaan itu meminta polisi mengusut kasus tersebut."
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"
+
+
+def test_an_organisation_named_after_its_kind_and_its_members(pipeline: Pipeline) -> None:
+    text = "Penyidik Kejaksaan Negeri Wakanda menggeledah kantor Dinas Pertanian Wakanda."
+    search = next(e for e in events_of(pipeline, text, "id") if e.root == "09")
+    assert search.source.code == "IDNJUD"  # a prosecutor's investigator, not the police
+
+
+def test_an_actor_in_an_object_pattern(pipeline: Pipeline) -> None:
+    urged = events_of(pipeline, "Budi Hartono mendorong polisi untuk mengusut kasus itu.", "id")
+    assert ("IDN", "IDNCOP", "02") in triples(urged)
+    assert events_of(pipeline, "Pemerintah mendorong pertumbuhan ekonomi untuk rakyat.", "id") == []
+    welcome = events_of(pipeline, "Presiden Prabowo menyambut Presiden Xolani di Istana.", "id")
+    assert any(e.cameo == "043" and e.target and e.target.name == "Xolani" for e in welcome)
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -27,7 +27,7 @@ most of what a parse gives (figures in docs/accuracy.md).
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +68,13 @@ PLACE_TARGETS = frozenset({"042"})
 PLACE_OBJECT = ("<place>",)
 """In a pattern's `object` list: any place name right after the trigger ("merebut
 Semenanjung Krimea")."""
+ACTOR = "<actor>"
+"""First word of an `object` phrase: an actor (or a compound of actors) right after the
+trigger, then the rest of the phrase after it ("mendorong <actor> untuk": "mendorong
+Polri dan Kejaksaan untuk mengusut")."""
+APPOSITION = 3
+"""Words before an actor within which an apposition word ("selaku") makes it a
+description of the actor named before it ("X selaku komisaris perusahaan itu")."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -133,6 +140,13 @@ class EventCoder:
 
         return resolve
 
+    def _known_name(self, lang: str | None) -> Callable[[str], bool]:
+        """Whether the knowledge base has an entry of that name (any type)."""
+        if self.kb is None:
+            self.kb = KnowledgeBase.load()
+        kb = self.kb
+        return lambda name: bool(kb.lookup(name, lang=lang))
+
     def lexicon(self, lang: str | None) -> EventLexicon | None:
         """The language pack's event lexicon with the user's verb dictionaries merged."""
         base = load_event_lexicon(lang)
@@ -161,7 +175,8 @@ class EventCoder:
             conditions = {p for p in lexicon.modality.get("hypothetical", ()) if len(p) == 1}
             setup = _Language(
                 lexicon=lexicon,
-                finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles),
+                finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles,
+                                   self._known_name(lang)),
                 first_words=lexicon.first_words,
                 speech=speech,
                 boundaries=lexicon.word_set("clause_starts") | conditions | speech,
@@ -193,6 +208,8 @@ class _Coder:
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.known_names: dict[Phrase, Actor] = {}
+        """People named by a marker earlier in the document ("berinisial HM")."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
         self.events: list[Event] = []
@@ -212,7 +229,8 @@ class _Coder:
                 continue
             words = [t.text.lower() for t in tokens]
             local = _token_mentions(tokens, mentions, span.start, span.end)
-            actors, places = self.finder.find(tokens, words, local, self.default_country)
+            actors, places = self.finder.find(tokens, words, local, self.default_country,
+                                              self.known_names)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
@@ -342,10 +360,15 @@ class _Coder:
                 ):
                     score = 1  # the place is the target: the search starts at it
                 else:
-                    found = find_longest(words, end, after_hi, pattern.after)
-                    if found is None:
+                    plain = [p for p in pattern.after if p[0] != ACTOR]
+                    found = find_longest(words, end, after_hi, plain) if plain else None
+                    actor_score = self._actor_object(sentence, end, after_hi, pattern.after)
+                    if found is None and actor_score is None:
                         continue
-                    score, span = found[0], (found[1] - found[0], found[1])
+                    if found is not None and found[0] >= (actor_score or 0):
+                        score, span = found[0], (found[1] - found[0], found[1])
+                    else:
+                        score = actor_score or 0
             elif pattern.after:
                 ordered = find_in_order(words, end, after_hi, pattern.after)
                 if ordered is None:
@@ -358,6 +381,24 @@ class _Coder:
             if best is None or score > best[0]:
                 best = (score, pattern, span)
         return (best[1], best[2]) if best else (None, (end, end))
+
+    def _actor_object(
+        self, sentence: _Sentence, end: int, hi: int, phrases: Sequence[Phrase]
+    ) -> int | None:
+        """The score of the longest `<actor> ...` phrase that matches after a trigger: an
+        actor starting at most one word after it, then the phrase's other words in order
+        after the actor (and the actors joined to it)."""
+        with_actor = [p for p in phrases if p[0] == ACTOR]
+        first = next((a for a in sentence.actors if end <= a.start <= end + 1), None)
+        if not with_actor or first is None or first.start >= hi:
+            return None
+        after = self._members(sentence, first, hi)[-1].end
+        best = None
+        for phrase_ in with_actor:
+            rest = phrase_[1:]
+            if not rest or find_in_order(sentence.words, after, hi, [rest]) is not None:
+                best = max(best or 0, len(phrase_))
+        return best
 
     # -- source and target ---------------------------------------------------------------
 
@@ -377,7 +418,10 @@ class _Coder:
         return "active"
 
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
-        return [a for a in sentence.actors if lo <= a.start and a.end <= hi]
+        """Actors inside [lo, hi); a person whose title is before `lo` counts ("membatalkan
+        status tersangka HM": the title is part of the trigger)."""
+        return [a for a in sentence.actors
+                if lo <= (a.start if a.name_start is None else a.name_start) and a.end <= hi]
 
     def _subject(
         self, sentence: _Sentence, start: int, clause_only: bool, first: bool = False
@@ -385,14 +429,19 @@ class _Coder:
         """The nearest actor before `start` (the first of the clause when `first`, as for
         a passive verb's subject): in the clause, else (unless `clause_only`) earlier in
         the sentence, skipping objects of a preposition."""
+        # Objects of a preposition, and descriptions in apposition ("X selaku Komisaris
+        # PT IAE", "ditetapkan sebagai tersangka"), are no subjects.
         preps = self.lexicon.word_set("target_prepositions")
+        apposition = self.lexicon.word_set("apposition")
         clause = self._clause_start(sentence, start)
         candidates = [
             a
             for a in sentence.actors
             if a.end <= start
             and not a.place_only
-            and not (a.start > 0 and (sentence.words[a.start - 1],) in preps)
+            and not (a.start > 0 and (sentence.words[(a.name_start or a.start) - 1],) in preps)
+            and not any((w,) in apposition
+                        for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
         in_clause = [a for a in candidates if a.start >= clause]
         if in_clause and first:
