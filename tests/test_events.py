@@ -229,6 +229,19 @@ def test_english_active_passive_and_nominal_noise(pipeline: Pipeline) -> None:
 # --- user dictionaries through the CLI -------------------------------------------------------
 
 
+def test_english_events_need_a_target_and_reduced_relatives_are_no_events(
+    pipeline: Pipeline,
+) -> None:
+    # `dyadic = true` in lang/en/events.toml: no actor after the verb, no event
+    assert events_of(pipeline, "France protested on Monday.", "en") == []
+    assert ("FRA", "DEU", "11") in triples(
+        events_of(pipeline, "France accused Germany of spying.", "en")
+    )
+    # "-ed" + "by" without an auxiliary is a participle of a reduced relative clause
+    events = events_of(pipeline, "Egypt praised Jordan, attacked by Syria on Monday.", "en")
+    assert triples(events) == {("EGY", "JOR", "05")}  # not Jordan attacking Syria
+
+
 def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:
     (tmp_path / "verbs.txt").write_text(PETRARCH_VERBS, encoding="utf-8")
     (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")

@@ -330,14 +330,29 @@ class _Coder:
             if not word.endswith(suffix) or word.endswith("ss"):
                 continue
             before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
-            if rule == "subject":
-                ends = {a.end for a in sentence.actors}
-                j = i
-                while j > 0 and sentence.words[j - 1].endswith("ly"):
-                    j -= 1
-                return j in ends or (j > 0 and (sentence.words[j - 1],) in self.pronouns)
+            if rule in ("subject", "predicate"):
+                return self._after_subject(sentence, i, rule == "predicate")
             return bool(before) and (before[-1],) in self.lexicon.word_set(rule)
         return True
+
+    def _after_subject(self, sentence: _Sentence, i: int, predicate: bool) -> bool:
+        """Whether the verb form at i follows its subject (an actor or a pronoun), past
+        adverbs ("-ly"). A `predicate` form (English "-ed": a past tense or a participle)
+        is a verb unless it is a reduced relative: followed by the agent preposition with
+        no auxiliary before it ("the Beagle Channel, disputed by Argentina and Chile", "the
+        curfew imposed by the army"). (After a comma it may still be the main verb: "X,
+        the UN coordinator, demanded".)"""
+        words = sentence.words
+        j = i
+        while j > 0 and words[j - 1].endswith("ly"):
+            j -= 1
+        if not predicate:
+            return j in {a.end for a in sentence.actors} or (
+                j > 0 and (words[j - 1],) in self.pronouns
+            )
+        agents = self.lexicon.word_set("agent_prepositions")
+        return not (i + 1 < len(words) and (words[i + 1],) in agents
+                    and (j == 0 or (words[j - 1],) not in self.passive_aux))
 
     def _choose(
         self, sentence: _Sentence, start: int, end: int, patterns: Sequence[Pattern]
@@ -656,7 +671,7 @@ class _Coder:
             if voice == "noun":
                 return False  # "pembacokan korban": the victim is no agent of its own attack
             target, targets = None, []
-        if source.code is None and target is None:
+        if target is None and (source.code is None or self.lexicon.dyadic):
             return False
         code = lookup(pattern.code)
         key = (
