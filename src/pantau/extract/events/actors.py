@@ -119,6 +119,8 @@ class ActorFinder:
         self.longest_title = max(map(len, self.titles), default=0)
         self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
         self.longest_marker = max(map(len, self.name_markers), default=0)
+        self.name_starts = frozenset(p[0] for p in (*self.titles, *self.name_markers))
+        """First words of titles and markers: most tokens are none, and a set says so."""
         self.named: dict[Phrase, str] = {}
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
@@ -241,9 +243,10 @@ class ActorFinder:
         title's, or that of a group noun right before the marker ("jurnalis berinisial
         HM")."""
         spans: list[ActorSpan] = []
+        starts = self.name_starts | {p[0] for p in known}
         i = 0
         while i < len(words):
-            if i in covered:
+            if i in covered or words[i] not in starts:
                 i += 1
                 continue
             size = _match(words, i, known, MAX_MARKED_NAME)
