@@ -207,6 +207,18 @@ def test_an_actor_in_an_object_pattern(pipeline: Pipeline) -> None:
     assert any(e.cameo == "043" and e.target and e.target.name == "Xolani" for e in welcome)
 
 
+def test_a_personal_pronoun_is_the_last_sentence_s_first_person(pipeline: Pipeline) -> None:
+    text = (
+        "Joko Widodo merupakan sahabat lama Prabowo Subianto. "
+        "Dia kemudian mengkritik Prabowo Subianto di depan wartawan."
+    )
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Joko Widodo"  # the subject, not the last name
+    text = "Budi Hartono hadir di gedung DPR. Ia juga mengingatkan KPU untuk berhati-hati."
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"  # through the clause a saying verb opens
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -203,6 +203,7 @@ class _Coder:
         self.analysis = analysis
         self.default_country = main_country(analysis, setup.home_country)
         self.pronouns = self.lexicon.word_set("pronouns")
+        self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
         self.first_person = self.lexicon.word_set("first_person")
         self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
         self.noun_markers = self.lexicon.word_set("noun_markers")
@@ -210,6 +211,9 @@ class _Coder:
         self.adverbs = self.lexicon.word_set("adverbs")
         self.known_names: dict[Phrase, Actor] = {}
         """People named by a marker earlier in the document ("berinisial HM")."""
+        self.last_person: Actor | None = None
+        """The first person named in the last sentence naming one (mostly its subject),
+        for a personal pronoun ("Dia", "Ia")."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
         self.events: list[Event] = []
@@ -237,9 +241,11 @@ class _Coder:
             )
             self.previous_end = None
             self._code(sentence)
-            people = [a for a in actors if a.entity_type == "PERSON"] or actors
+            people = [a for a in actors if a.entity_type == "PERSON"]
             if people:
-                self.last_actor = people[-1].actor
+                self.last_person = people[0].actor
+            if people or actors:
+                self.last_actor = (people or actors)[-1].actor
         self.analysis.events = self.events
 
     def _clauses(self, words: Sequence[str]) -> list[int]:
@@ -573,6 +579,14 @@ class _Coder:
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
+        if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
+            (w,) in self.pronouns for w in before
+        ):
+            # a clause opened by a word, not a mark, keeps the subject before it: "Dia
+            # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
+            before = sentence.words[self._clause_start(sentence, clause - 1):start]
+        if any((w,) in self.personal_pronouns for w in before):
+            return self.last_person or self.last_actor
         if any((w,) in self.pronouns for w in before):
             return self.last_actor
         return None
