@@ -219,6 +219,24 @@ def test_a_personal_pronoun_is_the_last_sentence_s_first_person(pipeline: Pipeli
     assert appeal.source.name == "Budi Hartono"  # through the clause a saying verb opens
 
 
+def test_an_object_of_a_preposition_past_a_number_is_no_subject(pipeline: Pipeline) -> None:
+    text = "Pengunjuk rasa yang berasal dari empat perusahaan menyerang polisi."
+    attack = next(e for e in events_of(pipeline, text, "id") if e.root in {"18", "19"})
+    assert attack.source.code == "IDNOPP"  # not the companies
+
+
+def test_a_name_does_not_start_with_a_lower_case_word() -> None:
+    from pantau.extract.events.coder import _token_mentions
+    from pantau.model import Entity
+    from pantau.nlp.tokens import tokenize
+
+    text = "Buruh menggeruduk Pengadilan Negeri Jogja."
+    tokens = tokenize(text, 0, len(text))
+    court = Entity(id="e1", name="menggeruduk Pengadilan Negeri Jogja", type="ORG")
+    [(start, end, _)] = _token_mentions(tokens, [(6, 41, court)], 0, len(text))
+    assert [t.text for t in tokens[start:end]] == ["Pengadilan", "Negeri", "Jogja"]
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

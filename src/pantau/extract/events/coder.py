@@ -204,6 +204,7 @@ class _Coder:
         self.default_country = main_country(analysis, setup.home_country)
         self.pronouns = self.lexicon.word_set("pronouns")
         self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
+        self.quantifiers = self.lexicon.word_set("quantifiers")
         self.first_person = self.lexicon.word_set("first_person")
         self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
         self.noun_markers = self.lexicon.word_set("noun_markers")
@@ -244,8 +245,8 @@ class _Coder:
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people:
                 self.last_person = people[0].actor
-            if people or actors:
-                self.last_actor = (people or actors)[-1].actor
+            if actors:
+                self.last_actor = actors[0].actor
         self.analysis.events = self.events
 
     def _clauses(self, words: Sequence[str]) -> list[int]:
@@ -452,7 +453,6 @@ class _Coder:
         the sentence, skipping objects of a preposition."""
         # Objects of a preposition, and descriptions in apposition ("X selaku Komisaris
         # PT IAE", "ditetapkan sebagai tersangka"), are no subjects.
-        preps = self.lexicon.word_set("target_prepositions")
         apposition = self.lexicon.word_set("apposition")
         clause = self._clause_start(sentence, start)
         candidates = [
@@ -460,7 +460,7 @@ class _Coder:
             for a in sentence.actors
             if a.end <= start
             and not a.place_only
-            and not (a.start > 0 and (sentence.words[(a.name_start or a.start) - 1],) in preps)
+            and not self._after_preposition(sentence, a.name_start or a.start)
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
@@ -478,6 +478,15 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
+        """Whether the actor starting at `at` is the object of a preposition, past
+        numbers and quantifiers ("dari empat perusahaan", "kepada para korban")."""
+        words = sentence.words
+        j = at
+        while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers):
+            j -= 1
+        return j > 0 and (words[j - 1],) in self.lexicon.word_set("target_prepositions")
 
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
         """The last actor before a trigger, or the first of a compound ending there."""
@@ -807,6 +816,11 @@ def _token_mentions(
         if start < lo or end > hi:
             continue
         i, j = starts.get(start), ends.get(end)
-        if i is not None and j is not None:
-            result.append((i, j, entity))
+        if i is None or j is None:
+            continue
+        # A name does not start with a lower-case word: "menggeruduk Pengadilan ..." is
+        # the verb and the court, whatever the entity model drew.
+        while i < j - 1 and tokens[i].text.isalpha() and tokens[i].text.islower():
+            i += 1
+        result.append((i, j, entity))
     return result
