@@ -237,6 +237,15 @@ def test_a_name_does_not_start_with_a_lower_case_word() -> None:
     assert [t.text for t in tokens[start:end]] == ["Pengadilan", "Negeri", "Jogja"]
 
 
+def test_a_quote_opening_with_a_support_verb_is_the_speaker_s_act(pipeline: Pipeline) -> None:
+    text = (
+        "“Menjatuhkan sanksi peringatan keras kepada Teradu Budi Hartono terhitung sejak "
+        "putusan ini dibacakan,” kata Ketua Majelis Heddy Lugito."
+    )
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.cameo == "172" and sanction.source.name == "Heddy Lugito"
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -583,7 +583,9 @@ class _Coder:
         Adies Kadir ...,” kata Sarmuji"); a third-person pronoun the last named actor."""
         clause = self._clause_start(sentence, start)
         before = sentence.words[clause:start]
-        opens_quote = all(w in CLAUSE_MARKS for w in before)
+        # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
+        support = self.lexicon.word_set("support_verbs")
+        opens_quote = all(w in CLAUSE_MARKS or (w,) in support for w in before)
         if opens_quote or any((w,) in self.first_person for w in before):
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
