@@ -281,6 +281,16 @@ def test_english_events_need_a_target_and_reduced_relatives_are_no_events(
     assert triples(events) == {("EGY", "JOR", "05")}  # not Jordan attacking Syria
 
 
+def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(
+    pipeline: Pipeline,
+) -> None:
+    [visit] = events_of(pipeline, "Iraqi President Saddam Hussein arrived in Amman today.", "en")
+    assert visit.target is not None and visit.target.country == "JOR"
+    # the entity model may tag "25,000" or a sentence-initial "The": no actor
+    text = "The United Nations will provide nearly 25,000 tons of food aid."
+    assert all(e.target is None or e.target.code for e in events_of(pipeline, text, "en"))
+
+
 def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:
     (tmp_path / "verbs.txt").write_text(PETRARCH_VERBS, encoding="utf-8")
     (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")

@@ -116,6 +116,7 @@ class ActorFinder:
         """Whether the knowledge base knows a name (a title before a known place is no
         person's: "Kapolres Garut")."""
         self.not_names = lexicon.word_set("not_names")
+        self.determiners = lexicon.word_set("determiners")
         self.longest_title = max(map(len, self.titles), default=0)
         self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
         self.longest_marker = max(map(len, self.name_markers), default=0)
@@ -153,6 +154,9 @@ class ActorFinder:
                 continue
             if tuple(words[start:end]) in self.pronouns and not tokens[start].text.isupper():
                 continue  # "Kita" opening a quote is a pronoun; "US" is no "us"
+            if not any(_is_name_word(t.text) and (w,) not in self.determiners
+                       for t, w in zip(tokens[start:end], words[start:end], strict=True)):
+                continue  # "25,000", "The", "A": no name, whatever the entity model says
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)

@@ -652,7 +652,8 @@ class _Coder:
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
-            if target is None and pattern.code in PLACE_TARGETS:
+            if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
+                # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
