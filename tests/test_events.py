@@ -246,6 +246,12 @@ def test_a_quote_opening_with_a_support_verb_is_the_speaker_s_act(pipeline: Pipe
     assert sanction.cameo == "172" and sanction.source.name == "Heddy Lugito"
 
 
+def test_an_institution_after_di_is_the_agent_of_a_passive_verb(pipeline: Pipeline) -> None:
+    text = "Budi Hartono sudah ditetapkan tersangka di Polda Wakanda pada Senin."
+    [charge] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert charge.source.code == "IDNCOP" and charge.target and charge.target.name == "Budi Hartono"
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

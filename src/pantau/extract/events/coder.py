@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
 from pantau.extract.events.actors import (
+    INSTITUTIONAL,
     ActorFinder,
     ActorSpan,
     Resolver,
@@ -552,18 +553,37 @@ class _Coder:
                 return span
         return None
 
-    def _agent(self, sentence: _Sentence, end: int) -> tuple[ActorSpan | None, int]:
+    def _agent(
+        self, sentence: _Sentence, end: int, passive: bool = False
+    ) -> tuple[ActorSpan | None, int]:
         """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
         where that phrase starts (the target must come before it)."""
         agents = self.lexicon.word_set("agent_prepositions")
-        for j in range(end, min(len(sentence.words), end + TARGET_WINDOW)):
-            if sentence.words[j] in HARD_STOPS:
+        words = sentence.words
+        for j in range(end, min(len(words), end + TARGET_WINDOW)):
+            if words[j] in HARD_STOPS:
                 break
-            if (sentence.words[j],) in agents:
+            if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
                 if found:
                     return found[0], j
-        return None, len(sentence.words)
+        # "ditetapkan tersangka di Polda Metro Jaya", "berdasarkan surat Polda Sulteng": an
+        # institution after the pack's `institution_prepositions` acts on a passive verb
+        # (not a building: a place is no actor, and "Rutan Polres" is no institution of a
+        # sector). After a noun it is where the act happens: "pengusutan perkara di
+        # Kemenaker".
+        markers = self.lexicon.word_set("institution_prepositions") if passive else frozenset()
+        hi = min(self._clause_end(sentence, end), end + TARGET_WINDOW)
+        for j in range(end, hi):
+            size = next((len(m) for m in sorted(markers, key=len, reverse=True)
+                         if tuple(words[j:j + len(m)]) == m), 0)
+            if not size:
+                continue
+            found = [a for a in sentence.actors if a.start == j + size
+                     and a.entity_type == "ORG" and a.actor.sector in INSTITUTIONAL]
+            if found:
+                return found[0], j
+        return None, len(words)
 
     @staticmethod
     def _span_len(sentence: _Sentence, at: int) -> int:
@@ -627,7 +647,7 @@ class _Coder:
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
-            source, _ = self._agent(sentence, end)
+            source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
                 reach = end + self._span_len(sentence, end)
                 direct = self._actors_between(sentence, end, reach)
