@@ -252,6 +252,15 @@ def test_an_institution_after_di_is_the_agent_of_a_passive_verb(pipeline: Pipeli
     assert charge.source.code == "IDNCOP" and charge.target and charge.target.name == "Budi Hartono"
 
 
+def test_a_bare_noun_opening_a_quote_is_not_the_speaker_s_act(pipeline: Pipeline) -> None:
+    text = "“Penahanan saksi itu tidak sah,” kata hakim Budi Hartono di Jakarta."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    text = "“Kunjungan kerja ini kami lakukan ke Polda Bali,” kata Budi Hartono."
+    assert [e.source.name for e in events_of(pipeline, text, "id") if e.root == "04"] == [
+        "Budi Hartono"
+    ]
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -76,6 +76,9 @@ Polri dan Kejaksaan untuk mengusut")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
+NOUN_OWNER = 3
+"""Words after a nominal trigger opening a quote within which a first-person word makes it
+the speaker's own act ("Kunjungan ini kami lakukan")."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -597,7 +600,9 @@ class _Coder:
         return any(word.startswith(p) and len(word) > len(p) + 4
                    for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
-    def _resolve_pronoun(self, sentence: _Sentence, start: int) -> Actor | None:
+    def _resolve_pronoun(
+        self, sentence: _Sentence, start: int, noun: bool = False
+    ) -> Actor | None:
         """The actor of a subject the sentence does not name: a first-person subject, or
         none at all, at the start of a quote is its speaker ("“Menonaktifkan saudara
         Adies Kadir ...,” kata Sarmuji"); a third-person pronoun the last named actor."""
@@ -606,6 +611,12 @@ class _Coder:
         # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
         support = self.lexicon.word_set("support_verbs")
         opens_quote = all(w in CLAUSE_MARKS or (w,) in support for w in before)
+        # "“Pemeriksaan saksi dilakukan tanpa surat panggilan,” ujar hakim": a bare noun
+        # opening a quote is what the speaker talks about, not the speaker's act, unless
+        # the speaker owns it right after ("“Kunjungan ini kami lakukan ...”")
+        after = sentence.words[start + 1 : start + 1 + NOUN_OWNER]
+        if noun and not any((w,) in support for w in before):
+            opens_quote = opens_quote and any((w,) in self.first_person for w in after)
         if opens_quote or any((w,) in self.first_person for w in before):
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
@@ -680,7 +691,7 @@ class _Coder:
         sources = self._members(sentence, source, start) if source else []
         targets = self._members(sentence, target, len(sentence.words)) if target else []
         if subject is None:  # a pronoun or a first-person subject in a quote
-            actor = self._resolve_pronoun(sentence, start)
+            actor = self._resolve_pronoun(sentence, start, voice == "noun")
             if actor is not None and voice == "passive":
                 targets = [_Span(actor)]
             elif actor is not None:
