@@ -261,6 +261,15 @@ def test_a_bare_noun_opening_a_quote_is_not_the_speaker_s_act(pipeline: Pipeline
     ]
 
 
+def test_a_group_noun_with_a_clitic_and_a_named_agent_after_a_comma(pipeline: Pipeline) -> None:
+    text = "Budi Hartono mengatakan partainya akan mendukung kebijakan pemerintah."
+    support = next(e for e in events_of(pipeline, text, "id") if e.root == "05")
+    assert support.source.name == "partainya" and support.source.sector == "PTY"
+    text = "Budi Hartono dinonaktifkan dari jabatannya oleh partainya, Golkar."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert "golkar" in (sanction.source.name or "").lower()
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -116,6 +116,7 @@ class ActorFinder:
         """Whether the knowledge base knows a name (a title before a known place is no
         person's: "Kapolres Garut")."""
         self.not_names = lexicon.word_set("not_names")
+        self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
         self.determiners = lexicon.word_set("determiners")
         self.longest_title = max(map(len, self.titles), default=0)
         self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
@@ -232,6 +233,11 @@ class ActorFinder:
             return None
         return replace_actor(actor, code=default_country + sector, country=default_country,
                              sector=sector)
+
+    def _clitic_stem(self, word: str) -> str | None:
+        """The one-word group noun under a clitic ("muridnya" -> "murid"), else None."""
+        stem = _strip(word, self.clitics)
+        return stem if stem is not None and (stem,) in self.agents else None
 
     def _marked_names(
         self,
@@ -364,6 +370,13 @@ class ActorFinder:
         while i < len(words):
             size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
             if not size:
+                stem = None if i in covered else self._clitic_stem(words[i])
+                if stem is not None:
+                    # "muridnya", "partainya": the group noun with its owner's clitic
+                    sector = self.agents[(stem,)]
+                    result.append(ActorSpan(i, i + 1, Actor(
+                        name=words[i], code=(default_country or "") + sector,
+                        country=default_country, sector=sector)))
                 i += 1
                 continue
             sector = self.agents[tuple(words[i : i + size])]
@@ -403,6 +416,13 @@ class ActorFinder:
             i += size
         result.sort(key=lambda s: s.start)
         return result
+
+
+def _strip(word: str, clitics: Sequence[str]) -> str | None:
+    for clitic in clitics:
+        if word.endswith(clitic) and len(word) > len(clitic) + 2:
+            return word[: -len(clitic)]
+    return None
 
 
 def _is_name_word(text: str) -> bool:

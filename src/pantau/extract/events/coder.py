@@ -568,6 +568,10 @@ class _Coder:
                 break
             if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
+                named = self._actors_between(sentence, j + 1, j + 6)
+                if (found and found[0].entity_type is None and len(named) > 1
+                        and named[1].start == found[0].end + 1 and words[found[0].end] == ","):
+                    return named[1], j  # "oleh partainya, Golkar": the name
                 if found:
                     return found[0], j
         # "ditetapkan tersangka di Polda Metro Jaya", "berdasarkan surat Polda Sulteng": an
