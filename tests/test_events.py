@@ -166,6 +166,110 @@ def test_unnamed_group_nouns_take_the_country_after_them(pipeline: Pipeline) -> 
     assert attack.source.code == "RUSMIL" and attack.source.sector == "MIL"
 
 
+def test_names_marked_by_initials_alias_or_title_are_actors_for_the_whole_document(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Polisi menahan seorang wartawan berinisial QZ di kantornya. "
+        "Pengadilan kemudian membatalkan status tersangka QZ."
+    )
+    events = events_of(pipeline, text, "id")
+    arrest = next(e for e in events if e.root == "17")
+    assert arrest.target is not None and (arrest.target.name, arrest.target.code) == (
+        "QZ", "IDNMED"
+    )
+    annul = next(e for e in events if e.root == "08")
+    assert annul.target is not None and annul.target.name == "QZ"  # remembered
+    [meeting] = [
+        e for e in events_of(pipeline, "Presiden Xolani akan bertemu Presiden Prabowo.", "id")
+        if e.root == "04"
+    ]
+    assert meeting.source.name == "Xolani" and meeting.source.sector == "GOV"
+
+
+def test_a_description_in_apposition_is_not_the_subject(pipeline: Pipeline) -> None:
+    text = "Budi Hartono selaku komisaris perusahaan itu meminta polisi mengusut kasus tersebut."
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"
+
+
+def test_an_organisation_named_after_its_kind_and_its_members(pipeline: Pipeline) -> None:
+    text = "Penyidik Kejaksaan Negeri Wakanda menggeledah kantor Dinas Pertanian Wakanda."
+    search = next(e for e in events_of(pipeline, text, "id") if e.root == "09")
+    assert search.source.code == "IDNJUD"  # a prosecutor's investigator, not the police
+
+
+def test_an_actor_in_an_object_pattern(pipeline: Pipeline) -> None:
+    urged = events_of(pipeline, "Budi Hartono mendorong polisi untuk mengusut kasus itu.", "id")
+    assert ("IDN", "IDNCOP", "02") in triples(urged)
+    assert events_of(pipeline, "Pemerintah mendorong pertumbuhan ekonomi untuk rakyat.", "id") == []
+    welcome = events_of(pipeline, "Presiden Prabowo menyambut Presiden Xolani di Istana.", "id")
+    assert any(e.cameo == "043" and e.target and e.target.name == "Xolani" for e in welcome)
+
+
+def test_a_personal_pronoun_is_the_last_sentence_s_first_person(pipeline: Pipeline) -> None:
+    text = (
+        "Joko Widodo merupakan sahabat lama Prabowo Subianto. "
+        "Dia kemudian mengkritik Prabowo Subianto di depan wartawan."
+    )
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Joko Widodo"  # the subject, not the last name
+    text = "Budi Hartono hadir di gedung DPR. Ia juga mengingatkan KPU untuk berhati-hati."
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"  # through the clause a saying verb opens
+
+
+def test_an_object_of_a_preposition_past_a_number_is_no_subject(pipeline: Pipeline) -> None:
+    text = "Pengunjuk rasa yang berasal dari empat perusahaan menyerang polisi."
+    attack = next(e for e in events_of(pipeline, text, "id") if e.root in {"18", "19"})
+    assert attack.source.code == "IDNOPP"  # not the companies
+
+
+def test_a_name_does_not_start_with_a_lower_case_word() -> None:
+    from pantau.extract.events.coder import _token_mentions
+    from pantau.model import Entity
+    from pantau.nlp.tokens import tokenize
+
+    text = "Buruh menggeruduk Pengadilan Negeri Jogja."
+    tokens = tokenize(text, 0, len(text))
+    court = Entity(id="e1", name="menggeruduk Pengadilan Negeri Jogja", type="ORG")
+    [(start, end, _)] = _token_mentions(tokens, [(6, 41, court)], 0, len(text))
+    assert [t.text for t in tokens[start:end]] == ["Pengadilan", "Negeri", "Jogja"]
+
+
+def test_a_quote_opening_with_a_support_verb_is_the_speaker_s_act(pipeline: Pipeline) -> None:
+    text = (
+        "“Menjatuhkan sanksi peringatan keras kepada Teradu Budi Hartono terhitung sejak "
+        "putusan ini dibacakan,” kata Ketua Majelis Heddy Lugito."
+    )
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.cameo == "172" and sanction.source.name == "Heddy Lugito"
+
+
+def test_an_institution_after_di_is_the_agent_of_a_passive_verb(pipeline: Pipeline) -> None:
+    text = "Budi Hartono sudah ditetapkan tersangka di Polda Wakanda pada Senin."
+    [charge] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert charge.source.code == "IDNCOP" and charge.target and charge.target.name == "Budi Hartono"
+
+
+def test_a_bare_noun_opening_a_quote_is_not_the_speaker_s_act(pipeline: Pipeline) -> None:
+    text = "“Penahanan saksi itu tidak sah,” kata hakim Budi Hartono di Jakarta."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    text = "“Kunjungan kerja ini kami lakukan ke Polda Bali,” kata Budi Hartono."
+    assert [e.source.name for e in events_of(pipeline, text, "id") if e.root == "04"] == [
+        "Budi Hartono"
+    ]
+
+
+def test_a_group_noun_with_a_clitic_and_a_named_agent_after_a_comma(pipeline: Pipeline) -> None:
+    text = "Budi Hartono mengatakan partainya akan mendukung kebijakan pemerintah."
+    support = next(e for e in events_of(pipeline, text, "id") if e.root == "05")
+    assert support.source.name == "partainya" and support.source.sector == "PTY"
+    text = "Budi Hartono dinonaktifkan dari jabatannya oleh partainya, Golkar."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert "golkar" in (sanction.source.name or "").lower()
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")
@@ -186,6 +290,29 @@ def test_english_active_passive_and_nominal_noise(pipeline: Pipeline) -> None:
 
 
 # --- user dictionaries through the CLI -------------------------------------------------------
+
+
+def test_english_events_need_a_target_and_reduced_relatives_are_no_events(
+    pipeline: Pipeline,
+) -> None:
+    # `dyadic = true` in lang/en/events.toml: no actor after the verb, no event
+    assert events_of(pipeline, "France protested on Monday.", "en") == []
+    assert ("FRA", "DEU", "11") in triples(
+        events_of(pipeline, "France accused Germany of spying.", "en")
+    )
+    # "-ed" + "by" without an auxiliary is a participle of a reduced relative clause
+    events = events_of(pipeline, "Egypt praised Jordan, attacked by Syria on Monday.", "en")
+    assert triples(events) == {("EGY", "JOR", "05")}  # not Jordan attacking Syria
+
+
+def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(
+    pipeline: Pipeline,
+) -> None:
+    [visit] = events_of(pipeline, "Iraqi President Saddam Hussein arrived in Amman today.", "en")
+    assert visit.target is not None and visit.target.country == "JOR"
+    # the entity model may tag "25,000" or a sentence-initial "The": no actor
+    text = "The United Nations will provide nearly 25,000 tons of food aid."
+    assert all(e.target is None or e.target.code for e in events_of(pipeline, text, "en"))
 
 
 def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:

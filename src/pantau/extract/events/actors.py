@@ -20,6 +20,11 @@ from pantau.model import Actor, Analysis, Entity
 from pantau.nlp.tokens import Token
 
 POSSESSIVES = frozenset({"'s", "’s"})
+MAX_MARKED_NAME = 3
+"""Tokens at most in a name found by its marker ("berinisial HM", "Presiden Ramaphosa")."""
+INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
+"""Sectors of group nouns that are members of the organisation named after them: a
+"penyidik" of a prosecutor's office is the prosecutor's (JUD), not the police."""
 MIN_MAIN_COUNTRY_SHARE = 0.5
 MIN_MAIN_COUNTRY_MENTIONS = 3
 """Fewer mentions than this say little: two stray "Surat" (a city in India, and the
@@ -36,6 +41,9 @@ class ActorSpan:
     """A place that is no actor by itself (a city, a region): only ever a target, coded
     with its country ("Rusia merebut Krimea")."""
     entity_type: str | None = None
+    name_start: int | None = None
+    """Where the name proper starts when a title or affiliation before it is part of the
+    span ("Menteri Perdagangan Budi Santoso"); None: at `start`."""
 
 
 def sector_of(code: str | None, country: str | None) -> str | None:
@@ -94,6 +102,7 @@ class ActorFinder:
         dictionary: Sequence[ActorEntry] = (),
         resolve: Resolver | None = None,
         titles: dict[Phrase, str] | None = None,
+        known_name: Callable[[str], bool] | None = None,
     ) -> None:
         """`titles`: role heads with their sector (the entity stage's `roles.toml`), so an
         unnamed "Presiden" or "hakim" is an actor too; the pack's agents win."""
@@ -102,6 +111,18 @@ class ActorFinder:
         self.pronouns = lexicon.word_set("pronouns") | lexicon.word_set("first_person")
         self.locative = lexicon.word_set("locative") - lexicon.word_set("target_prepositions")
         self.agents = {**(titles or {}), **lexicon.agents}
+        self.titles = dict(titles or {})
+        self.known_name = known_name or (lambda name: False)
+        """Whether the knowledge base knows a name (a title before a known place is no
+        person's: "Kapolres Garut")."""
+        self.not_names = lexicon.word_set("not_names")
+        self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
+        self.determiners = lexicon.word_set("determiners")
+        self.longest_title = max(map(len, self.titles), default=0)
+        self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
+        self.longest_marker = max(map(len, self.name_markers), default=0)
+        self.name_starts = frozenset(p[0] for p in (*self.titles, *self.name_markers))
+        """First words of titles and markers: most tokens are none, and a set says so."""
         self.named: dict[Phrase, str] = {}
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
@@ -114,12 +135,19 @@ class ActorFinder:
         words: Sequence[str],
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
+        known: dict[Phrase, Actor] | None = None,
     ) -> tuple[list[ActorSpan], list[ActorSpan]]:
-        """(actors, places named as locations) of one sentence."""
+        """(actors, places named as locations) of one sentence. `known`: the names found
+        by their markers in the document so far, updated here ("berinisial HM" makes
+        every later "HM" that person)."""
         spans = self._from_dictionary(words)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
         named = {i for start, end, _ in mentions for i in range(start, end)}
+        marked = self._marked_names(tokens, words, named | taken, default_country,
+                                    {} if known is None else known)
+        spans.extend(marked)
+        named |= {i for s in marked for i in range(s.start, s.end)}
         places_end: set[int] = set()
         """Where a place (not an actor) ends: "di Istana Merdeka, Jakarta" names two."""
         for start, end, entity in mentions:
@@ -127,6 +155,9 @@ class ActorFinder:
                 continue
             if tuple(words[start:end]) in self.pronouns and not tokens[start].text.isupper():
                 continue  # "Kita" opening a quote is a pronoun; "US" is no "us"
+            if not any(_is_name_word(t.text) and (w,) not in self.determiners
+                       for t, w in zip(tokens[start:end], words[start:end], strict=True)):
+                continue  # "25,000", "The", "A": no name, whatever the entity model says
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)
@@ -135,8 +166,14 @@ class ActorFinder:
                 places.append(ActorSpan(start, end, entity_actor(entity), True, "LOC"))
                 continue
             actor = entity_actor(entity)
+            if actor.code is None and known and tuple(words[start:end]) in known:
+                # "HM", introduced as "jurnalis berinisial HM", tagged as an organisation
+                spans.append(ActorSpan(start, end, known[tuple(words[start:end])], False,
+                                       "PERSON"))
+                continue
             if actor.code is None:
-                actor = self._agent_of(words[start:end], actor) or actor
+                actor = self._agent_of(words[start:end], actor, entity.type,
+                                       default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -150,13 +187,21 @@ class ActorFinder:
         spans = self._with_agents(words, spans, default_country, named)
         return self._drop_affiliations(spans), places
 
-    def _agent_of(self, words: Sequence[str], actor: Actor) -> Actor | None:
+    def _agent_of(
+        self,
+        words: Sequence[str],
+        actor: Actor,
+        entity_type: str | None = None,
+        default_country: str | None = None,
+    ) -> Actor | None:
         """A name the entity model drew over a group noun and its owner ("Pasukan
         Rusia"): the owner's code with the group's sector; or over a known name and words
-        before it ("Senior Hungarian"): the known name's code."""
-        if self.resolve is None:
-            return None
+        before it ("Senior Hungarian"): the known name's code; or an organisation named
+        after its kind ("Kejaksaan Negeri Lembata", "Polresta Denpasar"): the article's
+        country with that kind's sector."""
         size = _match(words, 0, self.agents, self.longest_agent)
+        if self.resolve is None:
+            return self._kind_of(words, actor, size, entity_type, default_country)
         if size and size < len(words):
             owner = self.resolve(" ".join(words[size:]))
             if owner is not None:
@@ -169,7 +214,95 @@ class ActorFinder:
             owner = self.resolve(" ".join(words[first:]))
             if owner is not None:
                 return replace_actor(actor, code=owner[0], country=owner[1])
-        return None
+        return self._kind_of(words, actor, size, entity_type, default_country)
+
+    def _kind_of(
+        self,
+        words: Sequence[str],
+        actor: Actor,
+        size: int,
+        entity_type: str | None,
+        default_country: str | None,
+    ) -> Actor | None:
+        """An organisation whose name starts with a group noun of an institutional sector
+        ("Pengadilan Negeri Palu", "Polda Sulteng"): the article's country, that sector."""
+        if not size or entity_type != "ORG" or not default_country:
+            return None
+        sector = self.agents[tuple(words[:size])]
+        if sector not in INSTITUTIONAL:
+            return None
+        return replace_actor(actor, code=default_country + sector, country=default_country,
+                             sector=sector)
+
+    def _clitic_stem(self, word: str) -> str | None:
+        """The one-word group noun under a clitic ("muridnya" -> "murid"), else None."""
+        stem = _strip(word, self.clitics)
+        return stem if stem is not None and (stem,) in self.agents else None
+
+    def _marked_names(
+        self,
+        tokens: Sequence[Token],
+        words: Sequence[str],
+        covered: set[int],
+        default_country: str | None,
+        known: dict[Phrase, Actor],
+    ) -> list[ActorSpan]:
+        """People the entity model missed but the text marks as names: capitalised words
+        (or initials) right after a name marker ("berinisial HM", "alias Berangus",
+        "Saudara ISW") or a title with a sector ("Presiden Ramaphosa"). The sector is the
+        title's, or that of a group noun right before the marker ("jurnalis berinisial
+        HM")."""
+        spans: list[ActorSpan] = []
+        starts = self.name_starts | {p[0] for p in known}
+        i = 0
+        while i < len(words):
+            if i in covered or words[i] not in starts:
+                i += 1
+                continue
+            size = _match(words, i, known, MAX_MARKED_NAME)
+            if size and tokens[i].text[:1].isupper() and not covered.intersection(
+                range(i, i + size)
+            ):
+                spans.append(ActorSpan(i, i + size, known[tuple(words[i:i + size])], False,
+                                       "PERSON"))
+                i += size
+                continue
+            size = _match(words, i, self.name_markers, self.longest_marker)
+            lo, sector, by_title = i, None, not size
+            if size:
+                owners = [n for n in range(1, min(i, self.longest_agent) + 1)
+                          if tuple(words[i - n:i]) in self.agents and i - n not in covered]
+                if owners:
+                    lo = i - owners[-1]
+                    sector = self.agents[tuple(words[lo:i])]
+            else:
+                size = _match(words, i, self.titles, self.longest_title)
+                # a title starts the capitalised run: "Peraturan Presiden Nomor 44" and
+                # "Direktorat Jenderal Pajak" are no names
+                if (not size or not tokens[i].text[:1].isupper()
+                        or (i > 0 and _is_name_word(tokens[i - 1].text))):
+                    i += 1
+                    continue
+                sector = self.titles[tuple(words[i:i + size])]
+            j = k = i + size
+            while (k < len(words) and k - j < MAX_MARKED_NAME and k not in covered
+                   and _is_name_word(tokens[k].text)
+                   and (words[k],) not in self.agents and (words[k],) not in self.pronouns):
+                k += 1
+            name = " ".join(t.text for t in tokens[j:k])
+            if (k == j or (k < len(words) and (k in covered or _is_name_word(tokens[k].text)))
+                    or any((w,) in self.not_names for w in words[j:k])
+                    or (by_title and (self.known_name(name)  # "Kapolres Garut"
+                                      or (k < len(words) and words[k] == "(")))):
+                i = max(i + 1, k)
+                continue
+            code = ((default_country or "") + (sector or "")) or None
+            actor = Actor(name=name, code=code, country=default_country, sector=sector)
+            spans.append(ActorSpan(lo, k, actor, False, "PERSON"))
+            if not by_title:  # a marker says it is a name; a title only suggests it
+                known.setdefault(tuple(words[j:k]), actor)
+            i = k
+        return spans
 
     def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
         spans = []
@@ -196,7 +329,10 @@ class ActorFinder:
 
     @staticmethod
     def _drop_affiliations(spans: list[ActorSpan]) -> list[ActorSpan]:
-        kept = []
+        """A title or organisation right before a person is the person's: one span from
+        the title to the name ("Menteri Perdagangan Budi Santoso")."""
+        kept: list[ActorSpan] = []
+        start: int | None = None
         for span, following in zip(spans, [*spans[1:], None], strict=False):
             if (
                 following is not None
@@ -204,7 +340,12 @@ class ActorFinder:
                 and span.entity_type != "PERSON"
                 and following.start == span.end
             ):
+                start = span.start if start is None else start
                 continue
+            if start is not None and span.entity_type == "PERSON":
+                span = ActorSpan(start, span.end, span.actor, span.place_only, span.entity_type,
+                                 span.start)
+            start = None
             kept.append(span)
         return kept
 
@@ -229,6 +370,13 @@ class ActorFinder:
         while i < len(words):
             size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
             if not size:
+                stem = None if i in covered else self._clitic_stem(words[i])
+                if stem is not None:
+                    # "muridnya", "partainya": the group noun with its owner's clitic
+                    sector = self.agents[(stem,)]
+                    result.append(ActorSpan(i, i + 1, Actor(
+                        name=words[i], code=(default_country or "") + sector,
+                        country=default_country, sector=sector)))
                 i += 1
                 continue
             sector = self.agents[tuple(words[i : i + size])]
@@ -245,7 +393,10 @@ class ActorFinder:
             )
             if owner is not None:
                 result.remove(owner)
-                code = (owner.actor.country or owner.actor.code or "") + sector
+                code = (owner.actor.country or owner.actor.code or default_country or "") + sector
+                if sector in INSTITUTIONAL and owner.actor.sector and owner.actor.code:
+                    # "penyidik Kejaksaan Negeri": a member of the body, in its sector
+                    code, sector = owner.actor.code, owner.actor.sector
                 phrase = " ".join(words[i:i + size])
                 name = (f"{phrase} {owner.actor.name}" if i < owner.start
                         else f"{owner.actor.name} {phrase}")
@@ -265,6 +416,18 @@ class ActorFinder:
             i += size
         result.sort(key=lambda s: s.start)
         return result
+
+
+def _strip(word: str, clitics: Sequence[str]) -> str | None:
+    for clitic in clitics:
+        if word.endswith(clitic) and len(word) > len(clitic) + 2:
+            return word[: -len(clitic)]
+    return None
+
+
+def _is_name_word(text: str) -> bool:
+    """A capitalised word or initials ("Ramaphosa", "HM"), not a number or a mark."""
+    return len(text) >= 2 and text[:1].isupper() and text.replace("-", "").isalpha()
 
 
 def replace_actor(actor: Actor, **changes: object) -> Actor:

@@ -27,12 +27,13 @@ most of what a parse gives (figures in docs/accuracy.md).
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
 from pantau.extract.events.actors import (
+    INSTITUTIONAL,
     ActorFinder,
     ActorSpan,
     Resolver,
@@ -68,6 +69,16 @@ PLACE_TARGETS = frozenset({"042"})
 PLACE_OBJECT = ("<place>",)
 """In a pattern's `object` list: any place name right after the trigger ("merebut
 Semenanjung Krimea")."""
+ACTOR = "<actor>"
+"""First word of an `object` phrase: an actor (or a compound of actors) right after the
+trigger, then the rest of the phrase after it ("mendorong <actor> untuk": "mendorong
+Polri dan Kejaksaan untuk mengusut")."""
+APPOSITION = 3
+"""Words before an actor within which an apposition word ("selaku") makes it a
+description of the actor named before it ("X selaku komisaris perusahaan itu")."""
+NOUN_OWNER = 3
+"""Words after a nominal trigger opening a quote within which a first-person word makes it
+the speaker's own act ("Kunjungan ini kami lakukan")."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -133,6 +144,13 @@ class EventCoder:
 
         return resolve
 
+    def _known_name(self, lang: str | None) -> Callable[[str], bool]:
+        """Whether the knowledge base has an entry of that name (any type)."""
+        if self.kb is None:
+            self.kb = KnowledgeBase.load()
+        kb = self.kb
+        return lambda name: bool(kb.lookup(name, lang=lang))
+
     def lexicon(self, lang: str | None) -> EventLexicon | None:
         """The language pack's event lexicon with the user's verb dictionaries merged."""
         base = load_event_lexicon(lang)
@@ -161,7 +179,8 @@ class EventCoder:
             conditions = {p for p in lexicon.modality.get("hypothetical", ()) if len(p) == 1}
             setup = _Language(
                 lexicon=lexicon,
-                finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles),
+                finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles,
+                                   self._known_name(lang)),
                 first_words=lexicon.first_words,
                 speech=speech,
                 boundaries=lexicon.word_set("clause_starts") | conditions | speech,
@@ -188,11 +207,18 @@ class _Coder:
         self.analysis = analysis
         self.default_country = main_country(analysis, setup.home_country)
         self.pronouns = self.lexicon.word_set("pronouns")
+        self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
+        self.quantifiers = self.lexicon.word_set("quantifiers")
         self.first_person = self.lexicon.word_set("first_person")
         self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.known_names: dict[Phrase, Actor] = {}
+        """People named by a marker earlier in the document ("berinisial HM")."""
+        self.last_person: Actor | None = None
+        """The first person named in the last sentence naming one (mostly its subject),
+        for a personal pronoun ("Dia", "Ia")."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
         self.events: list[Event] = []
@@ -212,16 +238,19 @@ class _Coder:
                 continue
             words = [t.text.lower() for t in tokens]
             local = _token_mentions(tokens, mentions, span.start, span.end)
-            actors, places = self.finder.find(tokens, words, local, self.default_country)
+            actors, places = self.finder.find(tokens, words, local, self.default_country,
+                                              self.known_names)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
             )
             self.previous_end = None
             self._code(sentence)
-            people = [a for a in actors if a.entity_type == "PERSON"] or actors
+            people = [a for a in actors if a.entity_type == "PERSON"]
             if people:
-                self.last_actor = people[-1].actor
+                self.last_person = people[0].actor
+            if actors:
+                self.last_actor = actors[0].actor
         self.analysis.events = self.events
 
     def _clauses(self, words: Sequence[str]) -> list[int]:
@@ -312,14 +341,29 @@ class _Coder:
             if not word.endswith(suffix) or word.endswith("ss"):
                 continue
             before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
-            if rule == "subject":
-                ends = {a.end for a in sentence.actors}
-                j = i
-                while j > 0 and sentence.words[j - 1].endswith("ly"):
-                    j -= 1
-                return j in ends or (j > 0 and (sentence.words[j - 1],) in self.pronouns)
+            if rule in ("subject", "predicate"):
+                return self._after_subject(sentence, i, rule == "predicate")
             return bool(before) and (before[-1],) in self.lexicon.word_set(rule)
         return True
+
+    def _after_subject(self, sentence: _Sentence, i: int, predicate: bool) -> bool:
+        """Whether the verb form at i follows its subject (an actor or a pronoun), past
+        adverbs ("-ly"). A `predicate` form (English "-ed": a past tense or a participle)
+        is a verb unless it is a reduced relative: followed by the agent preposition with
+        no auxiliary before it ("the Beagle Channel, disputed by Argentina and Chile", "the
+        curfew imposed by the army"). (After a comma it may still be the main verb: "X,
+        the UN coordinator, demanded".)"""
+        words = sentence.words
+        j = i
+        while j > 0 and words[j - 1].endswith("ly"):
+            j -= 1
+        if not predicate:
+            return j in {a.end for a in sentence.actors} or (
+                j > 0 and (words[j - 1],) in self.pronouns
+            )
+        agents = self.lexicon.word_set("agent_prepositions")
+        return not (i + 1 < len(words) and (words[i + 1],) in agents
+                    and (j == 0 or (words[j - 1],) not in self.passive_aux))
 
     def _choose(
         self, sentence: _Sentence, start: int, end: int, patterns: Sequence[Pattern]
@@ -342,10 +386,15 @@ class _Coder:
                 ):
                     score = 1  # the place is the target: the search starts at it
                 else:
-                    found = find_longest(words, end, after_hi, pattern.after)
-                    if found is None:
+                    plain = [p for p in pattern.after if p[0] != ACTOR]
+                    found = find_longest(words, end, after_hi, plain) if plain else None
+                    actor_score = self._actor_object(sentence, end, after_hi, pattern.after)
+                    if found is None and actor_score is None:
                         continue
-                    score, span = found[0], (found[1] - found[0], found[1])
+                    if found is not None and found[0] >= (actor_score or 0):
+                        score, span = found[0], (found[1] - found[0], found[1])
+                    else:
+                        score = actor_score or 0
             elif pattern.after:
                 ordered = find_in_order(words, end, after_hi, pattern.after)
                 if ordered is None:
@@ -358,6 +407,24 @@ class _Coder:
             if best is None or score > best[0]:
                 best = (score, pattern, span)
         return (best[1], best[2]) if best else (None, (end, end))
+
+    def _actor_object(
+        self, sentence: _Sentence, end: int, hi: int, phrases: Sequence[Phrase]
+    ) -> int | None:
+        """The score of the longest `<actor> ...` phrase that matches after a trigger: an
+        actor starting at most one word after it, then the phrase's other words in order
+        after the actor (and the actors joined to it)."""
+        with_actor = [p for p in phrases if p[0] == ACTOR]
+        first = next((a for a in sentence.actors if end <= a.start <= end + 1), None)
+        if not with_actor or first is None or first.start >= hi:
+            return None
+        after = self._members(sentence, first, hi)[-1].end
+        best = None
+        for phrase_ in with_actor:
+            rest = phrase_[1:]
+            if not rest or find_in_order(sentence.words, after, hi, [rest]) is not None:
+                best = max(best or 0, len(phrase_))
+        return best
 
     # -- source and target ---------------------------------------------------------------
 
@@ -377,7 +444,10 @@ class _Coder:
         return "active"
 
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
-        return [a for a in sentence.actors if lo <= a.start and a.end <= hi]
+        """Actors inside [lo, hi); a person whose title is before `lo` counts ("membatalkan
+        status tersangka HM": the title is part of the trigger)."""
+        return [a for a in sentence.actors
+                if lo <= (a.start if a.name_start is None else a.name_start) and a.end <= hi]
 
     def _subject(
         self, sentence: _Sentence, start: int, clause_only: bool, first: bool = False
@@ -385,14 +455,18 @@ class _Coder:
         """The nearest actor before `start` (the first of the clause when `first`, as for
         a passive verb's subject): in the clause, else (unless `clause_only`) earlier in
         the sentence, skipping objects of a preposition."""
-        preps = self.lexicon.word_set("target_prepositions")
+        # Objects of a preposition, and descriptions in apposition ("X selaku Komisaris
+        # PT IAE", "ditetapkan sebagai tersangka"), are no subjects.
+        apposition = self.lexicon.word_set("apposition")
         clause = self._clause_start(sentence, start)
         candidates = [
             a
             for a in sentence.actors
             if a.end <= start
             and not a.place_only
-            and not (a.start > 0 and (sentence.words[a.start - 1],) in preps)
+            and not self._after_preposition(sentence, a.name_start or a.start)
+            and not any((w,) in apposition
+                        for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
         in_clause = [a for a in candidates if a.start >= clause]
         if in_clause and first:
@@ -408,6 +482,15 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
+        """Whether the actor starting at `at` is the object of a preposition, past
+        numbers and quantifiers ("dari empat perusahaan", "kepada para korban")."""
+        words = sentence.words
+        j = at
+        while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers):
+            j -= 1
+        return j > 0 and (words[j - 1],) in self.lexicon.word_set("target_prepositions")
 
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
         """The last actor before a trigger, or the first of a compound ending there."""
@@ -473,18 +556,41 @@ class _Coder:
                 return span
         return None
 
-    def _agent(self, sentence: _Sentence, end: int) -> tuple[ActorSpan | None, int]:
+    def _agent(
+        self, sentence: _Sentence, end: int, passive: bool = False
+    ) -> tuple[ActorSpan | None, int]:
         """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
         where that phrase starts (the target must come before it)."""
         agents = self.lexicon.word_set("agent_prepositions")
-        for j in range(end, min(len(sentence.words), end + TARGET_WINDOW)):
-            if sentence.words[j] in HARD_STOPS:
+        words = sentence.words
+        for j in range(end, min(len(words), end + TARGET_WINDOW)):
+            if words[j] in HARD_STOPS:
                 break
-            if (sentence.words[j],) in agents:
+            if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
+                named = self._actors_between(sentence, j + 1, j + 6)
+                if (found and found[0].entity_type is None and len(named) > 1
+                        and named[1].start == found[0].end + 1 and words[found[0].end] == ","):
+                    return named[1], j  # "oleh partainya, Golkar": the name
                 if found:
                     return found[0], j
-        return None, len(sentence.words)
+        # "ditetapkan tersangka di Polda Metro Jaya", "berdasarkan surat Polda Sulteng": an
+        # institution after the pack's `institution_prepositions` acts on a passive verb
+        # (not a building: a place is no actor, and "Rutan Polres" is no institution of a
+        # sector). After a noun it is where the act happens: "pengusutan perkara di
+        # Kemenaker".
+        markers = self.lexicon.word_set("institution_prepositions") if passive else frozenset()
+        hi = min(self._clause_end(sentence, end), end + TARGET_WINDOW)
+        for j in range(end, hi):
+            size = next((len(m) for m in sorted(markers, key=len, reverse=True)
+                         if tuple(words[j:j + len(m)]) == m), 0)
+            if not size:
+                continue
+            found = [a for a in sentence.actors if a.start == j + size
+                     and a.entity_type == "ORG" and a.actor.sector in INSTITUTIONAL]
+            if found:
+                return found[0], j
+        return None, len(words)
 
     @staticmethod
     def _span_len(sentence: _Sentence, at: int) -> int:
@@ -498,17 +604,35 @@ class _Coder:
         return any(word.startswith(p) and len(word) > len(p) + 4
                    for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
-    def _resolve_pronoun(self, sentence: _Sentence, start: int) -> Actor | None:
+    def _resolve_pronoun(
+        self, sentence: _Sentence, start: int, noun: bool = False
+    ) -> Actor | None:
         """The actor of a subject the sentence does not name: a first-person subject, or
         none at all, at the start of a quote is its speaker ("“Menonaktifkan saudara
         Adies Kadir ...,” kata Sarmuji"); a third-person pronoun the last named actor."""
         clause = self._clause_start(sentence, start)
         before = sentence.words[clause:start]
-        opens_quote = all(w in CLAUSE_MARKS for w in before)
+        # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
+        support = self.lexicon.word_set("support_verbs")
+        opens_quote = all(w in CLAUSE_MARKS or (w,) in support for w in before)
+        # "“Pemeriksaan saksi dilakukan tanpa surat panggilan,” ujar hakim": a bare noun
+        # opening a quote is what the speaker talks about, not the speaker's act, unless
+        # the speaker owns it right after ("“Kunjungan ini kami lakukan ...”")
+        after = sentence.words[start + 1 : start + 1 + NOUN_OWNER]
+        if noun and not any((w,) in support for w in before):
+            opens_quote = opens_quote and any((w,) in self.first_person for w in after)
         if opens_quote or any((w,) in self.first_person for w in before):
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
+        if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
+            (w,) in self.pronouns for w in before
+        ):
+            # a clause opened by a word, not a mark, keeps the subject before it: "Dia
+            # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
+            before = sentence.words[self._clause_start(sentence, clause - 1):start]
+        if any((w,) in self.personal_pronouns for w in before):
+            return self.last_person or self.last_actor
         if any((w,) in self.pronouns for w in before):
             return self.last_actor
         return None
@@ -538,7 +662,7 @@ class _Coder:
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
-            source, _ = self._agent(sentence, end)
+            source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
                 reach = end + self._span_len(sentence, end)
                 direct = self._actors_between(sentence, end, reach)
@@ -563,14 +687,15 @@ class _Coder:
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
-            if target is None and pattern.code in PLACE_TARGETS:
+            if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
+                # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
         sources = self._members(sentence, source, start) if source else []
         targets = self._members(sentence, target, len(sentence.words)) if target else []
         if subject is None:  # a pronoun or a first-person subject in a quote
-            actor = self._resolve_pronoun(sentence, start)
+            actor = self._resolve_pronoun(sentence, start, voice == "noun")
             if actor is not None and voice == "passive":
                 targets = [_Span(actor)]
             elif actor is not None:
@@ -607,7 +732,7 @@ class _Coder:
             if voice == "noun":
                 return False  # "pembacokan korban": the victim is no agent of its own attack
             target, targets = None, []
-        if source.code is None and target is None:
+        if target is None and (source.code is None or self.lexicon.dyadic):
             return False
         code = lookup(pattern.code)
         key = (
@@ -729,6 +854,11 @@ def _token_mentions(
         if start < lo or end > hi:
             continue
         i, j = starts.get(start), ends.get(end)
-        if i is not None and j is not None:
-            result.append((i, j, entity))
+        if i is None or j is None:
+            continue
+        # A name does not start with a lower-case word: "menggeruduk Pengadilan ..." is
+        # the verb and the court, whatever the entity model drew.
+        while i < j - 1 and tokens[i].text.isalpha() and tokens[i].text.islower():
+            i += 1
+        result.append((i, j, entity))
     return result

@@ -49,6 +49,8 @@ class EventLexicon:
     modality: dict[str, frozenset[Phrase]] = field(default_factory=dict)
     agents: dict[Phrase, str] = field(default_factory=dict)
     """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
+    dyadic: bool = False
+    """Every event needs a target as well as a source (the pack's top-level `dyadic`)."""
     forms: dict[str, str] = field(default_factory=dict)
     """Verb-form suffix -> when a form with it is a verb: "subject" (right after an
     actor or pronoun) or the name of a `[words]` list the word before must be in."""
@@ -86,6 +88,7 @@ class EventLexicon:
             self.modality[name] = self.modality.get(name, frozenset()) | phrases
         self.agents.update(other.agents)
         self.forms.update(other.forms)
+        self.dyadic = self.dyadic or other.dyadic
 
 
 def phrase(text: str) -> Phrase:
@@ -111,6 +114,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: {exc}") from exc
     lexicon = EventLexicon(language)
+    lexicon.dyadic = bool(data.get("dyadic", False))
     for name, values in data.get("words", {}).items():
         if not isinstance(values, list):
             continue
