@@ -210,6 +210,10 @@ def test_interface_strings_follow_lang(db: Path, tmp_path: Path) -> None:
     en = tomllib.loads((packs / "en" / "digest.toml").read_text(encoding="utf-8"))
     id_ = tomllib.loads((packs / "id" / "digest.toml").read_text(encoding="utf-8"))
     assert _flat(en) == _flat(id_)  # the Indonesian pack translates every string
+    # An event reads with its base code's own verb, not its root's: 112 "accuses".
+    for html, pack in ((english, en), (indonesian, id_)):
+        assert f'<em class="action">{pack["cameo_codes"]["112"]}</em>' in html
+        assert pack["cameo_codes"]["112"] != pack["cameo_roots"]["11"]
 
 
 def test_an_empty_day_says_nothing_was_found(db: Path, tmp_path: Path) -> None:

@@ -136,7 +136,10 @@ def _section(
 def event_line(item: EventItem, s: Strings) -> tuple[str, Safe]:
     """Who did what to whom, as plain text and as markup."""
     unknown = s.get("labels.unknown_actor")
-    action = s.table("cameo_roots").get(item.root, item.cameo_name)
+    # The 3-digit base code in words ("051": praises or endorses), else its root's.
+    action = s.table("cameo_codes").get(item.cameo[:3]) or s.table("cameo_roots").get(
+        item.root, item.cameo_name
+    )
     source_name = item.source.name or item.source.code or unknown
     parts = {
         "source": fill(
