@@ -154,6 +154,14 @@ def test_reciprocal_verbs_pair_a_compound_subject(pipeline: Pipeline) -> None:
     assert (meet.source.code, meet.target.code) == ("RUS", "USA")
 
 
+def test_cooperation_within_a_compound_subject_is_mutual(pipeline: Pipeline) -> None:
+    # no other party named: the members cooperate with each other (PLOVER's SRC/TAR)
+    [deal] = events_of(pipeline, "Kenya and Tanzania signed an agreement on Friday.", "en")
+    assert (deal.source.code, deal.target.code) == ("KEN", "TZA")
+    # not for conflict: a compound that protests has no target of its own
+    assert events_of(pipeline, "Kenya and Tanzania protested on Friday.", "en") == []
+
+
 def test_a_place_after_a_locative_word_is_not_an_actor(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Polisi menangkap dua orang di Jakarta.", "id")
     assert all(e.target is None or e.target.code != "IDN" for e in events)

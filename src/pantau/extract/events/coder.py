@@ -64,6 +64,10 @@ FOLLOWING = 2
 "agreed to cooperate", "rejected demands", "menuduh Rusia membangun"."""
 REQUEST_ROOTS = frozenset({"02", "10"})
 """Appeals and demands: their target is whoever is asked, often a complement's subject."""
+RECIPROCAL_QUADS = frozenset({1, 2})
+"""Cooperation (verbal, material) between the members of a compound subject and no one
+else is mutual: "X and Y agreed", "X dan Y menandatangani perjanjian" (X source, Y
+target), as PLOVER's records code compound actors (SRC/TAR)."""
 PLACE_TARGETS = frozenset({"042"})
 """A visit's target may be the place visited ("mengunjungi garis depan di Ukraina")."""
 PLACE_OBJECT = ("<place>",)
@@ -700,7 +704,11 @@ class _Coder:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
-        if pattern.symmetric and not targets and len(sources) > 1:
+        if not targets and len(sources) > 1 and (
+            pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
+        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]):
+            # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
+            # named, cooperation between the members of a compound subject is mutual
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
