@@ -313,6 +313,16 @@ def test_english_events_need_a_target_and_reduced_relatives_are_no_events(
     assert triples(events) == {("EGY", "JOR", "05")}  # not Jordan attacking Syria
 
 
+def test_a_reported_obligation_is_a_demand_of_the_speaker(pipeline: Pipeline) -> None:
+    text = "Germany said on Monday that Hungary must reopen the border crossing."
+    [demand] = events_of(pipeline, text, "en")
+    assert (demand.source.code, demand.target.code, demand.cameo) == ("DEU", "HUN", "100")
+    assert demand.trigger.text == "must"
+    # no saying verb before it: an obligation of the sentence's own subject, no demand
+    text = "Hungary must reopen the border crossing with Germany."
+    assert all(e.cameo != "100" for e in events_of(pipeline, text, "en"))
+
+
 def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(
     pipeline: Pipeline,
 ) -> None:

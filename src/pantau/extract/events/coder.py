@@ -77,6 +77,9 @@ ACTOR = "<actor>"
 """First word of an `object` phrase: an actor (or a compound of actors) right after the
 trigger, then the rest of the phrase after it ("mendorong <actor> untuk": "mendorong
 Polri dan Kejaksaan untuk mengusut")."""
+OBLIGATION_REACH = 5
+"""Words before a complementizer within which a saying verb opens a reported obligation
+("declared on Tuesday that China must")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
@@ -218,6 +221,8 @@ class _Coder:
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.obligations = (self.lexicon.word_set("obligation")
+                            if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
         """People named by a marker earlier in the document ("berinisial HM")."""
         self.last_person: Actor | None = None
@@ -299,6 +304,9 @@ class _Coder:
         words = sentence.words
         i = 0
         while i < len(words):
+            if (words[i],) in self.obligations and self._obligation(sentence, i):
+                i += 1 + FOLLOWING
+                continue
             size, key = (0, None) if i in sentence.names else self._trigger_at(sentence, i)
             if key is None:
                 i += 1
@@ -729,6 +737,51 @@ class _Coder:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
+        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at)
+
+    def _obligation(self, sentence: _Sentence, at: int) -> bool:
+        """A reported obligation is a demand (the pack's `obligation_code`): "Russia said
+        on Tuesday that Sudan must return the helicopter" is Russia demanding of Sudan. The
+        obligation word ("must") follows its clause's subject, an actor; the clause opens
+        with a saying verb or a complementizer right after one; the speaker is the saying
+        verb's subject. The verb after the obligation is the demand's content."""
+        words = sentence.words
+        clause = self._clause_start(sentence, at)
+        j = at
+        while j > clause and (words[j - 1].endswith("ly") or (words[j - 1],) in self.adverbs):
+            j -= 1
+        before = [a for a in sentence.actors
+                  if a.start >= clause and a.end <= j and not a.place_only]
+        if not before or before[-1].end != j:
+            return False
+        target = self._compound_head(sentence, before)
+        saying = clause
+        if (words[clause],) in self.lexicon.word_set("complementizers"):
+            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
+                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
+        if saying < 0 or (words[saying],) not in self.setup.speech:
+            return False
+        source = self._subject(sentence, saying, clause_only=False)
+        if source is None or source.start >= target.start:
+            return False
+        sources = [s.actor for s in self._members(sentence, source, saying)]
+        targets = [t.actor for t in self._members(sentence, target, j)]
+        pattern = Pattern(self.lexicon.obligation_code)
+        return self._emit(sentence, at, at + 1, pattern, "active", sources, targets,
+                          target.start)
+
+    def _emit(
+        self,
+        sentence: _Sentence,
+        start: int,
+        end: int,
+        pattern: Pattern,
+        voice: str,
+        sources: list[Actor],
+        targets: list[Actor],
+        subject_at: int | None,
+    ) -> bool:
+        """Code an event whose actors are known; False when it is none."""
         if self._is_complement(sentence, start, subject_at):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
