@@ -318,6 +318,9 @@ def test_a_reported_obligation_is_a_demand_of_the_speaker(pipeline: Pipeline) ->
     [demand] = events_of(pipeline, text, "en")
     assert (demand.source.code, demand.target.code, demand.cameo) == ("DEU", "HUN", "100")
     assert demand.trigger.text == "must"
+    # an order to an actor is a demand of it, not an intent to cooperate
+    text = "A Kenyan judge ordered Tanzania to return the cattle."
+    assert ("KENJUD", "TZA", "10") in triples(events_of(pipeline, text, "en"))
     # no saying verb before it: an obligation of the sentence's own subject, no demand
     text = "Hungary must reopen the border crossing with Germany."
     assert all(e.cameo != "100" for e in events_of(pipeline, text, "en"))
