@@ -326,6 +326,17 @@ def test_a_reported_obligation_is_a_demand_of_the_speaker(pipeline: Pipeline) ->
     assert all(e.cameo != "100" for e in events_of(pipeline, text, "en"))
 
 
+def test_an_owner_drawn_with_its_possessive_and_a_passive_after_been(
+    pipeline: Pipeline,
+) -> None:
+    # the entity model draws "Kenya's": the owner of the group noun is still Kenya
+    text = "Kenya's government accused Uganda of spying on Monday."
+    assert ("KENGOV", "UGA", "11") in triples(events_of(pipeline, text, "en"))
+    # "been" is an auxiliary even though it may stand between one and its verb
+    text = "The Kenyan foreign minister has been criticised by Uganda."
+    assert ("UGA", "KENGOV", "11") in triples(events_of(pipeline, text, "en"))
+
+
 def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(
     pipeline: Pipeline,
 ) -> None:

@@ -171,6 +171,12 @@ class ActorFinder:
                 spans.append(ActorSpan(start, end, known[tuple(words[start:end])], False,
                                        "PERSON"))
                 continue
+            if actor.code is None and end - start > 1 and words[end - 1] in POSSESSIVES:
+                # "Sudan's" (before "government"), drawn with its possessive: the owner
+                owner = self.resolve(" ".join(words[start:end - 1])) if self.resolve else None
+                if owner is not None:
+                    actor = replace_actor(actor, code=owner[0], country=owner[1],
+                                          sector=sector_of(owner[0], owner[1]))
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor, entity.type,
                                        default_country) or actor

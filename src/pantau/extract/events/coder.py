@@ -447,12 +447,15 @@ class _Coder:
             return pattern.voice
         if sentence.words[start].endswith("ing"):
             return "active"
+        # an auxiliary may also be an adverb-like filler: "has been indicted"
         j = start
-        while j > 0 and (sentence.words[j - 1].endswith("ly")
-                         or (sentence.words[j - 1],) in self.adverbs):
+        while j > 0:
+            word = sentence.words[j - 1]
+            if (word,) in self.passive_aux:
+                return "passive"
+            if not (word.endswith("ly") or (word,) in self.adverbs):
+                return "active"
             j -= 1
-        if j > 0 and (sentence.words[j - 1],) in self.passive_aux:
-            return "passive"
         return "active"
 
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
