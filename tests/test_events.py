@@ -158,6 +158,13 @@ def test_cooperation_within_a_compound_subject_is_mutual(pipeline: Pipeline) -> 
     # no other party named: the members cooperate with each other (PLOVER's SRC/TAR)
     [deal] = events_of(pipeline, "Kenya and Tanzania signed an agreement on Friday.", "en")
     assert (deal.source.code, deal.target.code) == ("KEN", "TZA")
+    # a member's own troops are no other party
+    text = "Kenya and Tanzania resumed negotiations on a Kenyan troop pullback."
+    assert ("KEN", "TZA", "04") in triples(events_of(pipeline, text, "en"))
+    # "<demonym> <title>" drawn as a person of its own is the next person's affiliation
+    text = "Kenyan leader Uhuru Kenyatta and Tanzanian President John Magufuli signed a treaty."
+    [treaty] = events_of(pipeline, text, "en")
+    assert (treaty.target.name, treaty.target.country) == ("John Magufuli", "TZA")
     # not for conflict: a compound that protests has no target of its own
     assert events_of(pipeline, "Kenya and Tanzania protested on Friday.", "en") == []
 

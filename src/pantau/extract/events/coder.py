@@ -715,11 +715,15 @@ class _Coder:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
-        if not targets and len(sources) > 1 and (
+        if len(sources) > 1 and (
             pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
-        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]):
+        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
+            not targets or any(_same(s.actor, targets[0].actor) for s in sources)
+        ):
             # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
-            # named, cooperation between the members of a compound subject is mutual
+            # named (a member's own troops are none: "Israel and Lebanon renewed
+            # negotiations on an Israeli troop pullback"), cooperation between the members
+            # of a compound subject is mutual
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
