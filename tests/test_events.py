@@ -154,6 +154,21 @@ def test_reciprocal_verbs_pair_a_compound_subject(pipeline: Pipeline) -> None:
     assert (meet.source.code, meet.target.code) == ("RUS", "USA")
 
 
+def test_cooperation_within_a_compound_subject_is_mutual(pipeline: Pipeline) -> None:
+    # no other party named: the members cooperate with each other (PLOVER's SRC/TAR)
+    [deal] = events_of(pipeline, "Kenya and Tanzania signed an agreement on Friday.", "en")
+    assert (deal.source.code, deal.target.code) == ("KEN", "TZA")
+    # a member's own troops are no other party
+    text = "Kenya and Tanzania resumed negotiations on a Kenyan troop pullback."
+    assert ("KEN", "TZA", "04") in triples(events_of(pipeline, text, "en"))
+    # "<demonym> <title>" drawn as a person of its own is the next person's affiliation
+    text = "Kenyan leader Uhuru Kenyatta and Tanzanian President John Magufuli signed a treaty."
+    [treaty] = events_of(pipeline, text, "en")
+    assert (treaty.target.name, treaty.target.country) == ("John Magufuli", "TZA")
+    # not for conflict: a compound that protests has no target of its own
+    assert events_of(pipeline, "Kenya and Tanzania protested on Friday.", "en") == []
+
+
 def test_a_place_after_a_locative_word_is_not_an_actor(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Polisi menangkap dua orang di Jakarta.", "id")
     assert all(e.target is None or e.target.code != "IDN" for e in events)
@@ -303,6 +318,30 @@ def test_english_events_need_a_target_and_reduced_relatives_are_no_events(
     # "-ed" + "by" without an auxiliary is a participle of a reduced relative clause
     events = events_of(pipeline, "Egypt praised Jordan, attacked by Syria on Monday.", "en")
     assert triples(events) == {("EGY", "JOR", "05")}  # not Jordan attacking Syria
+
+
+def test_a_reported_obligation_is_a_demand_of_the_speaker(pipeline: Pipeline) -> None:
+    text = "Germany said on Monday that Hungary must reopen the border crossing."
+    [demand] = events_of(pipeline, text, "en")
+    assert (demand.source.code, demand.target.code, demand.cameo) == ("DEU", "HUN", "100")
+    assert demand.trigger.text == "must"
+    # an order to an actor is a demand of it, not an intent to cooperate
+    text = "A Kenyan judge ordered Tanzania to return the cattle."
+    assert ("KENJUD", "TZA", "10") in triples(events_of(pipeline, text, "en"))
+    # no saying verb before it: an obligation of the sentence's own subject, no demand
+    text = "Hungary must reopen the border crossing with Germany."
+    assert all(e.cameo != "100" for e in events_of(pipeline, text, "en"))
+
+
+def test_an_owner_drawn_with_its_possessive_and_a_passive_after_been(
+    pipeline: Pipeline,
+) -> None:
+    # the entity model draws "Kenya's": the owner of the group noun is still Kenya
+    text = "Kenya's government accused Uganda of spying on Monday."
+    assert ("KENGOV", "UGA", "11") in triples(events_of(pipeline, text, "en"))
+    # "been" is an auxiliary even though it may stand between one and its verb
+    text = "The Kenyan foreign minister has been criticised by Uganda."
+    assert ("UGA", "KENGOV", "11") in triples(events_of(pipeline, text, "en"))
 
 
 def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(

@@ -171,6 +171,12 @@ class ActorFinder:
                 spans.append(ActorSpan(start, end, known[tuple(words[start:end])], False,
                                        "PERSON"))
                 continue
+            if actor.code is None and end - start > 1 and words[end - 1] in POSSESSIVES:
+                # "Sudan's" (before "government"), drawn with its possessive: the owner
+                owner = self.resolve(" ".join(words[start:end - 1])) if self.resolve else None
+                if owner is not None:
+                    actor = replace_actor(actor, code=owner[0], country=owner[1],
+                                          sector=sector_of(owner[0], owner[1]))
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor, entity.type,
                                        default_country) or actor
@@ -185,7 +191,7 @@ class ActorFinder:
         # Group nouns first, so that a title and its country ("menteri luar negeri AS")
         # right before a name go together as that person's affiliation.
         spans = self._with_agents(words, spans, default_country, named)
-        return self._drop_affiliations(spans), places
+        return self._drop_affiliations(spans, words), places
 
     def _agent_of(
         self,
@@ -327,17 +333,23 @@ class ActorFinder:
                 i += 1
         return spans
 
-    @staticmethod
-    def _drop_affiliations(spans: list[ActorSpan]) -> list[ActorSpan]:
+    def _ends_in_title(self, span: ActorSpan, words: Sequence[str]) -> bool:
+        """Whether a span ends in a title ("Bulgarian President", drawn by the entity
+        model as a person of its own)."""
+        return any(tuple(words[span.end - n:span.end]) in self.titles
+                   for n in range(1, min(self.longest_title, span.end - span.start) + 1))
+
+    def _drop_affiliations(self, spans: list[ActorSpan], words: Sequence[str]) -> list[ActorSpan]:
         """A title or organisation right before a person is the person's: one span from
-        the title to the name ("Menteri Perdagangan Budi Santoso")."""
+        the title to the name ("Menteri Perdagangan Budi Santoso", "Bulgarian President
+        Todor Zhivkov")."""
         kept: list[ActorSpan] = []
         start: int | None = None
         for span, following in zip(spans, [*spans[1:], None], strict=False):
             if (
                 following is not None
                 and following.entity_type == "PERSON"
-                and span.entity_type != "PERSON"
+                and (span.entity_type != "PERSON" or self._ends_in_title(span, words))
                 and following.start == span.end
             ):
                 start = span.start if start is None else start

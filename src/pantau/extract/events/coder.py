@@ -64,6 +64,10 @@ FOLLOWING = 2
 "agreed to cooperate", "rejected demands", "menuduh Rusia membangun"."""
 REQUEST_ROOTS = frozenset({"02", "10"})
 """Appeals and demands: their target is whoever is asked, often a complement's subject."""
+RECIPROCAL_QUADS = frozenset({1, 2})
+"""Cooperation (verbal, material) between the members of a compound subject and no one
+else is mutual: "X and Y agreed", "X dan Y menandatangani perjanjian" (X source, Y
+target), as PLOVER's records code compound actors (SRC/TAR)."""
 PLACE_TARGETS = frozenset({"042"})
 """A visit's target may be the place visited ("mengunjungi garis depan di Ukraina")."""
 PLACE_OBJECT = ("<place>",)
@@ -73,6 +77,9 @@ ACTOR = "<actor>"
 """First word of an `object` phrase: an actor (or a compound of actors) right after the
 trigger, then the rest of the phrase after it ("mendorong <actor> untuk": "mendorong
 Polri dan Kejaksaan untuk mengusut")."""
+OBLIGATION_REACH = 5
+"""Words before a complementizer within which a saying verb opens a reported obligation
+("declared on Tuesday that China must")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
@@ -214,6 +221,8 @@ class _Coder:
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.obligations = (self.lexicon.word_set("obligation")
+                            if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
         """People named by a marker earlier in the document ("berinisial HM")."""
         self.last_person: Actor | None = None
@@ -295,6 +304,9 @@ class _Coder:
         words = sentence.words
         i = 0
         while i < len(words):
+            if (words[i],) in self.obligations and self._obligation(sentence, i):
+                i += 1 + FOLLOWING
+                continue
             size, key = (0, None) if i in sentence.names else self._trigger_at(sentence, i)
             if key is None:
                 i += 1
@@ -435,12 +447,15 @@ class _Coder:
             return pattern.voice
         if sentence.words[start].endswith("ing"):
             return "active"
+        # an auxiliary may also be an adverb-like filler: "has been indicted"
         j = start
-        while j > 0 and (sentence.words[j - 1].endswith("ly")
-                         or (sentence.words[j - 1],) in self.adverbs):
+        while j > 0:
+            word = sentence.words[j - 1]
+            if (word,) in self.passive_aux:
+                return "passive"
+            if not (word.endswith("ly") or (word,) in self.adverbs):
+                return "active"
             j -= 1
-        if j > 0 and (sentence.words[j - 1],) in self.passive_aux:
-            return "passive"
         return "active"
 
     def _actors_between(self, sentence: _Sentence, lo: int, hi: int) -> list[ActorSpan]:
@@ -700,7 +715,15 @@ class _Coder:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
-        if pattern.symmetric and not targets and len(sources) > 1:
+        if len(sources) > 1 and (
+            pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
+        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
+            not targets or any(_same(s.actor, targets[0].actor) for s in sources)
+        ):
+            # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
+            # named (a member's own troops are none: "Israel and Lebanon renewed
+            # negotiations on an Israeli troop pullback"), cooperation between the members
+            # of a compound subject is mutual
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
@@ -721,6 +744,51 @@ class _Coder:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
+        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at)
+
+    def _obligation(self, sentence: _Sentence, at: int) -> bool:
+        """A reported obligation is a demand (the pack's `obligation_code`): "Russia said
+        on Tuesday that Sudan must return the helicopter" is Russia demanding of Sudan. The
+        obligation word ("must") follows its clause's subject, an actor; the clause opens
+        with a saying verb or a complementizer right after one; the speaker is the saying
+        verb's subject. The verb after the obligation is the demand's content."""
+        words = sentence.words
+        clause = self._clause_start(sentence, at)
+        j = at
+        while j > clause and (words[j - 1].endswith("ly") or (words[j - 1],) in self.adverbs):
+            j -= 1
+        before = [a for a in sentence.actors
+                  if a.start >= clause and a.end <= j and not a.place_only]
+        if not before or before[-1].end != j:
+            return False
+        target = self._compound_head(sentence, before)
+        saying = clause
+        if (words[clause],) in self.lexicon.word_set("complementizers"):
+            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
+                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
+        if saying < 0 or (words[saying],) not in self.setup.speech:
+            return False
+        source = self._subject(sentence, saying, clause_only=False)
+        if source is None or source.start >= target.start:
+            return False
+        sources = [s.actor for s in self._members(sentence, source, saying)]
+        targets = [t.actor for t in self._members(sentence, target, j)]
+        pattern = Pattern(self.lexicon.obligation_code)
+        return self._emit(sentence, at, at + 1, pattern, "active", sources, targets,
+                          target.start)
+
+    def _emit(
+        self,
+        sentence: _Sentence,
+        start: int,
+        end: int,
+        pattern: Pattern,
+        voice: str,
+        sources: list[Actor],
+        targets: list[Actor],
+        subject_at: int | None,
+    ) -> bool:
+        """Code an event whose actors are known; False when it is none."""
         if self._is_complement(sentence, start, subject_at):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)

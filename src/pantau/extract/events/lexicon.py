@@ -51,6 +51,10 @@ class EventLexicon:
     """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
     dyadic: bool = False
     """Every event needs a target as well as a source (the pack's top-level `dyadic`)."""
+    obligation_code: str | None = None
+    """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
+    is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
+    that Y must ..." is X demanding of Y). None: no such events (the top-level key)."""
     forms: dict[str, str] = field(default_factory=dict)
     """Verb-form suffix -> when a form with it is a verb: "subject" (right after an
     actor or pronoun) or the name of a `[words]` list the word before must be in."""
@@ -89,6 +93,7 @@ class EventLexicon:
         self.agents.update(other.agents)
         self.forms.update(other.forms)
         self.dyadic = self.dyadic or other.dyadic
+        self.obligation_code = other.obligation_code or self.obligation_code
 
 
 def phrase(text: str) -> Phrase:
@@ -115,6 +120,9 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         raise ConfigError(f"{where}: {exc}") from exc
     lexicon = EventLexicon(language)
     lexicon.dyadic = bool(data.get("dyadic", False))
+    if data.get("obligation_code"):
+        lexicon.obligation_code = check_code(str(data["obligation_code"]),
+                                             f"{where} obligation_code")
     for name, values in data.get("words", {}).items():
         if not isinstance(values, list):
             continue
