@@ -131,50 +131,6 @@ def shape(token: str) -> str:
     return "".join(out)[:8]
 
 
-#: Lower-case words an acronym's expansion may contain besides its capitalised words
-#: ("Badan Pengawas Obat dan Makanan (BPOM)").
-_ACRONYM_GLUE = frozenset("dan untuk dari of and the for de du van der di & - se".split())
-
-
-def acronym_definitions(tokens: Sequence[str]) -> list[tuple[int, int, int]]:
-    """``(start, end, acronym index)`` of each "Capitalised Words ( ACR )" in a sentence
-    whose acronym spells the initials of the capitalised words before it: "Lembaga
-    Pendidikan Perkebunan ( LPP )", "Koalisi Merah Putih (KMP)" (one token)."""
-    out: list[tuple[int, int, int]] = []
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok == "(" and i + 2 < n and tokens[i + 2] == ")":
-            acr, at = tokens[i + 1], i + 1
-        elif len(tok) > 3 and tok[0] == "(" and tok[-1] == ")":
-            acr, at = tok[1:-1], i
-        else:
-            continue
-        if len(acr) < 2 or len(acr) > 10 or not acr[:1].isupper():
-            continue
-        letters = "".join(ch for ch in acr.lower() if ch.isalpha())
-        words: list[int] = []
-        k = i - 1
-        while k >= 0 and len(words) < 10:
-            w = tokens[k]
-            if w[:1].isupper():
-                words.append(k)
-            elif w.lower() not in _ACRONYM_GLUE:
-                break
-            k -= 1
-        words.reverse()
-        for start in range(len(words)):
-            initials = "".join(tokens[q][0].lower() for q in words[start:])
-            if initials == letters or (
-                len(words) - start >= 2
-                and letters.startswith(initials[:2])
-                and len(words) - start <= len(letters)
-                and all(ch in letters for ch in initials)
-            ):
-                out.append((words[start], i, at))
-                break
-    return out
-
-
 class Lexicon:
     """Word clusters and a gazetteer, the lexical knowledge a model's features read."""
 
@@ -385,28 +341,6 @@ class Featurizer:
             gaz, fine = self._gazetteer([normalise(t).lower() for t in tokens])
         else:
             gaz = fine = [None] * n
-        triggers: list[str] = []
-        if "trig" in opts:
-            # domain words of the sentence (band, klub, perusahaan ...): a name's type
-            # often shows only there ("Nirvana" after "band", "Lotte" after "perusahaan")
-            tags = self.lexicon.word_tags
-            lows = {normalise(t).lower() for t in tokens}
-            triggers = sorted("st=" + low for low in lows if "T" in tags.get(low, ()))
-        acr: dict[int, list[str]] | None = None
-        if "acr" in opts:
-            # acronyms defined in the sentence and their expansions: "Lembaga Pendidikan
-            # Perkebunan ( LPP )" -- the two are one name, whatever its type
-            acr = {}
-            for start, end, at in acronym_definitions(tokens):
-                head = per[start][0][0][2:]
-                acr.setdefault(at, []).extend(("acr", "acrh=" + head))
-                if gaz[start] is not None:
-                    acr[at].append("acrg=" + gaz[start].split("-", 1)[1])  # type: ignore[union-attr]
-                acr.setdefault(start, []).append("acxB")
-                for j in range(start + 1, end):
-                    acr.setdefault(j, []).append("acxI")
-                if end < n:
-                    acr.setdefault(end, []).append("acxE")
         out: list[list[str]] = []
         for i in range(n):
             own = per[i][0]
@@ -447,19 +381,6 @@ class Featurizer:
                 extra.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
                 if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
                     extra.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
-            if acr is not None and i in acr:
-                extra += acr[i]
-            if triggers and "cap" in own:
-                extra += triggers
-            if "win" in opts:
-                far = []
-                if i > 2:
-                    far.append("-3w=" + per[i - 3][0][0][2:])
-                if i < n - 3:
-                    far.append("+3w=" + per[i + 3][0][0][2:])
-                if self.known is not None:
-                    far = [f for f in far if f in self.known]
-                feats += far
             if prefix:
                 extra += [prefix + f for f in extra]
             if self.known is not None:

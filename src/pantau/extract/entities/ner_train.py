@@ -334,8 +334,7 @@ def head_word_tags(lang: str) -> dict[str, list[str]]:
     that head a place name (``place_heads.txt``: kabupaten, jalan, gunung ...)."""
     folder = Path(__file__).resolve().parents[2] / "lang" / lang
     tags: dict[str, list[str]] = defaultdict(list)
-    files = (("org_words.txt", "oh"), ("place_heads.txt", "lh"), ("ner_triggers.txt", "T"))
-    for fname, tag in files:
+    for fname, tag in (("org_words.txt", "oh"), ("place_heads.txt", "lh")):
         path = folder / fname
         if not path.exists():
             continue
@@ -752,7 +751,6 @@ def train(
     gazetteer_sources: Sequence[str] = (),
     use_head_words: bool = False,
     use_gazetteer_words: bool = False,
-    use_triggers: bool = False,
     repeat: dict[str, int] | None = None,
     self_train: int = SELF_TRAIN,
     min_prob: float = SELF_TRAIN_MIN_PROB,
@@ -817,11 +815,9 @@ def train(
     if use_role_words:
         for word, tags in role_word_tags(lang).items():
             word_tags.setdefault(word, []).extend(tags)
-    if use_head_words or use_triggers:
+    if use_head_words:
         for word, tags in head_word_tags(lang).items():
-            tags = [t for t in tags if (use_triggers if t == "T" else use_head_words)]
-            if tags:
-                word_tags.setdefault(word, []).extend(tags)
+            word_tags.setdefault(word, []).extend(tags)
     gazetteer: list[tuple[str, tuple[str, ...]]] = []
     if use_gazetteer:
         gazetteer = build_gazetteer(
