@@ -762,7 +762,9 @@ def train(
     text (for quick tests); the shipped models use everything. ``params`` overrides
     CRF_PARAMS; ``use_*`` switch the lexicons off and ``nerp_mode`` ("gazetteer", the
     default, or "train" / "train-per-loc": NER-Prosa truecased as training data) exist
-    to reproduce the comparisons in docs/ner.md.
+    to reproduce the comparisons in docs/ner.md, as do ``gazetteer_sources``,
+    ``use_head_words`` and ``use_gazetteer_words`` (extra lexicons, off in the shipped
+    recipe: they did not help, docs/ner.md "Follow-up").
     """
     if lang not in LANGS:
         raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
