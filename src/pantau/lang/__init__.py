@@ -48,8 +48,19 @@ def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
 
 
 def available_packs() -> list[str]:
+    """Codes of the language packs (folders of `pantau.lang`)."""
+    return list(_pack_codes())
+
+
+@cache
+def _pack_codes() -> tuple[str, ...]:
+    # listed once per process: the stages ask for every sentence ("lang in
+    # available_packs()"), and listing the folder each time cost the entities stage a
+    # third of its time
     root = resources.files("pantau.lang")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    )
 
 
 def _words(folder, name: str, lower: bool = True) -> frozenset[str]:  # noqa: ANN001

