@@ -84,7 +84,8 @@ class _Document:
         return day_of(event.get("date")) or self.published_day
 
     def actor_offset(self, actor: dict[str, Any] | None, event: dict[str, Any]) -> int | None:
-        """Start of the actor's mention nearest the trigger, preferring its sentence."""
+        """Start of the actor's mention nearest the trigger; for an actor with no entity
+        (a group noun such as "pasukan Rusia"), where its name stands in the sentence."""
         if not actor:
             return None
         trigger = event["trigger"]["start"]
