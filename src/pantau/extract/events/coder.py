@@ -80,6 +80,9 @@ Polri dan Kejaksaan untuk mengusut")."""
 OBLIGATION_REACH = 5
 """Words before a complementizer within which a saying verb opens a reported obligation
 ("declared on Tuesday that China must")."""
+SUPPORT_REACH = 4
+"""Tokens after a nominal trigger within which a passive support verb ("dilakukan") may
+introduce its agent ("Penangkapan terhadap X dilakukan tim Resmob")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
@@ -577,10 +580,24 @@ class _Coder:
         """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
         where that phrase starts (the target must come before it)."""
         agents = self.lexicon.word_set("agent_prepositions")
+        passive_support = frozenset() if passive else self.lexicon.word_set("passive_support")
         words = sentence.words
         for j in range(end, min(len(words), end + TARGET_WINDOW)):
             if words[j] in HARD_STOPS:
                 break
+            if (words[j],) in passive_support and j - end <= SUPPORT_REACH and "," not in words[
+                end:j
+            ]:
+                # "Aksi pencurian dilakukan Berangus", "Penangkapan dilakukan tim Resmob":
+                # a passive support verb after a nominal trigger takes its agent without
+                # "oleh"
+                k = j + 1
+                while k < len(words) and (words[k],) in self.quantifiers:
+                    k += 1
+                found = [a for a in sentence.actors
+                         if a.start == k and not a.place_only and a.entity_type != "LOC"]
+                if found:
+                    return found[0], j
             if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
                 named = self._actors_between(sentence, j + 1, j + 6)
