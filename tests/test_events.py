@@ -305,6 +305,17 @@ def test_object_bound_readings_of_common_verbs(pipeline: Pipeline) -> None:
     assert [e.root for e in events_of(pipeline, text, "id")] == ["12"]
 
 
+def test_a_pronoun_opening_a_clause_is_its_subject_not_the_actor_before_it(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Menteri Budi Hartono menegaskan kebijakan itu membantu para petani, ia juga "
+        "meminta Bank Indonesia menurunkan suku bunga."
+    )
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

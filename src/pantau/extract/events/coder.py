@@ -486,6 +486,14 @@ class _Coder:
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
+        pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
+        if pronoun is not None:
+            # "X menegaskan, ia akan ...", "... pengrajin emas di Bali. Ia juga meminta": a
+            # pronoun opening the clause is its subject, and stands for the sentence's first
+            # person (a personal pronoun) or first actor, as for the last sentence's
+            people = [a for a in candidates if a.entity_type == "PERSON"]
+            chosen = people if pronoun in self.personal_pronouns else candidates
+            return chosen[0] if chosen else None
         in_clause = [a for a in candidates if a.start >= clause]
         if in_clause and first:
             return in_clause[0]
@@ -500,6 +508,18 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
+        """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
+        between the last actor and the trigger: it is the subject, and the actor right
+        before it is not ("... bagi pengrajin emas. Ia juga meminta ...")."""
+        words = sentence.words
+        for k in range(max(lo, 1), hi):
+            if (words[k],) in self.pronouns and (
+                words[k - 1] in CLAUSE_MARKS or words[k - 1] in HARD_STOPS
+            ):
+                return (words[k],)
+        return None
 
     def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
         """Whether the actor starting at `at` is the object of a preposition, past
