@@ -285,6 +285,37 @@ def test_a_group_noun_with_a_clitic_and_a_named_agent_after_a_comma(pipeline: Pi
     assert "golkar" in (sanction.source.name or "").lower()
 
 
+def test_a_passive_support_verb_takes_the_agent_of_a_nominal_trigger(pipeline: Pipeline) -> None:
+    text = "Penangkapan terhadap Budi Hartono dilakukan polisi pada Selasa malam."
+    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert arrest.source.code == "IDNCOP"
+    assert arrest.target and arrest.target.name == "Budi Hartono"
+
+
+def test_object_bound_readings_of_common_verbs(pipeline: Pipeline) -> None:
+    # an investigation needs evidence or a person examined; a hope needs an addressee
+    text = "Penyidik Polda Wakanda mengumpulkan sejumlah alat bukti di rumah itu."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["091"]
+    assert events_of(pipeline, "Dokter memeriksa kondisi kesehatannya.", "id") == []
+    text = "Ketua DPR Budi Hartono berharap pemerintah segera menurunkan harga beras."
+    [appeal] = events_of(pipeline, text, "id")
+    assert appeal.cameo == "020" and appeal.target and appeal.target.code == "IDNGOV"
+    assert events_of(pipeline, "Budi Hartono berharap cuaca cerah besok.", "id") == []
+    text = "Budi Hartono mangkir dari panggilan KPK pada Senin."
+    assert [e.root for e in events_of(pipeline, text, "id")] == ["12"]
+
+
+def test_a_pronoun_opening_a_clause_is_its_subject_not_the_actor_before_it(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Menteri Budi Hartono menegaskan kebijakan itu membantu para petani, ia juga "
+        "meminta Bank Indonesia menurunkan suku bunga."
+    )
+    appeal = next(e for e in events_of(pipeline, text, "id") if e.root == "02")
+    assert appeal.source.name == "Budi Hartono"
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

@@ -80,6 +80,9 @@ Polri dan Kejaksaan untuk mengusut")."""
 OBLIGATION_REACH = 5
 """Words before a complementizer within which a saying verb opens a reported obligation
 ("declared on Tuesday that China must")."""
+SUPPORT_REACH = 4
+"""Tokens after a nominal trigger within which a passive support verb ("dilakukan") may
+introduce its agent ("Penangkapan terhadap X dilakukan tim Resmob")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
@@ -483,6 +486,14 @@ class _Coder:
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
+        pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
+        if pronoun is not None:
+            # "X menegaskan, ia akan ...", "... pengrajin emas di Bali. Ia juga meminta": a
+            # pronoun opening the clause is its subject, and stands for the sentence's first
+            # person (a personal pronoun) or first actor, as for the last sentence's
+            people = [a for a in candidates if a.entity_type == "PERSON"]
+            chosen = people if pronoun in self.personal_pronouns else candidates
+            return chosen[0] if chosen else None
         in_clause = [a for a in candidates if a.start >= clause]
         if in_clause and first:
             return in_clause[0]
@@ -497,6 +508,18 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
+        """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
+        between the last actor and the trigger: it is the subject, and the actor right
+        before it is not ("... bagi pengrajin emas. Ia juga meminta ...")."""
+        words = sentence.words
+        for k in range(max(lo, 1), hi):
+            if (words[k],) in self.pronouns and (
+                words[k - 1] in CLAUSE_MARKS or words[k - 1] in HARD_STOPS
+            ):
+                return (words[k],)
+        return None
 
     def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
         """Whether the actor starting at `at` is the object of a preposition, past
@@ -577,10 +600,24 @@ class _Coder:
         """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
         where that phrase starts (the target must come before it)."""
         agents = self.lexicon.word_set("agent_prepositions")
+        passive_support = frozenset() if passive else self.lexicon.word_set("passive_support")
         words = sentence.words
         for j in range(end, min(len(words), end + TARGET_WINDOW)):
             if words[j] in HARD_STOPS:
                 break
+            if (words[j],) in passive_support and j - end <= SUPPORT_REACH and "," not in words[
+                end:j
+            ]:
+                # "Aksi pencurian dilakukan Berangus", "Penangkapan dilakukan tim Resmob":
+                # a passive support verb after a nominal trigger takes its agent without
+                # "oleh"
+                k = j + 1
+                while k < len(words) and (words[k],) in self.quantifiers:
+                    k += 1
+                found = [a for a in sentence.actors
+                         if a.start == k and not a.place_only and a.entity_type != "LOC"]
+                if found:
+                    return found[0], j
             if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
                 named = self._actors_between(sentence, j + 1, j + 6)
