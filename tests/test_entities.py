@@ -148,3 +148,24 @@ def test_a_nickname_the_text_introduces_is_the_same_person(recognizer) -> None: 
         "Bamsut",
         "Bamsut",
     ]
+
+
+def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
+    """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
+    name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import EXAMPLES
+
+    pantau = str(Path(sys.executable).parent / "pantau")
+    outputs = set()
+    for seed in ("1", "3"):
+        run = subprocess.run(
+            [pantau, "analyze", str(EXAMPLES / "jsonl" / "sample.jsonl")],
+            capture_output=True, text=True, env={"PYTHONHASHSEED": seed, "PATH": ""},
+            check=True,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

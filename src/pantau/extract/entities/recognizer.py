@@ -493,8 +493,16 @@ class EntityRecognizer:
         groups: list[_Group],
     ) -> Entity:
         entry = group.entry
-        texts = sorted({c.text for c in group.candidates}, key=lambda t: (-len(t.split()), -len(t)))
-        name = texts[0]
+        # The longest form names the entity; among forms of one length, a capitalised one
+        # ("Jasad Endang", not "jasad Endang"), then the first written. The tie-breaks keep
+        # the name the same from run to run (a set's order changes with the hash seed).
+        first_at: dict[str, int] = {}
+        for c in sorted(group.candidates, key=lambda c: c.start):
+            first_at.setdefault(c.text, c.start)
+        name = min(
+            first_at,
+            key=lambda t: (-len(t.split()), -len(t), not t[:1].isupper(), first_at[t]),
+        )
         if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
             name = entry.name
         roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
