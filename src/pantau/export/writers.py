@@ -42,6 +42,7 @@ class ExportReport:
     format: str
     path: str
     documents: int = 0
+    """Documents with at least one row in the output."""
     rows: int = 0
     skipped: int = 0
     """Events left out because the format cannot hold them (PLOVER: no PLOVER type)."""
@@ -83,10 +84,11 @@ def _gdelt(store: Store, out: Path, days: DateRange, table: int, report: ExportR
     geography = Geography()
     with _atomic_file(out) as f:
         for doc in _documents(store, days, on_published=False):
-            report.documents += 1
+            before = report.rows
             for rows in event_rows(doc, geography, days):
                 _tsv(f, rows[table])
                 report.rows += 1
+            report.documents += report.rows > before
 
 
 def _gdelt_events(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
@@ -114,8 +116,8 @@ def _gdelt_gkg(store: Store, out: Path, days: DateRange, report: ExportReport) -
 def _plover(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
     with _atomic_file(out) as f:
         for doc in _documents(store, days, on_published=False):
-            report.documents += 1
             records, untyped = plover_records(doc, days)
+            report.documents += bool(records)
             report.skipped += untyped
             for record in records:
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
