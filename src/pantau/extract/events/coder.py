@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
@@ -39,6 +39,8 @@ from pantau.extract.events.actors import (
     Resolver,
     entity_actor,
     main_country,
+    replace_actor,
+    sector_of,
 )
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
@@ -52,6 +54,9 @@ from pantau.lang import home_country
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
 
+MAX_HEADLINE_UNIT = 3
+"""Words at most before a headline's institution in its clause ("Komisi III DPR")."""
+MAX_HEADLINE_NAME = 4
 CONTEXT_WINDOW = 6
 """Tokens after (or before) a trigger within which a pattern's context words count."""
 TARGET_WINDOW = 10
@@ -228,6 +233,9 @@ class _Coder:
                             if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
         """People named by a marker earlier in the document ("berinisial HM")."""
+        self.headline_member = self._headline_member()
+        """(entity id, code, sector) of the article's first speaker when the headline
+        gives the body he speaks for and the article gives him no role."""
         self.last_person: Actor | None = None
         """The first person named in the last sentence naming one (mostly its subject),
         for a personal pronoun ("Dia", "Ia")."""
@@ -252,6 +260,8 @@ class _Coder:
             local = _token_mentions(tokens, mentions, span.start, span.end)
             actors, places = self.finder.find(tokens, words, local, self.default_country,
                                               self.known_names)
+            if self.headline_member is not None:
+                actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
@@ -264,6 +274,61 @@ class _Coder:
             if actors:
                 self.last_actor = actors[0].actor
         self.analysis.events = self.events
+
+    def _headline_member(self) -> tuple[str, str, str] | None:
+        """A headline that opens a clause with an institution of the article's country
+        ("Komisi III DPR Dorong Usut ...", "Polemik Ijazah, Komisi II DPR Minta KPU ...")
+        reports what a member said: the article's first speaker, a person the article
+        gives no role or country ("kata Dede"), is that member (IDN + LEG)."""
+        title, resolve = self.analysis.title, self.finder.resolve
+        if not title or resolve is None or not self.default_country:
+            return None
+        speaker = next((q.speaker for q in self.analysis.quotes if q.speaker), None)
+        entity = next((e for e in self.analysis.entities if e.id == speaker), None)
+        if (entity is None or entity.type != "PERSON" or entity.actor_code or entity.country
+                or entity.roles):
+            return None
+        text, heads = self.analysis.text, load_roles(self.analysis.language or "").heads
+        for mention in entity.mentions:
+            # "ucap Direktur Riset Ali Noer Zaman": a role the entity stage could not read
+            before = text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            if any((word,) in heads for word in before):
+                return None
+        tokens = tokenize(title, 0, len(title))
+        start = 0
+        for end in [i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}] + [len(tokens)]:
+            for i in range(start, min(start + MAX_HEADLINE_UNIT + 1, end)):
+                if i > start and not self._headline_unit(tokens, i - 1):
+                    break  # "BI Perkirakan The Fed ...": the clause opens with no unit
+                for size in range(min(MAX_HEADLINE_NAME, end - i), 0, -1):
+                    owner = resolve(" ".join(t.text for t in tokens[i:i + size]))
+                    if owner is None:
+                        continue
+                    code, country = owner
+                    sector = sector_of(code, country)
+                    if sector in INSTITUTIONAL and country == self.default_country:
+                        return entity.id, code[:len(country) + 3], sector
+                    return None  # the clause opens with another kind of actor
+            start = end + 1
+        return None
+
+    def _headline_unit(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether a headline word is a title or a unit before an institution ("Ketua",
+        "Komisi III"): a title word, a Roman numeral, or a word before one."""
+        def numeral(text: str) -> bool:
+            return bool(text) and set(text) <= set("IVXLC")
+
+        text = tokens[i].text
+        return (numeral(text) or (i + 1 < len(tokens) and numeral(tokens[i + 1].text))
+                or any(text.lower() in title for title in self.finder.titles))
+
+    def _placed(self, actor: Actor) -> Actor:
+        """The headline's member (`_headline_member`) with his body's code."""
+        member = self.headline_member
+        if member is None or actor.entity != member[0] or actor.sector:
+            return actor
+        return replace_actor(actor, code=member[1], sector=member[2],
+                             country=self.default_country)
 
     def _clauses(self, words: Sequence[str]) -> list[int]:
         starts = [0]
@@ -694,7 +759,7 @@ class _Coder:
             if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
-                    return entity_actor(entity)
+                    return self._placed(entity_actor(entity))
                 return Actor(name=quote.speaker_name)
         return None
 
