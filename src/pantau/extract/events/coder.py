@@ -229,6 +229,7 @@ class _Coder:
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.sequence = self.lexicon.word_set("sequence")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
@@ -564,6 +565,14 @@ class _Coder:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
+        if clause > 0 and (sentence.words[clause],) in self.sequence:
+            # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
+            # with the next act and no subject of its own has the last clause's subject
+            # (its first actor), not the actor right before it
+            previous = self._clause_start(sentence, clause - 1)
+            carried = [a for a in candidates if previous <= a.start < clause]
+            if carried:
+                return carried[0]
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
@@ -960,8 +969,9 @@ class _Coder:
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
         complements that event ("agreed to set up", "menolak untuk membahas") unless it is
-        joined to it by a conjunction ("menentang ... dan menuntut"), which shares the
-        subject; so does an infinitive after it, whatever names come between."""
+        joined to it by a conjunction ("menentang ... dan menuntut") or a word of sequence
+        ("mengunjungi Jepang lalu menandatangani"), which shares the subject; so does an
+        infinitive after it, whatever names come between."""
         previous = self.previous_end
         if previous is None:
             return False
@@ -971,7 +981,7 @@ class _Coder:
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")
-        return not any((w,) in conj for w in joined)
+        return not any((w,) in conj or (w,) in self.sequence for w in joined)
 
     def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
         """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
