@@ -316,6 +316,39 @@ def test_a_pronoun_opening_a_clause_is_its_subject_not_the_actor_before_it(
     assert appeal.source.name == "Budi Hartono"
 
 
+def test_the_first_speaker_without_a_role_is_a_member_of_the_headline_s_institution(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        '"Kami minta pemerintah daerah segera memperbaiki jalan itu," kata Sutrisno kepada '
+        "wartawan, Senin (20/10/2025).\nSutrisno juga meminta Kementerian Perhubungan "
+        "mengevaluasi anggaran perbaikan jalan."
+    )
+
+    def appeal(title: str | None, body: str = text) -> str | None:
+        events = pipeline.analyze(body, lang="id", title=title).events
+        return next(e for e in events if e.root == "02").source.code
+
+    assert appeal("Komisi V DPR Minta Pemda Perbaiki Jalan Rusak") == "IDNLEG"
+    assert appeal("Jalan Rusak di Garut, Warga Minta Pemda Bertindak") == "IDN"  # no body
+    assert appeal(None) == "IDN"
+    # a role in the article wins over the headline's body
+    titled = text.replace("kata Sutrisno", "kata Ketua RT Sutrisno")
+    assert appeal("Komisi V DPR Minta Pemda Perbaiki Jalan Rusak", titled) == "IDNGOV"
+
+
+def test_a_clause_going_on_with_lalu_or_kemudian_keeps_the_last_clause_s_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = "Jaksa Agung bertemu Presiden Prabowo di Istana dan kemudian mengkritik KPK."
+    criticism = next(e for e in events_of(pipeline, text, "id") if e.root == "11")
+    assert criticism.source.code == "IDNJUD"  # not the palace right before it
+    text = "Presiden Prabowo mengunjungi Jepang lalu menandatangani kerja sama dengan Jepang."
+    deal = next(e for e in events_of(pipeline, text, "id") if e.root == "05")
+    assert (deal.source.name, deal.target.name if deal.target else None) == (
+        "Prabowo Subianto", "Jepang")
+
+
 def test_text_without_events_and_unsupported_languages_give_none(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Cuaca di Bandung cerah sepanjang hari ini.", "id") == []
     analysis = pipeline.analyze("Il pleut à Paris depuis trois jours.", lang="fr")

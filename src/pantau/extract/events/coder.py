@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
@@ -39,6 +39,8 @@ from pantau.extract.events.actors import (
     Resolver,
     entity_actor,
     main_country,
+    replace_actor,
+    sector_of,
 )
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
@@ -52,6 +54,9 @@ from pantau.lang import home_country
 from pantau.model import Actor, Analysis, Entity, Event, Mention
 from pantau.nlp.tokens import Token, tokenize
 
+MAX_HEADLINE_UNIT = 3
+"""Words at most before a headline's institution in its clause ("Komisi III DPR")."""
+MAX_HEADLINE_NAME = 4
 CONTEXT_WINDOW = 6
 """Tokens after (or before) a trigger within which a pattern's context words count."""
 TARGET_WINDOW = 10
@@ -224,10 +229,14 @@ class _Coder:
         self.noun_markers = self.lexicon.word_set("noun_markers")
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
+        self.sequence = self.lexicon.word_set("sequence")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
         """People named by a marker earlier in the document ("berinisial HM")."""
+        self.headline_member = self._headline_member()
+        """(entity id, code, sector) of the article's first speaker when the headline
+        gives the body he speaks for and the article gives him no role."""
         self.last_person: Actor | None = None
         """The first person named in the last sentence naming one (mostly its subject),
         for a personal pronoun ("Dia", "Ia")."""
@@ -252,6 +261,8 @@ class _Coder:
             local = _token_mentions(tokens, mentions, span.start, span.end)
             actors, places = self.finder.find(tokens, words, local, self.default_country,
                                               self.known_names)
+            if self.headline_member is not None:
+                actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
@@ -264,6 +275,61 @@ class _Coder:
             if actors:
                 self.last_actor = actors[0].actor
         self.analysis.events = self.events
+
+    def _headline_member(self) -> tuple[str, str, str] | None:
+        """A headline that opens a clause with an institution of the article's country
+        ("Komisi III DPR Dorong Usut ...", "Polemik Ijazah, Komisi II DPR Minta KPU ...")
+        reports what a member said: the article's first speaker, a person the article
+        gives no role or country ("kata Dede"), is that member (IDN + LEG)."""
+        title, resolve = self.analysis.title, self.finder.resolve
+        if not title or resolve is None or not self.default_country:
+            return None
+        speaker = next((q.speaker for q in self.analysis.quotes if q.speaker), None)
+        entity = next((e for e in self.analysis.entities if e.id == speaker), None)
+        if (entity is None or entity.type != "PERSON" or entity.actor_code or entity.country
+                or entity.roles):
+            return None
+        text, heads = self.analysis.text, load_roles(self.analysis.language or "").heads
+        for mention in entity.mentions:
+            # "ucap Direktur Riset Ali Noer Zaman": a role the entity stage could not read
+            before = text[max(0, mention.start - 40):mention.start].lower().split()[-3:]
+            if any((word,) in heads for word in before):
+                return None
+        tokens = tokenize(title, 0, len(title))
+        start = 0
+        for end in [i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}] + [len(tokens)]:
+            for i in range(start, min(start + MAX_HEADLINE_UNIT + 1, end)):
+                if i > start and not self._headline_unit(tokens, i - 1):
+                    break  # "BI Perkirakan The Fed ...": the clause opens with no unit
+                for size in range(min(MAX_HEADLINE_NAME, end - i), 0, -1):
+                    owner = resolve(" ".join(t.text for t in tokens[i:i + size]))
+                    if owner is None:
+                        continue
+                    code, country = owner
+                    sector = sector_of(code, country)
+                    if sector in INSTITUTIONAL and country == self.default_country:
+                        return entity.id, code[:len(country) + 3], sector
+                    return None  # the clause opens with another kind of actor
+            start = end + 1
+        return None
+
+    def _headline_unit(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether a headline word is a title or a unit before an institution ("Ketua",
+        "Komisi III"): a title word, a Roman numeral, or a word before one."""
+        def numeral(text: str) -> bool:
+            return bool(text) and set(text) <= set("IVXLC")
+
+        text = tokens[i].text
+        return (numeral(text) or (i + 1 < len(tokens) and numeral(tokens[i + 1].text))
+                or any(text.lower() in title for title in self.finder.titles))
+
+    def _placed(self, actor: Actor) -> Actor:
+        """The headline's member (`_headline_member`) with his body's code."""
+        member = self.headline_member
+        if member is None or actor.entity != member[0] or actor.sector:
+            return actor
+        return replace_actor(actor, code=member[1], sector=member[2],
+                             country=self.default_country)
 
     def _clauses(self, words: Sequence[str]) -> list[int]:
         starts = [0]
@@ -499,6 +565,14 @@ class _Coder:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
+        if clause > 0 and (sentence.words[clause],) in self.sequence:
+            # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
+            # with the next act and no subject of its own has the last clause's subject
+            # (its first actor), not the actor right before it
+            previous = self._clause_start(sentence, clause - 1)
+            carried = [a for a in candidates if previous <= a.start < clause]
+            if carried:
+                return carried[0]
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
@@ -694,7 +768,7 @@ class _Coder:
             if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
-                    return entity_actor(entity)
+                    return self._placed(entity_actor(entity))
                 return Actor(name=quote.speaker_name)
         return None
 
@@ -895,8 +969,9 @@ class _Coder:
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
         complements that event ("agreed to set up", "menolak untuk membahas") unless it is
-        joined to it by a conjunction ("menentang ... dan menuntut"), which shares the
-        subject; so does an infinitive after it, whatever names come between."""
+        joined to it by a conjunction ("menentang ... dan menuntut") or a word of sequence
+        ("mengunjungi Jepang lalu menandatangani"), which shares the subject; so does an
+        infinitive after it, whatever names come between."""
         previous = self.previous_end
         if previous is None:
             return False
@@ -906,7 +981,7 @@ class _Coder:
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")
-        return not any((w,) in conj for w in joined)
+        return not any((w,) in conj or (w,) in self.sequence for w in joined)
 
     def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
         """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
