@@ -174,7 +174,9 @@ class Page:
         # and playwright's waits need eval). The header itself is checked over HTTP.
         self.context = browser.new_context(viewport={"width": 1360, "height": 900}, bypass_csp=True)
         self.tab = self.context.new_page()
-        self.tab.set_default_timeout(10_000)
+        # Waits end as soon as their condition holds; the limit only matters on a loaded
+        # machine (10 s once timed out while two test runs shared the two cores).
+        self.tab.set_default_timeout(30_000)
         self.base = base
         self.errors: list[str] = []
         self.tab.on("console", self._console)
