@@ -1,0 +1,73 @@
+"""The independent event check set (tests/data/events/detik-events-check.jsonl) is well formed
+and aligned with pantau's sentences; it shares no article with the development gold.
+
+Only the cleaner and the sentence splitter run here (no stage after them), so the test says
+nothing about the event coder: score it with the same command as the development gold.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from conftest import shared_path
+from pantau.pipeline import Pipeline
+
+EVENTS = Path(__file__).parent / "data" / "events"
+CHECK = EVENTS / "detik-events-check.jsonl"
+MODALITIES = {"asserted", "negated", "future", "hypothetical", "reported", "demanded"}
+
+
+def _number(doc: str) -> int:
+    return int(doc.rsplit("-", 1)[1])
+
+
+def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences() -> None:
+    data = shared_path("news/id/detik-2025-dev.jsonl")
+    with shared_path("events/cameo/cameo-codes.csv").open(encoding="utf-8") as handle:
+        codes = {row[0].strip() for row in csv.reader(handle) if row}
+    from pantau.eval import events as E
+    from pantau.eval.quotes import detik_documents
+
+    gold = E.load_gold(CHECK)
+    assert len(gold) >= 130
+    development = {s.doc for s in E.load_gold(EVENTS / "detik-events.jsonl")}
+    docs = list(dict.fromkeys(s.doc for s in gold))
+    assert not set(docs) & development, "the check set must not reuse development articles"
+    assert docs == sorted(docs, key=_number), "articles in id order"
+
+    pipeline = Pipeline()
+    pipeline.stages = []  # clean text and sentences only: nothing after the splitter runs
+    documents = {i: (t, ti, p) for i, t, ti, p in detik_documents(data, docs)}
+    assert set(documents) == set(docs)
+    for doc in docs:
+        sentences = [s for s in gold if s.doc == doc]
+        numbers = [s.sentence for s in sentences]
+        assert numbers == list(range(len(sentences))), f"{doc}: a gap-free run from 0"
+        text, title, published = documents[doc]
+        analysis = pipeline.analyze(text, title=title, published=published)
+        for sentence in sentences:
+            span = analysis.sentences[sentence.sentence]
+            where = f"{doc} sentence {sentence.sentence}"
+            assert analysis.text[span.start : span.end] == sentence.text, f"{where}: misaligned"
+            for event in sentence.events:
+                assert event["code"] in codes and event["root"] == event["code"][:2], where
+                assert event["root"] in codes, where
+                assert event["modality"] in MODALITIES, where
+                assert event["trigger"] in sentence.text, f"{where}: trigger {event['trigger']!r}"
+                actors = [event["source"], event["target"]]
+                actors += event.get("source_all", []) + event.get("target_all", [])
+                for actor in filter(None, actors):
+                    assert actor["text"] in sentence.text, f"{where}: actor {actor['text']!r}"
+                    assert actor["code"] and actor["code"].isupper(), where
+                for key in ("source_all", "target_all"):
+                    if key in event:
+                        assert event[key][0] == event[key.split("_")[0]], f"{where}: {key}"
+
+
+def test_event_check_set_lines_are_json_with_the_gold_fields() -> None:
+    keys = {"doc", "sentence", "text", "events"}
+    for number, line in enumerate(CHECK.read_text(encoding="utf-8").splitlines(), 1):
+        record = json.loads(line)
+        assert set(record) == keys, f"line {number}"
