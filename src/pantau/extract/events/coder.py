@@ -94,6 +94,8 @@ description of the actor named before it ("X selaku komisaris perusahaan itu")."
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
+SUSPECT = "CRM"
+"""CAMEO's sector of criminals, given to suspects (`_Coder._suspects`)."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -274,7 +276,57 @@ class _Coder:
                 self.last_person = people[0].actor
             if actors:
                 self.last_actor = actors[0].actor
+        self._suspects()
         self.analysis.events = self.events
+
+    def _suspects(self) -> None:
+        """People the article gives no sector who are arrested, detained or charged by
+        the police or the judiciary (the target of a pack's `suspect_targets` code whose
+        source is of a `suspect_by` sector) or who commit a crime (the source of a
+        `suspect_sources` code: theft, assault) are suspects: CRM in every event of the
+        article ("Polisi menangkap Berangus", then "Ia mencuri ...")."""
+        targets = self.lexicon.word_set("suspect_targets")
+        sources = self.lexicon.word_set("suspect_sources")
+        by = {s.upper() for (s,) in self.lexicon.word_set("suspect_by")}
+        if not targets and not sources:
+            return
+        people = {e.id for e in self.analysis.entities if e.type == "PERSON"}
+
+        def key(actor: Actor | None) -> tuple | None:
+            # a person (an entity, or a name found by its marker) with a country alone
+            if actor is None or not actor.country or actor.code != actor.country:
+                return None
+            if actor.entity:
+                return (actor.entity,) if actor.entity in people else None
+            return (actor.name, actor.code)
+
+        def fits(code: str, prefixes: frozenset[Phrase]) -> bool:
+            # a root ("18") stands for all its codes, a code for itself
+            return any(code == p or (len(p) == 2 and code.startswith(p)) for (p,) in prefixes)
+
+        suspects = set()
+        for event in self.events:
+            if event.modality == "negated":
+                continue
+            if fits(event.cameo, targets) and event.source.sector in by:
+                suspects.update(key(a) for a in (event.target, *event.targets))
+            if fits(event.cameo, sources):
+                suspects.update(key(a) for a in (event.source, *event.sources))
+        suspects.discard(None)
+        if not suspects:
+            return
+
+        def placed(actor: Actor | None) -> Actor | None:
+            if actor is None or key(actor) not in suspects:
+                return actor
+            return replace_actor(actor, code=f"{actor.country}{SUSPECT}", sector=SUSPECT)
+
+        for n, event in enumerate(self.events):
+            self.events[n] = event.model_copy(update={
+                "source": placed(event.source), "target": placed(event.target),
+                "sources": [placed(a) for a in event.sources],
+                "targets": [placed(a) for a in event.targets],
+            })
 
     def _headline_member(self) -> tuple[str, str, str] | None:
         """A headline that opens a clause with an institution of the article's country
