@@ -91,6 +91,11 @@ introduce its agent ("Penangkapan terhadap X dilakukan tim Resmob")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
+MAX_APPOSITIONS = 6
+"""Segments in apposition at most between a subject and its verb."""
+MAX_PLACE = 5
+"""Tokens at most of a segment in apposition that names no actor ("Kecamatan Praya
+Timur")."""
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
@@ -617,6 +622,12 @@ class _Coder:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
+        if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
+            sentence.words[clause - 1] == ","
+        ):
+            named = self._before_apposition(sentence, clause, candidates)
+            if named is not None:
+                return named
         if clause > 0 and (sentence.words[clause],) in self.sequence:
             # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
             # with the next act and no subject of its own has the last clause's subject
@@ -634,6 +645,45 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _before_apposition(
+        self, sentence: _Sentence, clause: int, candidates: list[ActorSpan]
+    ) -> ActorSpan | None:
+        """The subject of a clause opened by a comma alone, when the segments between it
+        and the subject are descriptions in apposition: places, a noun of the pack's
+        `apposition_subject` ("warga", "pelajar") opening a noun phrase, a relative clause
+        ("yang ..."), a short parenthesis or a number ("Seorang pria berinisial SF alias
+        Berangus (28), warga Desa Kijang, Kecamatan Praya Timur, Lombok Tengah, ditembak
+        polisi": Berangus, not "warga"). None when a segment is none of those."""
+        words = sentence.words
+        describers = self.lexicon.word_set("apposition_subject")
+        relatives = self.lexicon.word_set("relatives")
+        end = clause - 1  # the comma before the clause
+        for _ in range(MAX_APPOSITIONS):
+            if end <= 0:
+                return None
+            if words[end - 1] == ")":  # "(28)", "(OTK)": step over the parenthesis
+                opening = next((k for k in range(end - 2, -1, -1) if words[k] == "("), None)
+                if opening is None or end - 1 - opening > APPOSITION + 1:
+                    return None
+                end = opening
+                continue
+            start = self._clause_start(sentence, end - 1)
+            inside = [a for a in candidates if start <= a.start and a.end <= end]
+            if start == 0 or words[start - 1] not in {",", ")"}:
+                # the segment opens the sentence or a clause: it holds the subject
+                return self._compound_head(sentence, inside) if inside else None
+            described = (
+                (words[start],) in relatives
+                or (not inside and end - start <= MAX_PLACE)
+                or (inside and all(a.entity_type == "LOC" for a in inside))
+                or (inside and inside[0].start == start and inside[0].entity_type is None
+                    and (words[start],) in describers)
+            )
+            if not described:
+                return self._compound_head(sentence, inside) if inside else None
+            end = start - 1 if words[start - 1] == "," else start
+        return None
 
     def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
         """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
