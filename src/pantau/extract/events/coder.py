@@ -237,6 +237,7 @@ class _Coder:
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
         self.sequence = self.lexicon.word_set("sequence")
+        self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
@@ -628,7 +629,13 @@ class _Coder:
             named = self._before_apposition(sentence, clause, candidates)
             if named is not None:
                 return named
-        if clause > 0 and (sentence.words[clause],) in self.sequence:
+        opener = (sentence.words[clause],) if clause > 0 else None
+        if opener in self.sequence or (opener in self.subordinate and not first
+                                       and not clause_only):
+            # ... and "Hamas mengancam Palestina meski sudah menyepakati gencatan senjata":
+            # a clause of time, concession or accompaniment with no subject shares the
+            # main clause's (an active verb's: not "ditembak polisi setelah ditangkap",
+            # nor a noun, "usai adanya vonis", "setelah menghadiri gelar perkara")
             # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
             # with the next act and no subject of its own has the last clause's subject
             # (its first actor), not the actor right before it
@@ -1083,7 +1090,8 @@ class _Coder:
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")
-        return not any((w,) in conj or (w,) in self.sequence for w in joined)
+        return not any((w,) in conj or (w,) in self.sequence or (w,) in self.subordinate
+                       for w in joined)
 
     def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
         """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
