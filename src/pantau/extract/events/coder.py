@@ -909,7 +909,8 @@ class _Coder:
             if self._patient_nominal(sentence.words[start]):
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
-                    source = self._subject(sentence, start, clause_only=True)
+                    source = self._not_victim(
+                        sentence, start, self._subject(sentence, start, clause_only=True))
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
                 target = right[0] if right else None
@@ -917,7 +918,8 @@ class _Coder:
                 source = genitive  # "serangan Rusia ke Ukraina"
                 target = self._object(sentence, source.end, source, request)
             else:
-                source = self._subject(sentence, start, clause_only=True)
+                source = self._not_victim(sentence, start,
+                                          self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
         else:
             source = self._subject(sentence, start, clause_only=False)
@@ -947,6 +949,16 @@ class _Coder:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _not_victim(self, sentence: _Sentence, start: int,
+                    source: ActorSpan | None) -> ActorSpan | None:
+        """No victim right before a nominal trigger is its agent: "menjadi korban
+        pembacokan" (the pack's `victims`)."""
+        if source is not None and source.end == start and (
+            (sentence.words[source.start],) in self.lexicon.word_set("victims")
+        ):
+            return None
+        return source
 
     # -- the event ---------------------------------------------------------------------
 
