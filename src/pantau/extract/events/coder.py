@@ -953,11 +953,22 @@ class _Coder:
     def _not_victim(self, sentence: _Sentence, start: int,
                     source: ActorSpan | None) -> ActorSpan | None:
         """No victim right before a nominal trigger is its agent: "menjadi korban
-        pembacokan" (the pack's `victims`)."""
+        pembacokan" (the pack's `victims`); nor, in a pack with `noun_after_passive`, the
+        subject of a passive verb between them."""
         if source is not None and source.end == start and (
             (sentence.words[source.start],) in self.lexicon.word_set("victims")
         ):
             return None
+        if source is not None and self.lexicon.word_set("noun_after_passive"):
+            # "Pelaku langsung ditahan untuk penyidikan", "kantor itu digeledah dalam
+            # upaya penyidikan": the subject of a passive verb before the noun suffers
+            # that verb and is not the noun's agent
+            support = self.lexicon.word_set("passive_support")
+            for k in range(source.end, start):
+                key = (sentence.words[k],)
+                if key in support or any(p.voice == "passive"
+                                         for p in self.lexicon.triggers.get(key, ())):
+                    return None
         return source
 
     # -- the event ---------------------------------------------------------------------
