@@ -254,6 +254,9 @@ class _Coder:
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""
+        self.request: tuple[int, list[Actor]] | None = None
+        """Where the last appeal or demand of the current sentence ends, and whom it
+        asks (`_request_content`)."""
 
     def run(self) -> None:
         text = self.analysis.text
@@ -276,6 +279,7 @@ class _Coder:
                 index, tokens, words, actors, self._clauses(words), names, places
             )
             self.previous_end = None
+            self.request = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people:
@@ -987,7 +991,52 @@ class _Coder:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
+        asked = self._request_content(sentence, start, subject_at, voice)
+        if asked is not None:
+            # "meminta AS ... untuk melakukan pendekatan dengan PT PGN": what the one
+            # asked is to do, as an event of its own
+            targets = [t for t in targets if not any(_same(t, a) for a in asked)]
+            return self._emit(sentence, start, end, pattern, voice, asked, targets,
+                              subject_at, demanded=True)
         return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at)
+
+    def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
+                         voice: str) -> list[Actor] | None:
+        """Whom an appeal or demand earlier in the sentence asks, when the trigger at
+        `start` is what they are asked to do: a clause the pack's `request_content` words
+        open ("untuk", "agar") between the request and the trigger, with no subject of
+        its own and no other clause between ("Dede mendorong Polresta Denpasar untuk
+        mengkaji ...": Polresta's review, demanded). None otherwise."""
+        opens = self.lexicon.word_set("request_content")
+        if not opens or self.request is None or voice == "passive":
+            return None
+        request_end, asked = self.request
+        words = sentence.words
+        between = range(request_end, start)
+        at = next((k for k in reversed(between) if (words[k],) in opens), None)
+        if at is None or any(words[k] in HARD_STOPS for k in between):
+            return None
+        if subject_at is not None and subject_at > at:
+            return None  # "meminta agar KPK memeriksa": the clause names its subject
+        if any((w,) in self.setup.boundaries and (w,) not in opens
+               for w in words[at + 1:start]):
+            return None
+        apposition = self.lexicon.word_set("apposition")
+
+        def described(a: ActorSpan) -> bool:
+            # "AS selaku Komisaris Utama dan Pemilik Saham ... PT IG, untuk": up to the
+            # comma, a description of the one asked
+            lo = next((k for k in range(a.start - 1, request_end - 1, -1)
+                       if words[k] in CLAUSE_MARKS), request_end)
+            return any((w,) in apposition for w in words[lo:a.start])
+
+        others = [a for a in sentence.actors if request_end <= a.start < at
+                  and not any(_same(a.actor, b) for b in asked) and not described(a)]
+        if others and any(self._trigger_at(sentence, k)[0]
+                          for k in range(request_end, others[-1].start)):
+            return None  # "meminta para siswa membantu mendorong para korban agar ..."
+        self.request = None  # one content per request: "untuk X guna mendukung ..."
+        return asked
 
     def _obligation(self, sentence: _Sentence, at: int) -> bool:
         """A reported obligation is a demand (the pack's `obligation_code`): "Russia said
@@ -1030,9 +1079,11 @@ class _Coder:
         sources: list[Actor],
         targets: list[Actor],
         subject_at: int | None,
+        demanded: bool = False,
     ) -> bool:
-        """Code an event whose actors are known; False when it is none."""
-        if self._is_complement(sentence, start, subject_at):
+        """Code an event whose actors are known; False when it is none. `demanded`: the
+        content of a request (`_request_content`), never a complement."""
+        if not demanded and self._is_complement(sentence, start, subject_at):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
@@ -1057,6 +1108,8 @@ class _Coder:
         self.seen.add(key)
         clause = self._clause_start(sentence, start)
         mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
+        if demanded and mood in ("asserted", "future"):
+            mood = "demanded"
         trigger = Mention(
             start=sentence.tokens[start].start,
             end=sentence.tokens[end - 1].end,
@@ -1096,6 +1149,8 @@ class _Coder:
             )
         )
         self.previous_end = end
+        if code.root in REQUEST_ROOTS and targets:
+            self.request = (end, targets)
         return True
 
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
