@@ -623,6 +623,11 @@ class _Coder:
             chosen = people if pronoun in self.personal_pronouns else candidates
             return chosen[0] if chosen else None
         in_clause = [a for a in candidates if a.start >= clause]
+        if not in_clause and any((w,) in self.first_person
+                                 for w in sentence.words[clause:start]):
+            # "..., nantinya kita akan memanggil tersangka": the clause's subject is the
+            # quote's speaker (`_resolve_pronoun`), not the last actor named before it
+            return None
         if in_clause and first:
             return in_clause[0]
         if in_clause:
