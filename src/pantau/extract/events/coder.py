@@ -99,6 +99,8 @@ Timur")."""
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
+INDIVIDUAL_ASSAULT = "182"
+"""CAMEO "physically assault": an attack by a sector of the pack's `assault_by`."""
 SUSPECT = "CRM"
 """CAMEO's sector of criminals, given to suspects (`_Coder._suspects`)."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
@@ -1102,6 +1104,12 @@ class _Coder:
         if target is None and (source.code is None or self.lexicon.dyadic):
             return False
         code = lookup(pattern.code)
+        if code.root == "19" and (source.sector or "").lower() in {
+            w for (w,) in self.lexicon.word_set("assault_by")
+        }:
+            # "diserang orang tak dikenal": an attack by a criminal or a civilian is an
+            # assault (18), not the use of military force (19)
+            code = lookup(INDIVIDUAL_ASSAULT)
         key = (
             sentence.index,
             code.code,
