@@ -256,6 +256,8 @@ class _Coder:
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""
+        self.previous_code: str | None = None
+        """The code of that event (a denial's complement is coded, as reported)."""
         self.request: tuple[int, list[Actor]] | None = None
         """Where the last appeal or demand of the current sentence ends, and whom it
         asks (`_request_content`)."""
@@ -281,6 +283,7 @@ class _Coder:
                 index, tokens, words, actors, self._clauses(words), names, places
             )
             self.previous_end = None
+            self.previous_code = None
             self.request = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
@@ -460,7 +463,12 @@ class _Coder:
             pattern, object_span = self._choose(sentence, i, i + size, patterns)
             if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
                 if self._event(sentence, i, i + size, pattern, object_span):
-                    i = max(i + size + FOLLOWING, object_span[1])
+                    after = max(i + size, object_span[1])
+                    coordinated = (after < len(words) and (words[after],) in
+                                   self.lexicon.word_set("coordinated"))
+                    # "melakukan tracing dan asset recovery": a trigger joined by a
+                    # conjunction is an act of its own, not a complement
+                    i = after if coordinated else max(i + size + FOLLOWING, after)
                     continue
             i = max(i + size, object_span[1])
 
@@ -1090,8 +1098,14 @@ class _Coder:
     ) -> bool:
         """Code an event whose actors are known; False when it is none. `demanded`: the
         content of a request (`_request_content`), never a complement."""
+        reported = False
         if not demanded and self._is_complement(sentence, start, subject_at):
-            return False
+            if self.previous_code not in {c for (c,) in
+                                          self.lexicon.word_set("reported_complements")}:
+                return False
+            # "tersangka membantah telah melakukan pencabulan": the act denied is coded
+            # too, as reported
+            reported = True
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
@@ -1123,6 +1137,8 @@ class _Coder:
         mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
         if demanded and mood in ("asserted", "future"):
             mood = "demanded"
+        if reported:
+            mood = "reported"
         trigger = Mention(
             start=sentence.tokens[start].start,
             end=sentence.tokens[end - 1].end,
@@ -1162,6 +1178,7 @@ class _Coder:
             )
         )
         self.previous_end = end
+        self.previous_code = code.code
         if code.root in REQUEST_ROOTS and targets:
             self.request = (end, targets)
         return True
