@@ -1066,8 +1066,17 @@ class _Coder:
             j -= 1
         before = [a for a in sentence.actors
                   if a.start >= clause and a.end <= j and not a.place_only]
-        if not before or before[-1].end != j:
-            return False
+        if not before or before[-1].end != j or self._after_preposition(
+            sentence, before[-1].start
+        ):
+            return False  # "penetapan tersangka terhadap Lisa perlu diuji": no subject
+        prefixes = self.lexicon.word_set("obligation_verb_prefixes")
+        k = at + 1
+        while k < len(words) and (words[k].endswith("ly") or (words[k],) in self.adverbs):
+            k += 1
+        if prefixes and not (k < len(words) and any(words[k].startswith(p)
+                                                    for (p,) in prefixes)):
+            return False  # "Indonesia perlu bangga": an obligation to act, not to be
         target = self._compound_head(sentence, before)
         saying = clause
         if (words[clause],) in self.lexicon.word_set("complementizers"):
