@@ -463,14 +463,31 @@ class _Coder:
             pattern, object_span = self._choose(sentence, i, i + size, patterns)
             if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
                 if self._event(sentence, i, i + size, pattern, object_span):
-                    after = max(i + size, object_span[1])
+                    start_end = i + size
+                    after = max(start_end, object_span[1])
                     coordinated = (after < len(words) and (words[after],) in
                                    self.lexicon.word_set("coordinated"))
                     # "melakukan tracing dan asset recovery": a trigger joined by a
                     # conjunction is an act of its own, not a complement
                     i = after if coordinated else max(i + size + FOLLOWING, after)
+                    if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
+                        i = self._agented_noun(sentence, start_end, i)
                     continue
             i = max(i + size, object_span[1])
+
+    def _agented_noun(self, sentence: _Sentence, lo: int, hi: int) -> int:
+        """Where to go on after a coded trigger: at a nominal trigger among the words it
+        would skip (`FOLLOWING`, its object or complement) when that noun names its agent
+        ("menerima sebagian permohonan praperadilan yang diajukan jurnalis HM": HM's
+        lawsuit as well as the court's ruling), else at `hi`."""
+        for k in range(lo, min(hi, len(sentence.words))):
+            size, key = (0, None) if k in sentence.names else self._trigger_at(sentence, k)
+            if key is None or not any(p.voice == "noun" for p in self.lexicon.triggers[key]):
+                continue
+            agent, _ = self._agent(sentence, k + size)
+            if agent is not None:
+                return k
+        return hi
 
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
@@ -1013,7 +1030,12 @@ class _Coder:
             targets = [t for t in targets if not any(_same(t, a) for a in asked)]
             return self._emit(sentence, start, end, pattern, voice, asked, targets,
                               subject_at, demanded=True)
-        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at)
+        # "menerima permohonan praperadilan yang diajukan HM": a noun naming its own
+        # agent after it is no complement of the act before it
+        independent = (voice == "noun" and bool(self.lexicon.word_set("noun_with_agent_follows"))
+                       and self._agent(sentence, end)[0] is not None)
+        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
+                          independent=independent)
 
     def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
                          voice: str) -> list[Actor] | None:
@@ -1104,11 +1126,12 @@ class _Coder:
         targets: list[Actor],
         subject_at: int | None,
         demanded: bool = False,
+        independent: bool = False,
     ) -> bool:
         """Code an event whose actors are known; False when it is none. `demanded`: the
         content of a request (`_request_content`), never a complement."""
         reported = False
-        if not demanded and self._is_complement(sentence, start, subject_at):
+        if not (demanded or independent) and self._is_complement(sentence, start, subject_at):
             if self.previous_code not in {c for (c,) in
                                           self.lexicon.word_set("reported_complements")}:
                 return False
