@@ -857,8 +857,11 @@ class _Coder:
                          if tuple(words[j:j + len(m)]) == m), 0)
             if not size:
                 continue
+            # (an institution the entity model drew as a place, "Polda Sulteng", counts
+            # when it has an institutional sector)
             found = [a for a in sentence.actors if a.start == j + size
-                     and a.entity_type == "ORG" and a.actor.sector in INSTITUTIONAL]
+                     and a.entity_type in ("ORG", "LOC") and not a.place_only
+                     and a.actor.sector in INSTITUTIONAL]
             if found:
                 return found[0], j
         return None, len(words)
