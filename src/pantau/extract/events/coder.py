@@ -102,6 +102,8 @@ the speaker's own act ("Kunjungan ini kami lakukan")."""
 INDIVIDUAL_ASSAULT = "182"
 """CAMEO "physically assault": an attack by a sector of the pack's `assault_by`."""
 SUSPECT = "CRM"
+MAX_SUSPECT_PHRASE = 5
+"""Words at most between a suspect marker ("oknum") and an actor it describes."""
 """CAMEO's sector of criminals, given to suspects (`_Coder._suspects`)."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
@@ -278,6 +280,7 @@ class _Coder:
                                               self.known_names)
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
+            actors = self._marked_suspects(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
@@ -342,6 +345,26 @@ class _Coder:
                 "sources": [placed(a) for a in event.sources],
                 "targets": [placed(a) for a in event.targets],
             })
+
+    def _marked_suspects(self, words: Sequence[str],
+                         actors: list[ActorSpan]) -> list[ActorSpan]:
+        """Actors in the noun phrase after a word of the pack's `suspect_markers`
+        ("Oknum kepala sekolah (kepsek) PAUD berinisial M yang diduga mencabuli ...",
+        "dua oknum personel Satlantas") are the accused: CRM."""
+        markers = self.lexicon.word_set("suspect_markers")
+        at = [i for i, w in enumerate(words) if (w,) in markers]
+        if not at:
+            return actors
+        result = []
+        for a in actors:
+            if any(i < a.start <= i + MAX_SUSPECT_PHRASE
+                   and not any(w == "," or (w,) in self.setup.boundaries
+                               for w in words[i:a.start])
+                   for i in at) and a.actor.country and a.actor.sector != SUSPECT:
+                a = replace(a, actor=replace_actor(a.actor, code=f"{a.actor.country}{SUSPECT}",
+                                                   sector=SUSPECT))
+            result.append(a)
+        return result
 
     def _headline_member(self) -> tuple[str, str, str] | None:
         """A headline that opens a clause with an institution of the article's country
