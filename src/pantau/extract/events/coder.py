@@ -815,8 +815,15 @@ class _Coder:
         if request:
             through |= self.lexicon.word_set("complementizers")
         stops = self.lexicon.word_set("clause_starts") - through
-        hi = end
-        while hi < min(len(words), end + TARGET_WINDOW):
+        listing = self.lexicon.word_set("enumeration")
+        hi, limit = end, end + TARGET_WINDOW
+        while hi < min(len(words), limit):
+            if (words[hi] == "," and hi + 1 < len(words) and (words[hi + 1],) in listing
+                    and limit == end + TARGET_WINDOW):
+                # "menggeledah tiga kantor, yakni Ruang ... Dinas PUPR": the object's
+                # members are listed after it
+                hi, limit = hi + 2, hi + 2 + TARGET_WINDOW
+                continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
             hi += 1
