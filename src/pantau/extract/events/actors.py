@@ -116,6 +116,12 @@ class ActorFinder:
         """Whether the knowledge base knows a name (a title before a known place is no
         person's: "Kapolres Garut")."""
         self.not_names = lexicon.word_set("not_names")
+        self.heads_only = lexicon.word_set("heads_only_agents")
+        """Group nouns that are actors only opening their phrase ("meminta kampus"), as
+        they mostly modify the noun before them ("petugas keamanan kampus")."""
+        self.phrase_openers = (lexicon.word_set("conjunctions")
+                               | lexicon.word_set("target_prepositions"))
+        self.verb_prefixes = lexicon.word_set("verb_prefixes")
         self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
         self.determiners = lexicon.word_set("determiners")
         self.longest_title = max(map(len, self.titles), default=0)
@@ -239,6 +245,15 @@ class ActorFinder:
             return None
         return replace_actor(actor, code=default_country + sector, country=default_country,
                              sector=sector)
+
+    def _opens_phrase(self, words: Sequence[str], i: int) -> bool:
+        """Whether the word at i opens a noun phrase: first, or after a mark, a
+        conjunction, a preposition or a verb (a word of the pack's `verb_prefixes`)."""
+        if i == 0:
+            return True
+        before = words[i - 1]
+        return (not before.isalpha() or (before,) in self.phrase_openers
+                or any(before.startswith(p) for (p,) in self.verb_prefixes))
 
     def _clitic_stem(self, word: str) -> str | None:
         """The one-word group noun under a clitic ("muridnya" -> "murid"), else None."""
@@ -381,6 +396,10 @@ class ActorFinder:
         i = 0
         while i < len(words):
             size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
+            if size and tuple(words[i:i + size]) in self.heads_only and not self._opens_phrase(
+                words, i
+            ):
+                size = 0  # "petugas keamanan kampus", "budaya kampus": a modifier
             if not size:
                 stem = None if i in covered else self._clitic_stem(words[i])
                 if stem is not None:

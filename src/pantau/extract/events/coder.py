@@ -91,9 +91,20 @@ introduce its agent ("Penangkapan terhadap X dilakukan tim Resmob")."""
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
+MAX_APPOSITIONS = 6
+"""Segments in apposition at most between a subject and its verb."""
+MAX_PLACE = 5
+"""Tokens at most of a segment in apposition that names no actor ("Kecamatan Praya
+Timur")."""
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
+INDIVIDUAL_ASSAULT = "182"
+"""CAMEO "physically assault": an attack by a sector of the pack's `assault_by`."""
+SUSPECT = "CRM"
+MAX_SUSPECT_PHRASE = 5
+"""Words at most between a suspect marker ("oknum") and an actor it describes."""
+"""CAMEO's sector of criminals, given to suspects (`_Coder._suspects`)."""
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
 
@@ -230,6 +241,7 @@ class _Coder:
         self.not_triggers = self.lexicon.word_set("not_triggers")
         self.adverbs = self.lexicon.word_set("adverbs")
         self.sequence = self.lexicon.word_set("sequence")
+        self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
         self.known_names: dict[Phrase, Actor] = {}
@@ -246,6 +258,11 @@ class _Coder:
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""
+        self.previous_code: str | None = None
+        """The code of that event (a denial's complement is coded, as reported)."""
+        self.request: tuple[int, list[Actor]] | None = None
+        """Where the last appeal or demand of the current sentence ends, and whom it
+        asks (`_request_content`)."""
 
     def run(self) -> None:
         text = self.analysis.text
@@ -263,18 +280,91 @@ class _Coder:
                                               self.known_names)
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
+            actors = self._marked_suspects(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
             )
             self.previous_end = None
+            self.previous_code = None
+            self.request = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people:
                 self.last_person = people[0].actor
             if actors:
                 self.last_actor = actors[0].actor
+        self._suspects()
         self.analysis.events = self.events
+
+    def _suspects(self) -> None:
+        """People the article gives no sector who are arrested, detained or charged by
+        the police or the judiciary (the target of a pack's `suspect_targets` code whose
+        source is of a `suspect_by` sector) or who commit a crime (the source of a
+        `suspect_sources` code: theft, assault) are suspects: CRM in every event of the
+        article ("Polisi menangkap Berangus", then "Ia mencuri ...")."""
+        targets = self.lexicon.word_set("suspect_targets")
+        sources = self.lexicon.word_set("suspect_sources")
+        by = {s.upper() for (s,) in self.lexicon.word_set("suspect_by")}
+        if not targets and not sources:
+            return
+        people = {e.id for e in self.analysis.entities if e.type == "PERSON"}
+
+        def key(actor: Actor | None) -> tuple | None:
+            # a person (an entity, or a name found by its marker) with a country alone
+            if actor is None or not actor.country or actor.code != actor.country:
+                return None
+            if actor.entity:
+                return (actor.entity,) if actor.entity in people else None
+            return (actor.name, actor.code)
+
+        def fits(code: str, prefixes: frozenset[Phrase]) -> bool:
+            # a root ("18") stands for all its codes, a code for itself
+            return any(code == p or (len(p) == 2 and code.startswith(p)) for (p,) in prefixes)
+
+        suspects = set()
+        for event in self.events:
+            if event.modality == "negated":
+                continue
+            if fits(event.cameo, targets) and event.source.sector in by:
+                suspects.update(key(a) for a in (event.target, *event.targets))
+            if fits(event.cameo, sources):
+                suspects.update(key(a) for a in (event.source, *event.sources))
+        suspects.discard(None)
+        if not suspects:
+            return
+
+        def placed(actor: Actor | None) -> Actor | None:
+            if actor is None or key(actor) not in suspects:
+                return actor
+            return replace_actor(actor, code=f"{actor.country}{SUSPECT}", sector=SUSPECT)
+
+        for n, event in enumerate(self.events):
+            self.events[n] = event.model_copy(update={
+                "source": placed(event.source), "target": placed(event.target),
+                "sources": [placed(a) for a in event.sources],
+                "targets": [placed(a) for a in event.targets],
+            })
+
+    def _marked_suspects(self, words: Sequence[str],
+                         actors: list[ActorSpan]) -> list[ActorSpan]:
+        """Actors in the noun phrase after a word of the pack's `suspect_markers`
+        ("Oknum kepala sekolah (kepsek) PAUD berinisial M yang diduga mencabuli ...",
+        "dua oknum personel Satlantas") are the accused: CRM."""
+        markers = self.lexicon.word_set("suspect_markers")
+        at = [i for i, w in enumerate(words) if (w,) in markers]
+        if not at:
+            return actors
+        result = []
+        for a in actors:
+            if any(i < a.start <= i + MAX_SUSPECT_PHRASE
+                   and not any(w == "," or (w,) in self.setup.boundaries
+                               for w in words[i:a.start])
+                   for i in at) and a.actor.country and a.actor.sector != SUSPECT:
+                a = replace(a, actor=replace_actor(a.actor, code=f"{a.actor.country}{SUSPECT}",
+                                                   sector=SUSPECT))
+            result.append(a)
+        return result
 
     def _headline_member(self) -> tuple[str, str, str] | None:
         """A headline that opens a clause with an institution of the article's country
@@ -396,9 +486,31 @@ class _Coder:
             pattern, object_span = self._choose(sentence, i, i + size, patterns)
             if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
                 if self._event(sentence, i, i + size, pattern, object_span):
-                    i = max(i + size + FOLLOWING, object_span[1])
+                    start_end = i + size
+                    after = max(start_end, object_span[1])
+                    coordinated = (after < len(words) and (words[after],) in
+                                   self.lexicon.word_set("coordinated"))
+                    # "melakukan tracing dan asset recovery": a trigger joined by a
+                    # conjunction is an act of its own, not a complement
+                    i = after if coordinated else max(i + size + FOLLOWING, after)
+                    if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
+                        i = self._agented_noun(sentence, start_end, i)
                     continue
             i = max(i + size, object_span[1])
+
+    def _agented_noun(self, sentence: _Sentence, lo: int, hi: int) -> int:
+        """Where to go on after a coded trigger: at a nominal trigger among the words it
+        would skip (`FOLLOWING`, its object or complement) when that noun names its agent
+        ("menerima sebagian permohonan praperadilan yang diajukan jurnalis HM": HM's
+        lawsuit as well as the court's ruling), else at `hi`."""
+        for k in range(lo, min(hi, len(sentence.words))):
+            size, key = (0, None) if k in sentence.names else self._trigger_at(sentence, k)
+            if key is None or not any(p.voice == "noun" for p in self.lexicon.triggers[key]):
+                continue
+            agent, _ = self._agent(sentence, k + size)
+            if agent is not None:
+                return k
+        return hi
 
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
@@ -561,11 +673,28 @@ class _Coder:
             chosen = people if pronoun in self.personal_pronouns else candidates
             return chosen[0] if chosen else None
         in_clause = [a for a in candidates if a.start >= clause]
+        if not in_clause and any((w,) in self.first_person
+                                 for w in sentence.words[clause:start]):
+            # "..., nantinya kita akan memanggil tersangka": the clause's subject is the
+            # quote's speaker (`_resolve_pronoun`), not the last actor named before it
+            return None
         if in_clause and first:
             return in_clause[0]
         if in_clause:
             return self._compound_head(sentence, in_clause)
-        if clause > 0 and (sentence.words[clause],) in self.sequence:
+        if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
+            sentence.words[clause - 1] == ","
+        ):
+            named = self._before_apposition(sentence, clause, candidates)
+            if named is not None:
+                return named
+        opener = (sentence.words[clause],) if clause > 0 else None
+        if opener in self.sequence or (opener in self.subordinate and not first
+                                       and not clause_only):
+            # ... and "Hamas mengancam Palestina meski sudah menyepakati gencatan senjata":
+            # a clause of time, concession or accompaniment with no subject shares the
+            # main clause's (an active verb's: not "ditembak polisi setelah ditangkap",
+            # nor a noun, "usai adanya vonis", "setelah menghadiri gelar perkara")
             # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
             # with the next act and no subject of its own has the last clause's subject
             # (its first actor), not the actor right before it
@@ -582,6 +711,45 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _before_apposition(
+        self, sentence: _Sentence, clause: int, candidates: list[ActorSpan]
+    ) -> ActorSpan | None:
+        """The subject of a clause opened by a comma alone, when the segments between it
+        and the subject are descriptions in apposition: places, a noun of the pack's
+        `apposition_subject` ("warga", "pelajar") opening a noun phrase, a relative clause
+        ("yang ..."), a short parenthesis or a number ("Seorang pria berinisial SF alias
+        Berangus (28), warga Desa Kijang, Kecamatan Praya Timur, Lombok Tengah, ditembak
+        polisi": Berangus, not "warga"). None when a segment is none of those."""
+        words = sentence.words
+        describers = self.lexicon.word_set("apposition_subject")
+        relatives = self.lexicon.word_set("relatives")
+        end = clause - 1  # the comma before the clause
+        for _ in range(MAX_APPOSITIONS):
+            if end <= 0:
+                return None
+            if words[end - 1] == ")":  # "(28)", "(OTK)": step over the parenthesis
+                opening = next((k for k in range(end - 2, -1, -1) if words[k] == "("), None)
+                if opening is None or end - 1 - opening > APPOSITION + 1:
+                    return None
+                end = opening
+                continue
+            start = self._clause_start(sentence, end - 1)
+            inside = [a for a in candidates if start <= a.start and a.end <= end]
+            if start == 0 or words[start - 1] not in {",", ")"}:
+                # the segment opens the sentence or a clause: it holds the subject
+                return self._compound_head(sentence, inside) if inside else None
+            described = (
+                (words[start],) in relatives
+                or (not inside and end - start <= MAX_PLACE)
+                or (inside and all(a.entity_type == "LOC" for a in inside))
+                or (inside and inside[0].start == start and inside[0].entity_type is None
+                    and (words[start],) in describers)
+            )
+            if not described:
+                return self._compound_head(sentence, inside) if inside else None
+            end = start - 1 if words[start - 1] == "," else start
+        return None
 
     def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
         """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
@@ -647,8 +815,15 @@ class _Coder:
         if request:
             through |= self.lexicon.word_set("complementizers")
         stops = self.lexicon.word_set("clause_starts") - through
-        hi = end
-        while hi < min(len(words), end + TARGET_WINDOW):
+        listing = self.lexicon.word_set("enumeration")
+        hi, limit = end, end + TARGET_WINDOW
+        while hi < min(len(words), limit):
+            if (words[hi] == "," and hi + 1 < len(words) and (words[hi + 1],) in listing
+                    and limit == end + TARGET_WINDOW):
+                # "menggeledah tiga kantor, yakni Ruang ... Dinas PUPR": the object's
+                # members are listed after it
+                hi, limit = hi + 2, hi + 2 + TARGET_WINDOW
+                continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
             hi += 1
@@ -712,8 +887,11 @@ class _Coder:
                          if tuple(words[j:j + len(m)]) == m), 0)
             if not size:
                 continue
+            # (an institution the entity model drew as a place, "Polda Sulteng", counts
+            # when it has an institutional sector)
             found = [a for a in sentence.actors if a.start == j + size
-                     and a.entity_type == "ORG" and a.actor.sector in INSTITUTIONAL]
+                     and a.entity_type in ("ORG", "LOC") and not a.place_only
+                     and a.actor.sector in INSTITUTIONAL]
             if found:
                 return found[0], j
         return None, len(words)
@@ -800,7 +978,8 @@ class _Coder:
             if self._patient_nominal(sentence.words[start]):
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
-                    source = self._subject(sentence, start, clause_only=True)
+                    source = self._not_victim(
+                        sentence, start, self._subject(sentence, start, clause_only=True))
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
                 target = right[0] if right else None
@@ -808,7 +987,8 @@ class _Coder:
                 source = genitive  # "serangan Rusia ke Ukraina"
                 target = self._object(sentence, source.end, source, request)
             else:
-                source = self._subject(sentence, start, clause_only=True)
+                source = self._not_victim(sentence, start,
+                                          self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
         else:
             source = self._subject(sentence, start, clause_only=False)
@@ -839,6 +1019,27 @@ class _Coder:
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
 
+    def _not_victim(self, sentence: _Sentence, start: int,
+                    source: ActorSpan | None) -> ActorSpan | None:
+        """No victim right before a nominal trigger is its agent: "menjadi korban
+        pembacokan" (the pack's `victims`); nor, in a pack with `noun_after_passive`, the
+        subject of a passive verb between them."""
+        if source is not None and source.end == start and (
+            (sentence.words[source.start],) in self.lexicon.word_set("victims")
+        ):
+            return None
+        if source is not None and self.lexicon.word_set("noun_after_passive"):
+            # "Pelaku langsung ditahan untuk penyidikan", "kantor itu digeledah dalam
+            # upaya penyidikan": the subject of a passive verb before the noun suffers
+            # that verb and is not the noun's agent
+            support = self.lexicon.word_set("passive_support")
+            for k in range(source.end, start):
+                key = (sentence.words[k],)
+                if key in support or any(p.voice == "passive"
+                                         for p in self.lexicon.triggers.get(key, ())):
+                    return None
+        return source
+
     # -- the event ---------------------------------------------------------------------
 
     def _event(
@@ -855,7 +1056,57 @@ class _Coder:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
-        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at)
+        asked = self._request_content(sentence, start, subject_at, voice)
+        if asked is not None:
+            # "meminta AS ... untuk melakukan pendekatan dengan PT PGN": what the one
+            # asked is to do, as an event of its own
+            targets = [t for t in targets if not any(_same(t, a) for a in asked)]
+            return self._emit(sentence, start, end, pattern, voice, asked, targets,
+                              subject_at, demanded=True)
+        # "menerima permohonan praperadilan yang diajukan HM": a noun naming its own
+        # agent after it is no complement of the act before it
+        independent = (voice == "noun" and bool(self.lexicon.word_set("noun_with_agent_follows"))
+                       and self._agent(sentence, end)[0] is not None)
+        return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
+                          independent=independent)
+
+    def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
+                         voice: str) -> list[Actor] | None:
+        """Whom an appeal or demand earlier in the sentence asks, when the trigger at
+        `start` is what they are asked to do: a clause the pack's `request_content` words
+        open ("untuk", "agar") between the request and the trigger, with no subject of
+        its own and no other clause between ("Dede mendorong Polresta Denpasar untuk
+        mengkaji ...": Polresta's review, demanded). None otherwise."""
+        opens = self.lexicon.word_set("request_content")
+        if not opens or self.request is None or voice == "passive":
+            return None
+        request_end, asked = self.request
+        words = sentence.words
+        between = range(request_end, start)
+        at = next((k for k in reversed(between) if (words[k],) in opens), None)
+        if at is None or any(words[k] in HARD_STOPS for k in between):
+            return None
+        if subject_at is not None and subject_at > at:
+            return None  # "meminta agar KPK memeriksa": the clause names its subject
+        if any((w,) in self.setup.boundaries and (w,) not in opens
+               for w in words[at + 1:start]):
+            return None
+        apposition = self.lexicon.word_set("apposition")
+
+        def described(a: ActorSpan) -> bool:
+            # "AS selaku Komisaris Utama dan Pemilik Saham ... PT IG, untuk": up to the
+            # comma, a description of the one asked
+            lo = next((k for k in range(a.start - 1, request_end - 1, -1)
+                       if words[k] in CLAUSE_MARKS), request_end)
+            return any((w,) in apposition for w in words[lo:a.start])
+
+        others = [a for a in sentence.actors if request_end <= a.start < at
+                  and not any(_same(a.actor, b) for b in asked) and not described(a)]
+        if others and any(self._trigger_at(sentence, k)[0]
+                          for k in range(request_end, others[-1].start)):
+            return None  # "meminta para siswa membantu mendorong para korban agar ..."
+        self.request = None  # one content per request: "untuk X guna mendukung ..."
+        return asked
 
     def _obligation(self, sentence: _Sentence, at: int) -> bool:
         """A reported obligation is a demand (the pack's `obligation_code`): "Russia said
@@ -870,8 +1121,17 @@ class _Coder:
             j -= 1
         before = [a for a in sentence.actors
                   if a.start >= clause and a.end <= j and not a.place_only]
-        if not before or before[-1].end != j:
-            return False
+        if not before or before[-1].end != j or self._after_preposition(
+            sentence, before[-1].start
+        ):
+            return False  # "penetapan tersangka terhadap Lisa perlu diuji": no subject
+        prefixes = self.lexicon.word_set("obligation_verb_prefixes")
+        k = at + 1
+        while k < len(words) and (words[k].endswith("ly") or (words[k],) in self.adverbs):
+            k += 1
+        if prefixes and not (k < len(words) and any(words[k].startswith(p)
+                                                    for (p,) in prefixes)):
+            return False  # "Indonesia perlu bangga": an obligation to act, not to be
         target = self._compound_head(sentence, before)
         saying = clause
         if (words[clause],) in self.lexicon.word_set("complementizers"):
@@ -898,10 +1158,19 @@ class _Coder:
         sources: list[Actor],
         targets: list[Actor],
         subject_at: int | None,
+        demanded: bool = False,
+        independent: bool = False,
     ) -> bool:
-        """Code an event whose actors are known; False when it is none."""
-        if self._is_complement(sentence, start, subject_at):
-            return False
+        """Code an event whose actors are known; False when it is none. `demanded`: the
+        content of a request (`_request_content`), never a complement."""
+        reported = False
+        if not (demanded or independent) and self._is_complement(sentence, start, subject_at):
+            if self.previous_code not in {c for (c,) in
+                                          self.lexicon.word_set("reported_complements")}:
+                return False
+            # "tersangka membantah telah melakukan pencabulan": the act denied is coded
+            # too, as reported
+            reported = True
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
@@ -914,6 +1183,12 @@ class _Coder:
         if target is None and (source.code is None or self.lexicon.dyadic):
             return False
         code = lookup(pattern.code)
+        if code.root == "19" and (source.sector or "").lower() in {
+            w for (w,) in self.lexicon.word_set("assault_by")
+        }:
+            # "diserang orang tak dikenal": an attack by a criminal or a civilian is an
+            # assault (18), not the use of military force (19)
+            code = lookup(INDIVIDUAL_ASSAULT)
         key = (
             sentence.index,
             code.code,
@@ -925,6 +1200,10 @@ class _Coder:
         self.seen.add(key)
         clause = self._clause_start(sentence, start)
         mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
+        if demanded and mood in ("asserted", "future"):
+            mood = "demanded"
+        if reported:
+            mood = "reported"
         trigger = Mention(
             start=sentence.tokens[start].start,
             end=sentence.tokens[end - 1].end,
@@ -964,6 +1243,9 @@ class _Coder:
             )
         )
         self.previous_end = end
+        self.previous_code = code.code
+        if code.root in REQUEST_ROOTS and targets:
+            self.request = (end, targets)
         return True
 
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
@@ -981,7 +1263,8 @@ class _Coder:
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")
-        return not any((w,) in conj or (w,) in self.sequence for w in joined)
+        return not any((w,) in conj or (w,) in self.sequence or (w,) in self.subordinate
+                       for w in joined)
 
     def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
         """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
