@@ -79,16 +79,19 @@ def codebook() -> dict[str, CameoCode]:
 
 
 _INTENT_OF = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN"}
+              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
+              "SANCTION": "THREATEN"}
 
 
 def plover_type(code: CameoCode, modality: str) -> str | None:
     """The PLOVER type of an event, given its modality. The PLOVER manual asks for "the
     single event category" rather than category + auxiliary mode: cooperative actions
     in the future tense are AGREE, announced retreats CONCEDE, and (section "special
-    cases") an assault that is only future or hypothetical is a THREATEN."""
+    cases") an assault that is only future or hypothetical is a THREATEN, as is an
+    announced or conditional sanction (PLOVER's THREATEN covers threats of "non-force
+    sanctions": "will withdraw its force from Chad unless ...", "would blockade Paris")."""
     if modality in ("future", "hypothetical") and code.plover in _INTENT_OF:
-        if modality == "future" or code.plover in ("ASSAULT", "COERCE"):
+        if modality == "future" or code.plover in ("ASSAULT", "COERCE", "SANCTION"):
             return _INTENT_OF[code.plover]
     return code.plover
 
