@@ -1019,7 +1019,9 @@ class _Span:
 
 def _same(a: Actor, b: Actor) -> bool:
     if a.entity and a.entity == b.entity:
-        return True
+        # a group of a country is not the country: "Turkish authorities imposed a curfew
+        # in ... Turkey", "Croatia is investigating ... Croatian extremists"
+        return a.code is None or b.code is None or a.code == b.code
     return a.code is not None and a.code == b.code and a.name == b.name
 
 
