@@ -829,7 +829,7 @@ class _Coder:
         if len(sources) > 1 and (
             pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
         ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
-            not targets or any(_same(s.actor, targets[0].actor) for s in sources)
+            not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)
         ):
             # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
             # named (a member's own troops are none: "Israel and Lebanon renewed
@@ -1017,11 +1017,13 @@ class _Span:
     actor: Actor
 
 
-def _same(a: Actor, b: Actor) -> bool:
+def _same(a: Actor, b: Actor, owned: bool = False) -> bool:
+    """Whether two actors are one; `owned`: or one is a group of the other ("Kenyan
+    troops" of Kenya)."""
     if a.entity and a.entity == b.entity:
         # a group of a country is not the country: "Turkish authorities imposed a curfew
         # in ... Turkey", "Croatia is investigating ... Croatian extremists"
-        return a.code is None or b.code is None or a.code == b.code
+        return owned or a.code is None or b.code is None or a.code == b.code
     return a.code is not None and a.code == b.code and a.name == b.name
 
 
