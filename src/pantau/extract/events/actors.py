@@ -118,6 +118,8 @@ class ActorFinder:
         self.not_names = lexicon.word_set("not_names")
         self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
         self.determiners = lexicon.word_set("determiners")
+        self.modifiers = lexicon.word_set("modifier_agents")
+        self.predicate_starts = lexicon.word_set("predicate_starts")
         self.longest_title = max(map(len, self.titles), default=0)
         self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
         self.longest_marker = max(map(len, self.name_markers), default=0)
@@ -391,6 +393,9 @@ class ActorFinder:
                         country=default_country, sector=sector)))
                 i += 1
                 continue
+            if self._modifies(words, i, size):
+                i += size  # "naval blockade", "general strike", "humanitarian workers"
+                continue
             sector = self.agents[tuple(words[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
@@ -428,6 +433,20 @@ class ActorFinder:
             i += size
         result.sort(key=lambda s: s.start)
         return result
+
+
+    def _modifies(self, words: Sequence[str], i: int, size: int) -> bool:
+        """Whether a one-word group noun the pack lists as also an adjective
+        (`modifier_agents`: "naval", "military", "general") modifies the noun after it
+        ("naval blockade", "military equipment") rather than heading a subject ("the
+        military said", "the military attacked"): the word after it is a plain lower-case
+        word, not a past form or one of the pack's `predicate_starts` ("will", "has")."""
+        if size != 1 or (words[i],) not in self.modifiers or i + 1 >= len(words):
+            return False
+        following = words[i + 1]
+        return (following.isalpha() and not following.endswith("ed")
+                and (following,) not in self.predicate_starts
+                and (following,) not in self.agents)
 
 
 def _strip(word: str, clitics: Sequence[str]) -> str | None:
