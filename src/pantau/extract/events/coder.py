@@ -607,10 +607,8 @@ class _Coder:
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
         """The last actor before a trigger, or the first of a compound ending there."""
         head = before[-1]
-        conj = self.lexicon.word_set("conjunctions")
         for previous in reversed(before[:-1]):
-            gap = sentence.words[previous.end : head.start]
-            if len(gap) == 1 and ((gap[0],) in conj or gap[0] == ","):
+            if self._joined(sentence.words[previous.end : head.start]):
                 head = previous
             else:
                 break
@@ -618,17 +616,27 @@ class _Coder:
 
     def _members(self, sentence: _Sentence, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors joined to it by "dan", "serta", "and" or commas."""
-        conj = self.lexicon.word_set("conjunctions")
         members = [first]
         for span in sentence.actors:
             if span.start < members[-1].end or span.end > limit:
                 continue
-            gap = sentence.words[members[-1].end : span.start]
-            if 1 <= len(gap) <= 2 and all((w,) in conj or w == "," for w in gap):
+            if self._joined(sentence.words[members[-1].end : span.start]):
                 members.append(span)
             else:
                 break
         return members
+
+    def _joined(self, gap: Sequence[str]) -> bool:
+        """Whether the words between two actors join them: a conjunction or a comma, with
+        at most one more of them, or a conjunction and one of the pack's `determiners`
+        ("Israel and the Palestinians"; not ", a senior official", an apposition)."""
+        conj = self.lexicon.word_set("conjunctions")
+        if not 1 <= len(gap) <= 2:
+            return False
+        if all((w,) in conj or w == "," for w in gap):
+            return True
+        return (len(gap) == 2 and (gap[0],) in conj
+                and (gap[1],) in self.lexicon.word_set("determiners"))
 
     def _object(
         self,
@@ -868,9 +876,11 @@ class _Coder:
         j = at
         while j > clause and (words[j - 1].endswith("ly") or (words[j - 1],) in self.adverbs):
             j -= 1
+        # "the rebels in Darfur must": a place named as a location may follow the subject
+        located = next((p.start - 1 for p in sentence.places if p.end == j and p.start > 0), j)
         before = [a for a in sentence.actors
                   if a.start >= clause and a.end <= j and not a.place_only]
-        if not before or before[-1].end != j:
+        if not before or before[-1].end not in (j, located):
             return False
         target = self._compound_head(sentence, before)
         saying = clause
