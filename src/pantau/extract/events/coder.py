@@ -421,10 +421,15 @@ class _Coder:
         for suffix, rule in self.lexicon.forms.items():
             if not word.endswith(suffix) or word.endswith("ss"):
                 continue
-            before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
+            wanted = self.lexicon.word_set(rule)
+            before = [w for w in sentence.words[max(0, i - 3):i]
+                      if not w.endswith("ly") and ((w,) not in self.adverbs or (w,) in wanted)]
             if rule in ("subject", "predicate"):
                 return self._after_subject(sentence, i, rule == "predicate")
-            return bool(before) and (before[-1],) in self.lexicon.word_set(rule)
+            following = sentence.words[i + size] if i + size < len(sentence.words) else ""
+            if (following,) in self.lexicon.word_set("complementizers"):
+                return True  # "issued a declaration demanding that ...", "warning that"
+            return bool(before) and (before[-1],) in wanted
         return True
 
     def _after_subject(self, sentence: _Sentence, i: int, predicate: bool) -> bool:
@@ -569,8 +574,12 @@ class _Coder:
             # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
             # with the next act and no subject of its own has the last clause's subject
             # (its first actor), not the actor right before it
-            previous = self._clause_start(sentence, clause - 1)
-            carried = [a for a in candidates if previous <= a.start < clause]
+            # (back to the nearest clause naming an actor: "X opened its borders to ...
+            # as illegal aliens, but was still refusing")
+            previous, carried = clause, []
+            while previous > 0 and not carried:
+                end, previous = previous, self._clause_start(sentence, previous - 1)
+                carried = [a for a in candidates if previous <= a.start < end]
             if carried:
                 return carried[0]
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
@@ -655,10 +664,19 @@ class _Coder:
         if request:
             through |= self.lexicon.word_set("complementizers")
         stops = self.lexicon.word_set("clause_starts") - through
+        particles = self.lexicon.word_set("verb_particles")
+        conj = self.lexicon.word_set("conjunctions")
+        predicate = self.lexicon.word_set("predicate_starts")
         hi = end
         while hi < min(len(words), end + TARGET_WINDOW):
+            if hi == end and (words[hi],) in particles:
+                hi += 1  # "denounced as an ugly crime Serbia's suppression"
+                continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
+            if ((words[hi],) in conj and hi + 1 < len(words)
+                    and (words[hi + 1],) in predicate):
+                break  # "refused to deploy peacekeepers in Iraq and has urged its citizens"
             hi += 1
         found = [s for s in self._actors_between(sentence, end, hi)
                  if skip is None or s.actor != skip.actor]
