@@ -685,6 +685,15 @@ class _Coder:
         outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
         return (outside or found or [None])[0]
 
+    def _place_agent(self, sentence: _Sentence, target: ActorSpan | None) -> ActorSpan | None:
+        """The first place the sentence names (as a location or an actor) other than the
+        target, as an actor of its country (`place_agent_roots`)."""
+        spans = sorted((*sentence.places,
+                        *(a for a in sentence.actors if a.entity_type == "LOC")),
+                       key=lambda a: a.start)
+        return next((a for a in spans if a.actor.country and (
+            target is None or not (a.start < target.end and target.start < a.end))), None)
+
     def _place_after(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The first place named after the trigger in its clause, as an actor of its
         country."""
@@ -842,6 +851,11 @@ class _Coder:
             if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
                 # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
+        if (source is None and (pattern.code or "")[:2] in self.lexicon.place_agent_roots
+                and self._clause_start(sentence, start) == 0):
+            # an attack by no one named, told in the main clause: the place where it
+            # happens ("A roadside bombing near the town of Samarra killed ...")
+            source = self._place_agent(sentence, target)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
         sources = self._members(sentence, source, start) if source else []

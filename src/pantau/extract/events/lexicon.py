@@ -51,6 +51,10 @@ class EventLexicon:
     """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
     dyadic: bool = False
     """Every event needs a target as well as a source (the pack's top-level `dyadic`)."""
+    place_agent_roots: frozenset[str] = frozenset()
+    """CAMEO roots whose events, when the sentence names no agent, have the place where
+    they happen as their source, coded by its country (the pack's top-level
+    `place_agent_roots`): "A roadside bombing near Samarra killed one U.S. soldier"."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -93,6 +97,7 @@ class EventLexicon:
         self.agents.update(other.agents)
         self.forms.update(other.forms)
         self.dyadic = self.dyadic or other.dyadic
+        self.place_agent_roots = self.place_agent_roots | other.place_agent_roots
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -120,6 +125,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         raise ConfigError(f"{where}: {exc}") from exc
     lexicon = EventLexicon(language)
     lexicon.dyadic = bool(data.get("dyadic", False))
+    lexicon.place_agent_roots = frozenset(map(str, data.get("place_agent_roots", [])))
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")
