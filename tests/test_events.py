@@ -53,7 +53,9 @@ def test_plover_codes_future_cooperation_as_agree_and_hypothetical_assault_as_th
     assert plover_type(lookup("042"), "future") == "AGREE"
     assert plover_type(lookup("042"), "asserted") == "CONSULT"
     assert plover_type(lookup("190"), "hypothetical") == "THREATEN"
-    assert plover_type(lookup("0874"), "future") == "CONCEDE"
+    # an announced retreat is an intent to yield, CAMEO 035, which the table codes AGREE
+    assert plover_type(lookup("0874"), "future") == "AGREE"
+    assert plover_type(lookup("1661"), "future") == "THREATEN"
 
 
 # --- dictionaries ---------------------------------------------------------------------------

@@ -79,14 +79,16 @@ def codebook() -> dict[str, CameoCode]:
 
 
 _INTENT_OF = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
+              "RETREAT": "AGREE", "CONCEDE": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
               "SANCTION": "THREATEN"}
 
 
 def plover_type(code: CameoCode, modality: str) -> str | None:
     """The PLOVER type of an event, given its modality. The PLOVER manual asks for "the
     single event category" rather than category + auxiliary mode: cooperative actions
-    in the future tense are AGREE, announced retreats CONCEDE, and (section "special
+    in the future tense are AGREE, and so are announced concessions and retreats ("will
+    release", "will withdraw its troops": the table itself codes CAMEO 035, "express
+    intent to yield", as AGREE), and (section "special
     cases") an assault that is only future or hypothetical is a THREATEN, as is an
     announced or conditional sanction (PLOVER's THREATEN covers threats of "non-force
     sanctions": "will withdraw its force from Chad unless ...", "would blockade Paris")."""
