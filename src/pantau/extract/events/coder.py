@@ -966,7 +966,10 @@ class _Coder:
             return True
         self.seen.add(key)
         clause = self._clause_start(sentence, start)
-        mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
+        # a saying verb coded by what was said ("said they will release ..."): its plan
+        # follows it, as a noun's does
+        said = (sentence.words[start],) in self.setup.speech
+        mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun" or said)
         trigger = Mention(
             start=sentence.tokens[start].start,
             end=sentence.tokens[end - 1].end,
