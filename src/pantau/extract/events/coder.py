@@ -187,7 +187,7 @@ class EventCoder:
             quotes = load_quote_lexicon(lang)
             speech = frozenset(
                 p for p in quotes.verbs | quotes.after | quotes.anaphoric if len(p) == 1
-            )
+            ) | lexicon.word_set("saying")
             # A saying verb opens the clause of what was said: in "X mengatakan Rusia
             # menyerang" the attack's subject is Rusia; in "X mengatakan akan menyerang"
             # (no subject of its own) still X. A one-word condition opens a clause too.
