@@ -845,6 +845,9 @@ class _Coder:
             else:
                 source = self._subject(sentence, start, clause_only=True)
                 target = self._object(sentence, end, source, request)
+                if target is None and self.lexicon.dyadic and source is not None:
+                    # "will extend the night-time curfew in Abidjan"
+                    target = self._place_after(sentence, end)
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
