@@ -792,11 +792,32 @@ class _Coder:
             # a clause opened by a word, not a mark, keeps the subject before it: "Dia
             # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
             before = sentence.words[self._clause_start(sentence, clause - 1):start]
+        pronoun = next((w for w in before if (w,) in self.pronouns), None)
+        if pronoun is not None:
+            speaker = self._reporter(sentence, clause)
+            if speaker is not None:
+                return speaker  # "Gbagbo announced on Sunday that he will extend ..."
         if any((w,) in self.personal_pronouns for w in before):
             return self.last_person or self.last_actor
-        if any((w,) in self.pronouns for w in before):
+        if pronoun is not None:
             return self.last_actor
         return None
+
+    def _reporter(self, sentence: _Sentence, clause: int) -> Actor | None:
+        """The subject of the saying verb that opens a clause, directly or through a
+        complementizer ("X said they will ...", "X announced on Sunday that he will ..."):
+        a pronoun subject of the reported clause is that speaker."""
+        words = sentence.words
+        if clause == 0:
+            return None
+        saying = clause
+        if (words[clause],) in self.lexicon.word_set("complementizers"):
+            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
+                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
+        if saying < 0 or (words[saying],) not in self.setup.speech:
+            return None
+        speaker = self._subject(sentence, saying, clause_only=False)
+        return speaker.actor if speaker is not None else None
 
     def _speaker_at(self, offset: int) -> Actor | None:
         for quote in self.analysis.quotes:
@@ -845,7 +866,7 @@ class _Coder:
             else:
                 source = self._subject(sentence, start, clause_only=True)
                 target = self._object(sentence, end, source, request)
-                if target is None and self.lexicon.dyadic and source is not None:
+                if target is None and self.lexicon.dyadic:
                     # "will extend the night-time curfew in Abidjan"
                     target = self._place_after(sentence, end)
         else:
