@@ -521,6 +521,12 @@ class _Coder:
             return pattern.voice
         if sentence.words[start].endswith("ing"):
             return "active"
+        following = sentence.words[start + 1:start + 3]
+        agents = self.lexicon.word_set("agent_prepositions")
+        if ((sentence.words[start],) in self.lexicon.word_set("stative_participles")
+                and not any((w,) in agents for w in following)):
+            # "Israel is opposed to French mediation" (not "was opposed earlier by")
+            return "active"
         # an auxiliary may also be an adverb-like filler: "has been indicted"
         j = start
         while j > 0:
