@@ -56,6 +56,7 @@ def test_plover_codes_future_cooperation_as_agree_and_hypothetical_assault_as_th
     # an announced retreat is an intent to yield, CAMEO 035, which the table codes AGREE
     assert plover_type(lookup("0874"), "future") == "AGREE"
     assert plover_type(lookup("1661"), "future") == "THREATEN"
+    assert plover_type(lookup("032"), "negated") == "REJECT"
 
 
 # --- dictionaries ---------------------------------------------------------------------------
