@@ -562,6 +562,7 @@ class _Coder:
             and not self._after_preposition(sentence, a.name_start or a.start)
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
+            and not self._in_apposition(sentence, a, start)
         ]
         pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
         if pronoun is not None:
@@ -597,6 +598,20 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _in_apposition(self, sentence: _Sentence, span: ActorSpan, start: int) -> bool:
+        """Whether an actor is inside a noun phrase in apposition, set off by commas and
+        opened by a determiner: "Pakistan, a key U.S. ally in the war against terrorism,
+        has refused" (the pack's `determiners`)."""
+        words = sentence.words
+        k = span.start - 1
+        while k >= max(0, span.start - APPOSITION) and words[k] != ",":
+            k -= 1
+        if k < 1 or words[k] != "," or k + 1 >= span.start:
+            return False
+        if (words[k + 1],) not in self.lexicon.word_set("determiners"):
+            return False
+        return "," in words[span.end:start] and any(a.end == k for a in sentence.actors)
 
     def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
         """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
