@@ -690,8 +690,11 @@ class _Coder:
         predicate = self.lexicon.word_set("predicate_starts")
         hi = end
         while hi < min(len(words), end + TARGET_WINDOW):
-            if hi == end and (words[hi],) in particles:
-                hi += 1  # "denounced as an ugly crime Serbia's suppression"
+            if (hi == end and (words[hi],) in particles and hi + 1 < len(words)
+                    and (words[hi + 1],) in self.lexicon.word_set("determiners")):
+                # "denounced as an ugly crime Serbia's suppression" (not "resign as
+                # Foreign Affairs minister", a role)
+                hi += 1
                 continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
@@ -705,6 +708,12 @@ class _Coder:
         # object is the only actor there ("menetapkan tersangka").
         outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
         return (outside or found or [None])[0]
+
+    def _violent_means(self, sentence: _Sentence) -> bool:
+        """Whether the sentence names a weapon or an attack (the pack's `violent_means`,
+        stems: "bomb", "explosi"): a death in a stampede or a crash has no place agent."""
+        stems = tuple(p[0] for p in self.lexicon.word_set("violent_means") if len(p) == 1)
+        return bool(stems) and any(w.startswith(stems) for w in sentence.words)
 
     def _place_agent(self, sentence: _Sentence, target: ActorSpan | None) -> ActorSpan | None:
         """The first place the sentence names (as a location or an actor) other than the
@@ -897,7 +906,7 @@ class _Coder:
                 # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
         if (source is None and (pattern.code or "")[:2] in self.lexicon.place_agent_roots
-                and self._clause_start(sentence, start) == 0):
+                and self._clause_start(sentence, start) == 0 and self._violent_means(sentence)):
             # an attack by no one named, told in the main clause: the place where it
             # happens ("A roadside bombing near the town of Samarra killed ...")
             source = self._place_agent(sentence, target)
