@@ -400,6 +400,9 @@ class ActorFinder:
             after, before = by_start.get(i + size), by_end.get(i)
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
                 before = by_end.get(i - 1)  # "Montenegro's prime minister"
+            if before is None and i > 2 and words[i - 1] == ")" and words[i - 3] == "(":
+                # "Montenegro Municipality Association (AKK) officials"
+                before = by_end.get(i - 3)
             owner = next(
                 (
                     s
