@@ -632,6 +632,9 @@ class _Coder:
         j = at
         while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers):
             j -= 1
+        if j > 0 and (words[j - 1],) in self.lexicon.word_set("genitive_prepositions"):
+            # "the island of Cyprus", not "a group of Moroccan diplomats"
+            return j < 2 or (words[j - 2],) not in self.lexicon.word_set("partitives")
         return j > 0 and (words[j - 1],) in self.lexicon.word_set("target_prepositions")
 
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
