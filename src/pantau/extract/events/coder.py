@@ -1024,8 +1024,10 @@ class _Coder:
         self.seen.add(key)
         clause = self._clause_start(sentence, start)
         # a saying verb coded by what was said ("said they will release ..."): its plan
-        # follows it, as a noun's does
-        said = (sentence.words[start],) in self.setup.speech
+        # follows it, as a noun's does (an appeal, "mengimbau masyarakat agar ...", is
+        # itself the act)
+        said = ((sentence.words[start],) in self.setup.speech
+                and code.code[:2] not in REQUEST_ROOTS)
         mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun" or said)
         trigger = Mention(
             start=sentence.tokens[start].start,
