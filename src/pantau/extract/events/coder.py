@@ -245,6 +245,8 @@ class _Coder:
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
+        self.previous_code: str | None = None
+        """The CAMEO code of the last event coded in the current sentence."""
         """Where the last event coded in the current sentence ends."""
 
     def run(self) -> None:
@@ -999,7 +1001,7 @@ class _Coder:
         subject_at: int | None,
     ) -> bool:
         """Code an event whose actors are known; False when it is none."""
-        if self._is_complement(sentence, start, subject_at):
+        if self._is_complement(sentence, start, subject_at) or self._is_content(sentence, start):
             return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
@@ -1067,8 +1069,22 @@ class _Coder:
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
             )
         )
-        self.previous_end = end
+        self.previous_end, self.previous_code = end, code.code
         return True
+
+    def _is_content(self, sentence: _Sentence, start: int) -> bool:
+        """Whether a verb is in the complement of the request or demand coded right
+        before it, in a pack that says so (`request_complements`): "demanded that Hamas
+        renounce its armed struggle" is one event, the demand."""
+        previous = self.previous_end
+        if previous is None or previous > start:
+            return False
+        between = sentence.words[previous:start]
+        if any(w in CLAUSE_MARKS or w in HARD_STOPS for w in between):
+            return False
+        complements = self.lexicon.word_set("request_complements")
+        return ((self.previous_code or "")[:2] in REQUEST_ROOTS
+                and any((w,) in complements for w in between))
 
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
