@@ -222,6 +222,12 @@ class ActorFinder:
             owner = self.resolve(" ".join(words[first:]))
             if owner is not None:
                 return replace_actor(actor, code=owner[0], country=owner[1])
+        # "Palestinians of the Israeli-occupied West Bank": the known head before "of"
+        genitive = self.lexicon.word_set("genitive_prepositions")
+        at = next((k for k, w in enumerate(words) if (w,) in genitive), 0)
+        owner = self.resolve(" ".join(words[:at])) if at else None
+        if owner is not None:
+            return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
 
     def _kind_of(
