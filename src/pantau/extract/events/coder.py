@@ -879,6 +879,12 @@ class _Coder:
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
+            if target is None:
+                # "A temporary camp for Congolese refugees was attacked": the only actor of
+                # the subject is inside it
+                clause = self._clause_start(sentence, start)
+                inside = [a for a in sentence.actors if clause <= a.start and a.end <= start]
+                target = inside[0] if len(inside) == 1 else None
             source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
                 reach = end + self._span_len(sentence, end)
