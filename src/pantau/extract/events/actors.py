@@ -428,7 +428,10 @@ class ActorFinder:
                         else f"{owner.actor.name} {phrase}")
                 actor = replace_actor(owner.actor, code=code, sector=sector, name=name)
                 start, end = min(i, owner.start), max(i + size, owner.end)
-                result.append(ActorSpan(start, end, actor, False, owner.entity_type))
+                merged = ActorSpan(start, end, actor, False, owner.entity_type)
+                result.append(merged)
+                # "Israeli intelligence officials": the merged span owns a group noun after it
+                by_end[end] = merged
             else:
                 name = " ".join(words[i : i + size])
                 code = (default_country or "") + sector
