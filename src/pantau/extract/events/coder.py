@@ -392,6 +392,9 @@ class _Coder:
             ):
                 i += size
                 continue
+            if self._noun_after_name(sentence, i, size, patterns):
+                i += size
+                continue
             if not self._verb_form_fits(sentence, i, size, patterns):
                 i += size
                 continue
@@ -401,6 +404,20 @@ class _Coder:
                     i = max(i + size + FOLLOWING, object_span[1])
                     continue
             i = max(i + size, object_span[1])
+
+    def _noun_after_name(
+        self, sentence: _Sentence, i: int, size: int, patterns: Sequence[Pattern]
+    ) -> bool:
+        """Whether a bare verb form is the head of a noun phrase a name modifies, after an
+        indefinite article (the pack's `indefinite_articles`): "rejected a U.S. request",
+        "a United Nations appeal" (a singular name takes no bare verb)."""
+        articles = self.lexicon.word_set("indefinite_articles")
+        word = sentence.words[i]
+        if (not articles or size != 1 or not all(p.voice == "active" for p in patterns)
+                or word.endswith(("s", "ed", "ing"))):
+            return False
+        return any(a.end == i and a.start > 0 and (sentence.words[a.start - 1],) in articles
+                   for a in sentence.actors)
 
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
