@@ -746,6 +746,24 @@ class _Coder:
         return next((a for a in spans if a.actor.country and (
             target is None or not (a.start < target.end and target.start < a.end))), None)
 
+    def _accused(self, sentence: _Sentence, addressee: ActorSpan) -> ActorSpan | None:
+        """The one complained about, after the pack's `accusation_prepositions`, rather
+        than the one complained to (after `addressee_prepositions`): "Lebanon complained
+        to the United Nations on Tuesday over two Israeli air raids"."""
+        words = sentence.words
+        marks = self.lexicon.word_set("accusation_prepositions")
+        to = self.lexicon.word_set("addressee_prepositions")
+        if not marks or not any((w,) in to
+                                for w in words[max(0, addressee.start - 2):addressee.start]):
+            return None
+        hi = min(len(words), addressee.end + TARGET_WINDOW)
+        for j in range(addressee.end, hi):
+            if words[j] in HARD_STOPS or words[j] in CLAUSE_MARKS:
+                return None
+            if (words[j],) in marks:
+                return next((a for a in sentence.actors if j < a.start <= j + 3), None)
+        return None
+
     def _place_after(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The first place named after the trigger in its clause, as an actor of its
         country."""
@@ -930,6 +948,8 @@ class _Coder:
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
+            if target is not None and (pattern.code or "")[:2] == "11":
+                target = self._accused(sentence, target) or target
             if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
                 # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
