@@ -797,7 +797,8 @@ class _Coder:
                          if a.start == k and not a.place_only and a.entity_type != "LOC"]
                 if found:
                     return found[0], j
-            if (words[j],) in agents:
+            reach = self.lexicon.noun_agent_reach
+            if (words[j],) in agents and (passive or reach is None or j - end <= reach):
                 found = self._actors_between(sentence, j + 1, j + 4)
                 named = self._actors_between(sentence, j + 1, j + 6)
                 if (found and found[0].entity_type is None and len(named) > 1
