@@ -623,10 +623,9 @@ class _Coder:
         opened by a determiner: "Pakistan, a key U.S. ally in the war against terrorism,
         has refused" (the pack's `determiners`)."""
         words = sentence.words
-        k = span.start - 1
-        while k >= max(0, span.start - APPOSITION) and words[k] != ",":
-            k -= 1
-        if k < 1 or words[k] != "," or k + 1 >= span.start:
+        k = next((j for j in range(span.start - 2, max(0, span.start - APPOSITION - 1), -1)
+                  if words[j] == ","), None)
+        if k is None:
             return False
         if (words[k + 1],) not in self.lexicon.word_set("determiners"):
             return False
