@@ -92,9 +92,10 @@ def plover_type(code: CameoCode, modality: str) -> str | None:
     cases") an assault that is only future or hypothetical is a THREATEN, as is an
     announced or conditional sanction (PLOVER's THREATEN covers threats of "non-force
     sanctions": "will withdraw its force from Chad unless ...", "would blockade Paris").
-    An agreement negated ("failed to reach agreement", "refused to agree") is a REJECT."""
-    if modality == "negated" and code.plover == "AGREE":
-        return "REJECT"  # "failed to reach agreement", "refused to agree"
+    An agreement or a concession negated ("failed to reach agreement", "would not meet
+    their demands") is a REJECT."""
+    if modality == "negated" and code.plover in ("AGREE", "CONCEDE"):
+        return "REJECT"  # "failed to reach agreement", "would not meet their demands"
     if modality in ("future", "hypothetical") and code.plover in _INTENT_OF:
         if modality == "future" or code.plover in ("ASSAULT", "COERCE", "SANCTION"):
             return _INTENT_OF[code.plover]
