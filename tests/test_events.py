@@ -58,6 +58,8 @@ def test_plover_codes_future_cooperation_as_agree_and_hypothetical_assault_as_th
     assert plover_type(lookup("1661"), "future") == "THREATEN"
     assert plover_type(lookup("032"), "negated") == "REJECT"
     assert plover_type(lookup("083"), "negated") == "REJECT"  # "would not meet demands"
+    assert plover_type(lookup("075"), "negated") == "REJECT"  # "will not accept refugees"
+    assert plover_type(lookup("190"), "negated") == "ASSAULT"
 
 
 # --- dictionaries ---------------------------------------------------------------------------

@@ -83,6 +83,10 @@ _INTENT_OF = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID
               "SANCTION": "THREATEN"}
 
 
+_REFUSED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+"""Cooperative types whose negation is a refusal: a REJECT."""
+
+
 def plover_type(code: CameoCode, modality: str) -> str | None:
     """The PLOVER type of an event, given its modality. The PLOVER manual asks for "the
     single event category" rather than category + auxiliary mode: cooperative actions
@@ -92,9 +96,9 @@ def plover_type(code: CameoCode, modality: str) -> str | None:
     cases") an assault that is only future or hypothetical is a THREATEN, as is an
     announced or conditional sanction (PLOVER's THREATEN covers threats of "non-force
     sanctions": "will withdraw its force from Chad unless ...", "would blockade Paris").
-    An agreement or a concession negated ("failed to reach agreement", "would not meet
-    their demands") is a REJECT."""
-    if modality == "negated" and code.plover in ("AGREE", "CONCEDE"):
+    Cooperation, aid or a concession negated ("failed to reach agreement", "would not meet
+    their demands", "will not accept any more refugees") is a REJECT."""
+    if modality == "negated" and code.plover in _REFUSED:
         return "REJECT"  # "failed to reach agreement", "would not meet their demands"
     if modality in ("future", "hypothetical") and code.plover in _INTENT_OF:
         if modality == "future" or code.plover in ("ASSAULT", "COERCE", "SANCTION"):
