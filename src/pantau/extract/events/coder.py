@@ -608,6 +608,11 @@ class _Coder:
                 carried = [a for a in candidates if previous <= a.start < end]
             if carried:
                 return carried[0]
+        if clause > 0 and (sentence.words[clause],) in self.lexicon.word_set("subordinators"):
+            # "as street battles raged in central Baghdad": a subordinate clause with a
+            # subject of its own that is no actor takes none from the main clause
+            if self._own_subject(sentence.words[clause + 1:start]):
+                return None
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
@@ -630,6 +635,20 @@ class _Coder:
         if (words[k + 1],) not in self.lexicon.word_set("determiners"):
             return False
         return "," in words[span.end:start] and any(a.end == k for a in sentence.actors)
+
+    def _own_subject(self, words: Sequence[str]) -> bool:
+        """Whether the words between a subordinator and a trigger start with a subject of
+        their own ("street battles", "the opposition"), not a pronoun ("when they blew
+        themselves up", "as saying he would"), an auxiliary or an adverb."""
+        skip = (self.adverbs | self.passive_aux | self.lexicon.word_set("predicate_starts")
+                | self.lexicon.word_set("determiners"))
+        for w in words:
+            if (w,) in self.pronouns or (w,) in self.first_person:
+                return False
+            if not w.isalpha() or (w,) in skip or w.endswith("ing"):
+                continue
+            return True
+        return False
 
     def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
         """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
