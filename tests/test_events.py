@@ -53,7 +53,13 @@ def test_plover_codes_future_cooperation_as_agree_and_hypothetical_assault_as_th
     assert plover_type(lookup("042"), "future") == "AGREE"
     assert plover_type(lookup("042"), "asserted") == "CONSULT"
     assert plover_type(lookup("190"), "hypothetical") == "THREATEN"
-    assert plover_type(lookup("0874"), "future") == "CONCEDE"
+    # an announced retreat is an intent to yield, CAMEO 035, which the table codes AGREE
+    assert plover_type(lookup("0874"), "future") == "AGREE"
+    assert plover_type(lookup("1661"), "future") == "THREATEN"
+    assert plover_type(lookup("032"), "negated") == "REJECT"
+    assert plover_type(lookup("083"), "negated") == "REJECT"  # "would not meet demands"
+    assert plover_type(lookup("075"), "negated") == "REJECT"  # "will not accept refugees"
+    assert plover_type(lookup("190"), "negated") == "ASSAULT"
 
 
 # --- dictionaries ---------------------------------------------------------------------------
@@ -416,6 +422,40 @@ def test_english_place_of_the_act_as_target_and_no_actor_without_a_name(
     # the entity model may tag "25,000" or a sentence-initial "The": no actor
     text = "The United Nations will provide nearly 25,000 tons of food aid."
     assert all(e.target is None or e.target.code for e in events_of(pipeline, text, "en"))
+
+
+def test_english_actor_rules_of_the_fifth_round(pipeline: Pipeline) -> None:
+    # a group of a country is not the country itself
+    text = "Kenyan police imposed a curfew in the town of Eldoret in western Kenya."
+    assert ("KENCOP", "KEN", "17") in triples(events_of(pipeline, text, "en"))
+    # an adjective that is also a group noun is no actor before a noun
+    text = "NATO said it would tighten the naval blockade of Libya."
+    assert all(e.source.name != "naval" for e in events_of(pipeline, text, "en"))
+    # an actor inside an apposition is no subject
+    text = "Chile, a key U.S. ally in the region, has refused to recognise Bolivia."
+    assert {e.source.code for e in events_of(pipeline, text, "en")} == {"CHL"}
+    # a participle of stance after "be" is active, unless an agent follows
+    text = "Ghana is opposed to Nigerian mediation in the dispute."
+    pairs = {(source, target) for source, target, _ in triples(events_of(pipeline, text, "en"))}
+    assert pairs == {("GHA", "NGA")}
+    # a complaint addressed to someone targets the one it is about
+    text = "Peru complained to the United Nations on Monday over two Chilean air raids."
+    assert ("PER", "CHL", "11") in triples(events_of(pipeline, text, "en"))
+
+
+def test_english_violence_by_no_one_named_and_announced_yielding(pipeline: Pipeline) -> None:
+    # the place where an unattributed attack happens is its source
+    text = "A roadside bomb near the Afghan city of Kandahar killed two Canadian soldiers."
+    [attack] = events_of(pipeline, text, "en")
+    assert (attack.source.code, attack.root) == ("AFG", "19")
+    # not an accident
+    text = "Two Canadian tourists were killed in a stampede near the Afghan city of Kandahar."
+    assert events_of(pipeline, text, "en") == []
+    # an announced release is an intent to yield (AGREE); a failed agreement a REJECT
+    text = "The rebels said they will release the Colombian hostages."
+    assert {e.plover for e in events_of(pipeline, text, "en")} == {"AGREE"}
+    text = "Sudan and Chad failed to reach agreement on the border on Sunday."
+    assert "REJECT" in {e.plover for e in events_of(pipeline, text, "en")}
 
 
 def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:

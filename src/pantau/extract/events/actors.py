@@ -124,6 +124,8 @@ class ActorFinder:
         self.verb_prefixes = lexicon.word_set("verb_prefixes")
         self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
         self.determiners = lexicon.word_set("determiners")
+        self.modifiers = lexicon.word_set("modifier_agents")
+        self.predicate_starts = lexicon.word_set("predicate_starts")
         self.longest_title = max(map(len, self.titles), default=0)
         self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
         self.longest_marker = max(map(len, self.name_markers), default=0)
@@ -226,6 +228,12 @@ class ActorFinder:
             owner = self.resolve(" ".join(words[first:]))
             if owner is not None:
                 return replace_actor(actor, code=owner[0], country=owner[1])
+        # "Palestinians of the Israeli-occupied West Bank": the known head before "of"
+        genitive = self.lexicon.word_set("genitive_prepositions")
+        at = next((k for k, w in enumerate(words) if (w,) in genitive), 0)
+        owner = self.resolve(" ".join(words[:at])) if at else None
+        if owner is not None:
+            return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
 
     def _kind_of(
@@ -410,10 +418,16 @@ class ActorFinder:
                         country=default_country, sector=sector)))
                 i += 1
                 continue
+            if self._modifies(words, i, size):
+                i += size  # "naval blockade", "general strike", "humanitarian workers"
+                continue
             sector = self.agents[tuple(words[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
                 before = by_end.get(i - 1)  # "Montenegro's prime minister"
+            if before is None and i > 2 and words[i - 1] == ")" and words[i - 3] == "(":
+                # "Montenegro Municipality Association (AKK) officials"
+                before = by_end.get(i - 3)
             owner = next(
                 (
                     s
@@ -433,7 +447,10 @@ class ActorFinder:
                         else f"{owner.actor.name} {phrase}")
                 actor = replace_actor(owner.actor, code=code, sector=sector, name=name)
                 start, end = min(i, owner.start), max(i + size, owner.end)
-                result.append(ActorSpan(start, end, actor, False, owner.entity_type))
+                merged = ActorSpan(start, end, actor, False, owner.entity_type)
+                result.append(merged)
+                # "Israeli intelligence officials": the merged span owns a group noun after it
+                by_end[end] = merged
             else:
                 name = " ".join(words[i : i + size])
                 code = (default_country or "") + sector
@@ -449,6 +466,20 @@ class ActorFinder:
         return result
 
 
+    def _modifies(self, words: Sequence[str], i: int, size: int) -> bool:
+        """Whether a one-word group noun the pack lists as also an adjective
+        (`modifier_agents`: "naval", "military", "general") modifies the noun after it
+        ("naval blockade", "military equipment") rather than heading a subject ("the
+        military said", "the military attacked"): the word after it is a plain lower-case
+        word, not a past form or one of the pack's `predicate_starts` ("will", "has")."""
+        if size != 1 or (words[i],) not in self.modifiers or i + 1 >= len(words):
+            return False
+        following = words[i + 1]
+        return (following.isalpha() and not following.endswith("ed")
+                and (following,) not in self.predicate_starts
+                and (following,) not in self.agents)
+
+
 def _strip(word: str, clitics: Sequence[str]) -> str | None:
     for clitic in clitics:
         if word.endswith(clitic) and len(word) > len(clitic) + 2:
@@ -457,8 +488,10 @@ def _strip(word: str, clitics: Sequence[str]) -> str | None:
 
 
 def _is_name_word(text: str) -> bool:
-    """A capitalised word or initials ("Ramaphosa", "HM"), not a number or a mark."""
-    return len(text) >= 2 and text[:1].isupper() and text.replace("-", "").isalpha()
+    """A capitalised word or initials ("Ramaphosa", "HM", "U.N."), not a number or a
+    mark."""
+    return (len(text) >= 2 and text[:1].isupper()
+            and text.replace("-", "").replace(".", "").isalpha())
 
 
 def replace_actor(actor: Actor, **changes: object) -> Actor:

@@ -198,7 +198,7 @@ class EventCoder:
             quotes = load_quote_lexicon(lang)
             speech = frozenset(
                 p for p in quotes.verbs | quotes.after | quotes.anaphoric if len(p) == 1
-            )
+            ) | lexicon.word_set("saying")
             # A saying verb opens the clause of what was said: in "X mengatakan Rusia
             # menyerang" the attack's subject is Rusia; in "X mengatakan akan menyerang"
             # (no subject of its own) still X. A one-word condition opens a clause too.
@@ -257,6 +257,8 @@ class _Coder:
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
+        self.previous_code: str | None = None
+        """The CAMEO code of the last event coded in the current sentence."""
         """Where the last event coded in the current sentence ends."""
         self.previous_code: str | None = None
         """The code of that event (a denial's complement is coded, as reported)."""
@@ -480,6 +482,9 @@ class _Coder:
             ):
                 i += size
                 continue
+            if self._noun_after_name(sentence, i, size, patterns):
+                i += size
+                continue
             if not self._verb_form_fits(sentence, i, size, patterns):
                 i += size
                 continue
@@ -512,6 +517,20 @@ class _Coder:
                 return k
         return hi
 
+    def _noun_after_name(
+        self, sentence: _Sentence, i: int, size: int, patterns: Sequence[Pattern]
+    ) -> bool:
+        """Whether a bare verb form is the head of a noun phrase a name modifies, after an
+        indefinite article (the pack's `indefinite_articles`): "rejected a U.S. request",
+        "a United Nations appeal" (a singular name takes no bare verb)."""
+        articles = self.lexicon.word_set("indefinite_articles")
+        word = sentence.words[i]
+        if (not articles or size != 1 or not all(p.voice == "active" for p in patterns)
+                or word.endswith(("s", "ed", "ing"))):
+            return False
+        return any(a.end == i and a.start > 0 and (sentence.words[a.start - 1],) in articles
+                   for a in sentence.actors)
+
     def _not_a_trigger(self, sentence: _Sentence, i: int, key: Phrase) -> bool:
         """Words the pack says are mostly nouns in news ("forces", "aid"), and a
         capitalised word inside a sentence, which is a name or a month ("March"); an
@@ -533,10 +552,15 @@ class _Coder:
         for suffix, rule in self.lexicon.forms.items():
             if not word.endswith(suffix) or word.endswith("ss"):
                 continue
-            before = [w for w in sentence.words[max(0, i - 3):i] if not w.endswith("ly")]
+            wanted = self.lexicon.word_set(rule)
+            before = [w for w in sentence.words[max(0, i - 3):i]
+                      if not w.endswith("ly") and ((w,) not in self.adverbs or (w,) in wanted)]
             if rule in ("subject", "predicate"):
                 return self._after_subject(sentence, i, rule == "predicate")
-            return bool(before) and (before[-1],) in self.lexicon.word_set(rule)
+            following = sentence.words[i + size] if i + size < len(sentence.words) else ""
+            if (following,) in self.lexicon.word_set("complementizers"):
+                return True  # "issued a declaration demanding that ...", "warning that"
+            return bool(before) and (before[-1],) in wanted
         return True
 
     def _after_subject(self, sentence: _Sentence, i: int, predicate: bool) -> bool:
@@ -628,6 +652,12 @@ class _Coder:
             return pattern.voice
         if sentence.words[start].endswith("ing"):
             return "active"
+        following = sentence.words[start + 1:start + 3]
+        agents = self.lexicon.word_set("agent_prepositions")
+        if ((sentence.words[start],) in self.lexicon.word_set("stative_participles")
+                and not any((w,) in agents for w in following)):
+            # "Israel is opposed to French mediation" (not "was opposed earlier by")
+            return "active"
         # an auxiliary may also be an adverb-like filler: "has been indicted"
         j = start
         while j > 0:
@@ -663,6 +693,7 @@ class _Coder:
             and not self._after_preposition(sentence, a.name_start or a.start)
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
+            and not self._in_apposition(sentence, a, start)
         ]
         pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
         if pronoun is not None:
@@ -698,10 +729,19 @@ class _Coder:
             # "Polisi menangkap X di rumahnya, kemudian menahannya": a clause that goes on
             # with the next act and no subject of its own has the last clause's subject
             # (its first actor), not the actor right before it
-            previous = self._clause_start(sentence, clause - 1)
-            carried = [a for a in candidates if previous <= a.start < clause]
+            # (back to the nearest clause naming an actor: "X opened its borders to ...
+            # as illegal aliens, but was still refusing")
+            previous, carried = clause, []
+            while previous > 0 and not carried:
+                end, previous = previous, self._clause_start(sentence, previous - 1)
+                carried = [a for a in candidates if previous <= a.start < end]
             if carried:
                 return carried[0]
+        if clause > 0 and (sentence.words[clause],) in self.lexicon.word_set("subordinators"):
+            # "as street battles raged in central Baghdad": a subordinate clause with a
+            # subject of its own that is no actor takes none from the main clause
+            if self._own_subject(sentence.words[clause + 1:start]):
+                return None
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
@@ -751,6 +791,33 @@ class _Coder:
             end = start - 1 if words[start - 1] == "," else start
         return None
 
+    def _in_apposition(self, sentence: _Sentence, span: ActorSpan, start: int) -> bool:
+        """Whether an actor is inside a noun phrase in apposition, set off by commas and
+        opened by a determiner: "Pakistan, a key U.S. ally in the war against terrorism,
+        has refused" (the pack's `determiners`)."""
+        words = sentence.words
+        k = next((j for j in range(span.start - 2, max(0, span.start - APPOSITION - 1), -1)
+                  if words[j] == ","), None)
+        if k is None:
+            return False
+        if (words[k + 1],) not in self.lexicon.word_set("determiners"):
+            return False
+        return "," in words[span.end:start] and any(a.end == k for a in sentence.actors)
+
+    def _own_subject(self, words: Sequence[str]) -> bool:
+        """Whether the words between a subordinator and a trigger start with a subject of
+        their own ("street battles", "the opposition"), not a pronoun ("when they blew
+        themselves up", "as saying he would"), an auxiliary or an adverb."""
+        skip = (self.adverbs | self.passive_aux | self.lexicon.word_set("predicate_starts")
+                | self.lexicon.word_set("determiners"))
+        for w in words:
+            if (w,) in self.pronouns or (w,) in self.first_person:
+                return False
+            if not w.isalpha() or (w,) in skip or w.endswith("ing"):
+                continue
+            return True
+        return False
+
     def _pronoun_subject(self, sentence: _Sentence, lo: int, hi: int) -> Phrase | None:
         """A pronoun opening a clause or a run-on sentence (after a mark or a full stop)
         between the last actor and the trigger: it is the subject, and the actor right
@@ -770,15 +837,16 @@ class _Coder:
         j = at
         while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers):
             j -= 1
+        if j > 0 and (words[j - 1],) in self.lexicon.word_set("genitive_prepositions"):
+            # "the island of Cyprus", not "a group of Moroccan diplomats"
+            return j < 2 or (words[j - 2],) not in self.lexicon.word_set("partitives")
         return j > 0 and (words[j - 1],) in self.lexicon.word_set("target_prepositions")
 
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
         """The last actor before a trigger, or the first of a compound ending there."""
         head = before[-1]
-        conj = self.lexicon.word_set("conjunctions")
         for previous in reversed(before[:-1]):
-            gap = sentence.words[previous.end : head.start]
-            if len(gap) == 1 and ((gap[0],) in conj or gap[0] == ","):
+            if self._joined(sentence.words[previous.end : head.start]):
                 head = previous
             else:
                 break
@@ -786,17 +854,27 @@ class _Coder:
 
     def _members(self, sentence: _Sentence, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors joined to it by "dan", "serta", "and" or commas."""
-        conj = self.lexicon.word_set("conjunctions")
         members = [first]
         for span in sentence.actors:
             if span.start < members[-1].end or span.end > limit:
                 continue
-            gap = sentence.words[members[-1].end : span.start]
-            if 1 <= len(gap) <= 2 and all((w,) in conj or w == "," for w in gap):
+            if self._joined(sentence.words[members[-1].end : span.start]):
                 members.append(span)
             else:
                 break
         return members
+
+    def _joined(self, gap: Sequence[str]) -> bool:
+        """Whether the words between two actors join them: a conjunction or a comma, with
+        at most one more of them, or a conjunction and one of the pack's `determiners`
+        ("Israel and the Palestinians"; not ", a senior official", an apposition)."""
+        conj = self.lexicon.word_set("conjunctions")
+        if not 1 <= len(gap) <= 2:
+            return False
+        if all((w,) in conj or w == "," for w in gap):
+            return True
+        return (len(gap) == 2 and (gap[0],) in conj
+                and (gap[1],) in self.lexicon.word_set("determiners"))
 
     def _object(
         self,
@@ -816,6 +894,9 @@ class _Coder:
             through |= self.lexicon.word_set("complementizers")
         stops = self.lexicon.word_set("clause_starts") - through
         listing = self.lexicon.word_set("enumeration")
+        particles = self.lexicon.word_set("verb_particles")
+        conj = self.lexicon.word_set("conjunctions")
+        predicate = self.lexicon.word_set("predicate_starts")
         hi, limit = end, end + TARGET_WINDOW
         while hi < min(len(words), limit):
             if (words[hi] == "," and hi + 1 < len(words) and (words[hi + 1],) in listing
@@ -824,8 +905,17 @@ class _Coder:
                 # members are listed after it
                 hi, limit = hi + 2, hi + 2 + TARGET_WINDOW
                 continue
+            if (hi == end and (words[hi],) in particles and hi + 1 < len(words)
+                    and (words[hi + 1],) in self.lexicon.word_set("determiners")):
+                # "denounced as an ugly crime Serbia's suppression" (not "resign as
+                # Foreign Affairs minister", a role)
+                hi += 1
+                continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
+            if ((words[hi],) in conj and hi + 1 < len(words)
+                    and (words[hi + 1],) in predicate):
+                break  # "refused to deploy peacekeepers in Iraq and has urged its citizens"
             hi += 1
         found = [s for s in self._actors_between(sentence, end, hi)
                  if skip is None or s.actor != skip.actor]
@@ -833,6 +923,39 @@ class _Coder:
         # object is the only actor there ("menetapkan tersangka").
         outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
         return (outside or found or [None])[0]
+
+    def _violent_means(self, sentence: _Sentence) -> bool:
+        """Whether the sentence names a weapon or an attack (the pack's `violent_means`,
+        stems: "bomb", "explosi"): a death in a stampede or a crash has no place agent."""
+        stems = tuple(p[0] for p in self.lexicon.word_set("violent_means") if len(p) == 1)
+        return bool(stems) and any(w.startswith(stems) for w in sentence.words)
+
+    def _place_agent(self, sentence: _Sentence, target: ActorSpan | None) -> ActorSpan | None:
+        """The first place the sentence names (as a location or an actor) other than the
+        target, as an actor of its country (`place_agent_roots`)."""
+        spans = sorted((*sentence.places,
+                        *(a for a in sentence.actors if a.entity_type == "LOC")),
+                       key=lambda a: a.start)
+        return next((a for a in spans if a.actor.country and (
+            target is None or not (a.start < target.end and target.start < a.end))), None)
+
+    def _accused(self, sentence: _Sentence, addressee: ActorSpan) -> ActorSpan | None:
+        """The one complained about, after the pack's `accusation_prepositions`, rather
+        than the one complained to (after `addressee_prepositions`): "Lebanon complained
+        to the United Nations on Tuesday over two Israeli air raids"."""
+        words = sentence.words
+        marks = self.lexicon.word_set("accusation_prepositions")
+        to = self.lexicon.word_set("addressee_prepositions")
+        if not marks or not any((w,) in to
+                                for w in words[max(0, addressee.start - 2):addressee.start]):
+            return None
+        hi = min(len(words), addressee.end + TARGET_WINDOW)
+        for j in range(addressee.end, hi):
+            if words[j] in HARD_STOPS or words[j] in CLAUSE_MARKS:
+                return None
+            if (words[j],) in marks:
+                return next((a for a in sentence.actors if j < a.start <= j + 3), None)
+        return None
 
     def _place_after(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The first place named after the trigger in its clause, as an actor of its
@@ -867,7 +990,8 @@ class _Coder:
                          if a.start == k and not a.place_only and a.entity_type != "LOC"]
                 if found:
                     return found[0], j
-            if (words[j],) in agents:
+            reach = self.lexicon.noun_agent_reach
+            if (words[j],) in agents and (passive or reach is None or j - end <= reach):
                 found = self._actors_between(sentence, j + 1, j + 4)
                 named = self._actors_between(sentence, j + 1, j + 6)
                 if (found and found[0].entity_type is None and len(named) > 1
@@ -935,11 +1059,32 @@ class _Coder:
             # a clause opened by a word, not a mark, keeps the subject before it: "Dia
             # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
             before = sentence.words[self._clause_start(sentence, clause - 1):start]
+        pronoun = next((w for w in before if (w,) in self.pronouns), None)
+        if pronoun is not None:
+            speaker = self._reporter(sentence, clause)
+            if speaker is not None:
+                return speaker  # "Gbagbo announced on Sunday that he will extend ..."
         if any((w,) in self.personal_pronouns for w in before):
             return self.last_person or self.last_actor
-        if any((w,) in self.pronouns for w in before):
+        if pronoun is not None:
             return self.last_actor
         return None
+
+    def _reporter(self, sentence: _Sentence, clause: int) -> Actor | None:
+        """The subject of the saying verb that opens a clause, directly or through a
+        complementizer ("X said they will ...", "X announced on Sunday that he will ..."):
+        a pronoun subject of the reported clause is that speaker."""
+        words = sentence.words
+        if clause == 0:
+            return None
+        saying = clause
+        if (words[clause],) in self.lexicon.word_set("complementizers"):
+            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
+                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
+        if saying < 0 or (words[saying],) not in self.setup.speech:
+            return None
+        speaker = self._subject(sentence, saying, clause_only=False)
+        return speaker.actor if speaker is not None else None
 
     def _speaker_at(self, offset: int) -> Actor | None:
         for quote in self.analysis.quotes:
@@ -966,6 +1111,12 @@ class _Coder:
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
+            if target is None:
+                # "A temporary camp for Congolese refugees was attacked": the only actor of
+                # the subject is inside it
+                clause = self._clause_start(sentence, start)
+                inside = [a for a in sentence.actors if clause <= a.start and a.end <= start]
+                target = inside[0] if len(inside) == 1 else None
             source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
                 reach = end + self._span_len(sentence, end)
@@ -990,12 +1141,22 @@ class _Coder:
                 source = self._not_victim(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
+                if target is None and self.lexicon.dyadic:
+                    # "will extend the night-time curfew in Abidjan"
+                    target = self._place_after(sentence, end)
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
+            if target is not None and (pattern.code or "")[:2] == "11":
+                target = self._accused(sentence, target) or target
             if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
                 # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
                 target = self._place_after(sentence, end)
+        if (source is None and (pattern.code or "")[:2] in self.lexicon.place_agent_roots
+                and self._clause_start(sentence, start) == 0 and self._violent_means(sentence)):
+            # an attack by no one named, told in the main clause: the place where it
+            # happens ("A roadside bombing near the town of Samarra killed ...")
+            source = self._place_agent(sentence, target)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
         sources = self._members(sentence, source, start) if source else []
@@ -1009,7 +1170,7 @@ class _Coder:
         if len(sources) > 1 and (
             pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
         ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
-            not targets or any(_same(s.actor, targets[0].actor) for s in sources)
+            not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)
         ):
             # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
             # named (a member's own troops are none: "Israel and Lebanon renewed
@@ -1119,9 +1280,11 @@ class _Coder:
         j = at
         while j > clause and (words[j - 1].endswith("ly") or (words[j - 1],) in self.adverbs):
             j -= 1
+        # "the rebels in Darfur must": a place named as a location may follow the subject
+        located = next((p.start - 1 for p in sentence.places if p.end == j and p.start > 0), j)
         before = [a for a in sentence.actors
                   if a.start >= clause and a.end <= j and not a.place_only]
-        if not before or before[-1].end != j or self._after_preposition(
+        if not before or before[-1].end not in (j, located) or self._after_preposition(
             sentence, before[-1].start
         ):
             return False  # "penetapan tersangka terhadap Lisa perlu diuji": no subject
@@ -1171,6 +1334,8 @@ class _Coder:
             # "tersangka membantah telah melakukan pencabulan": the act denied is coded
             # too, as reported
             reported = True
+        if not demanded and self._is_content(sentence, start):
+            return False
         in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
@@ -1199,7 +1364,12 @@ class _Coder:
             return True
         self.seen.add(key)
         clause = self._clause_start(sentence, start)
-        mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun")
+        # a saying verb coded by what was said ("said they will release ..."): its plan
+        # follows it, as a noun's does (an appeal, "mengimbau masyarakat agar ...", is
+        # itself the act)
+        said = ((sentence.words[start],) in self.setup.speech
+                and code.code[:2] not in REQUEST_ROOTS)
+        mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun" or said)
         if demanded and mood in ("asserted", "future"):
             mood = "demanded"
         if reported:
@@ -1242,11 +1412,24 @@ class _Coder:
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
             )
         )
-        self.previous_end = end
-        self.previous_code = code.code
+        self.previous_end, self.previous_code = end, code.code
         if code.root in REQUEST_ROOTS and targets:
             self.request = (end, targets)
         return True
+
+    def _is_content(self, sentence: _Sentence, start: int) -> bool:
+        """Whether a verb is in the complement of the request or demand coded right
+        before it, in a pack that says so (`request_complements`): "demanded that Hamas
+        renounce its armed struggle" is one event, the demand."""
+        previous = self.previous_end
+        if previous is None or previous > start:
+            return False
+        between = sentence.words[previous:start]
+        if any(w in CLAUSE_MARKS or w in HARD_STOPS for w in between):
+            return False
+        complements = self.lexicon.word_set("request_complements")
+        return ((self.previous_code or "")[:2] in REQUEST_ROOTS
+                and any((w,) in complements for w in between))
 
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
@@ -1300,9 +1483,13 @@ class _Span:
     actor: Actor
 
 
-def _same(a: Actor, b: Actor) -> bool:
+def _same(a: Actor, b: Actor, owned: bool = False) -> bool:
+    """Whether two actors are one; `owned`: or one is a group of the other ("Kenyan
+    troops" of Kenya)."""
     if a.entity and a.entity == b.entity:
-        return True
+        # a group of a country is not the country: "Turkish authorities imposed a curfew
+        # in ... Turkey", "Croatia is investigating ... Croatian extremists"
+        return owned or a.code is None or b.code is None or a.code == b.code
     return a.code is not None and a.code == b.code and a.name == b.name
 
 

@@ -51,6 +51,13 @@ class EventLexicon:
     """Unnamed group nouns ("pasukan", "police") -> CAMEO sector code."""
     dyadic: bool = False
     """Every event needs a target as well as a source (the pack's top-level `dyadic`)."""
+    place_agent_roots: frozenset[str] = frozenset()
+    """CAMEO roots whose events, when the sentence names no agent, have the place where
+    they happen as their source, coded by its country (the pack's top-level
+    `place_agent_roots`): "A roadside bombing near Samarra killed one U.S. soldier"."""
+    noun_agent_reach: int | None = None
+    """At most this many tokens between a nominal trigger and the agent preposition of
+    its agent (the pack's top-level `noun_agent_reach`); None: the whole target window."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -93,6 +100,8 @@ class EventLexicon:
         self.agents.update(other.agents)
         self.forms.update(other.forms)
         self.dyadic = self.dyadic or other.dyadic
+        self.place_agent_roots = self.place_agent_roots | other.place_agent_roots
+        self.noun_agent_reach = other.noun_agent_reach or self.noun_agent_reach
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -120,6 +129,9 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         raise ConfigError(f"{where}: {exc}") from exc
     lexicon = EventLexicon(language)
     lexicon.dyadic = bool(data.get("dyadic", False))
+    lexicon.place_agent_roots = frozenset(map(str, data.get("place_agent_roots", [])))
+    if data.get("noun_agent_reach") is not None:
+        lexicon.noun_agent_reach = int(data["noun_agent_reach"])
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")

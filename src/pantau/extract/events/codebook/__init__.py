@@ -79,16 +79,29 @@ def codebook() -> dict[str, CameoCode]:
 
 
 _INTENT_OF = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-              "RETREAT": "CONCEDE", "ASSAULT": "THREATEN", "COERCE": "THREATEN"}
+              "RETREAT": "AGREE", "CONCEDE": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN",
+              "SANCTION": "THREATEN"}
+
+
+_REFUSED = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+"""Cooperative types whose negation is a refusal: a REJECT."""
 
 
 def plover_type(code: CameoCode, modality: str) -> str | None:
     """The PLOVER type of an event, given its modality. The PLOVER manual asks for "the
     single event category" rather than category + auxiliary mode: cooperative actions
-    in the future tense are AGREE, announced retreats CONCEDE, and (section "special
-    cases") an assault that is only future or hypothetical is a THREATEN."""
+    in the future tense are AGREE, and so are announced concessions and retreats ("will
+    release", "will withdraw its troops": the table itself codes CAMEO 035, "express
+    intent to yield", as AGREE), and (section "special
+    cases") an assault that is only future or hypothetical is a THREATEN, as is an
+    announced or conditional sanction (PLOVER's THREATEN covers threats of "non-force
+    sanctions": "will withdraw its force from Chad unless ...", "would blockade Paris").
+    Cooperation, aid or a concession negated ("failed to reach agreement", "would not meet
+    their demands", "will not accept any more refugees") is a REJECT."""
+    if modality == "negated" and code.plover in _REFUSED:
+        return "REJECT"  # "failed to reach agreement", "would not meet their demands"
     if modality in ("future", "hypothetical") and code.plover in _INTENT_OF:
-        if modality == "future" or code.plover in ("ASSAULT", "COERCE"):
+        if modality == "future" or code.plover in ("ASSAULT", "COERCE", "SANCTION"):
             return _INTENT_OF[code.plover]
     return code.plover
 
