@@ -990,6 +990,8 @@ class _Coder:
                 source = self._not_victim(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
+                if source is None and target is not None:
+                    source, target = self._between(sentence, end, pattern, target)
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
@@ -1018,6 +1020,22 @@ class _Coder:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _between(self, sentence: _Sentence, end: int, pattern: Pattern,
+                 target: ActorSpan) -> tuple[ActorSpan | None, ActorSpan | None]:
+        """A reciprocal noun with no agent of its own whose parties follow a `between`
+        word ("negosiasi antara Indonesia dan AS", "pertemuan antara X dan Y"): the first
+        party is the source, the next the target. Else (None, target) unchanged."""
+        between = self.lexicon.word_set("between")
+        reciprocal = pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
+        if not between or not reciprocal or target.start < end + 1:
+            return None, target
+        if (sentence.words[target.start - 1],) not in between or target.start - 1 > end + 1:
+            return None, target
+        members = self._members(sentence, target, len(sentence.words))
+        if len(members) < 2 or _same(members[0].actor, members[1].actor):
+            return None, target
+        return members[0], members[1]
 
     def _not_victim(self, sentence: _Sentence, start: int,
                     source: ActorSpan | None) -> ActorSpan | None:
