@@ -946,8 +946,20 @@ class _Coder:
             if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
-                    return self._placed(entity_actor(entity))
-                return Actor(name=quote.speaker_name)
+                    actor = self._placed(entity_actor(entity))
+                    if actor.code is None and self.lexicon.word_set("speaker_kind"):
+                        # "“Kami berharap ...,” sebutnya" of the Dinas PU: the office's
+                        # kind gives its sector, as when it is named in the sentence
+                        actor = self.finder.kind_actor(entity.name, actor, entity.type,
+                                                       self.default_country) or actor
+                    return actor
+                actor = Actor(name=quote.speaker_name)
+                if self.lexicon.word_set("speaker_kind"):
+                    # a speaker the entity stage did not draw: by the kind its name opens
+                    # with ("Dinas PU Kota Medan"), else no code
+                    actor = self.finder.kind_actor(quote.speaker_name, actor, "ORG",
+                                                   self.default_country) or actor
+                return actor
         return None
 
     def _roles(
