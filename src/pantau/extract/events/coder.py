@@ -1004,6 +1004,18 @@ class _Coder:
                 target = self._object(sentence, end, source, request)
                 if source is None and target is not None:
                     source, target = self._between(sentence, end, pattern, target)
+        elif (sentence.words[start],) in self.first_person and self.lexicon.word_set(
+            "object_first"
+        ):
+            # "pelaku sudah kami tahan", "30% kita bayar": a trigger opened by a
+            # first-person word (the pack lists "kami tahan" ...) is the speaker's act; the
+            # actor before it is what is acted on, else the actor after it
+            speaker = self._resolve_pronoun(sentence, start + 1)
+            target = self._subject(sentence, start, clause_only=True, first=True)
+            if target is None:
+                target = self._object(sentence, end, None, request, object_span)
+            targets = self._members(sentence, target, len(sentence.words)) if target else []
+            return ([speaker] if speaker else []), [t.actor for t in targets], None
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
