@@ -236,6 +236,14 @@ class ActorFinder:
             return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
 
+    def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
+                   default_country: str | None) -> Actor | None:
+        """An organisation named after its kind ("Dinas PU Kota Medan"), as `_kind_of`,
+        from its name alone (a quote's speaker, named in another sentence)."""
+        words = [w for w in name.lower().split() if w]
+        size = _match(words, 0, self.agents, self.longest_agent)
+        return self._kind_of(words, actor, size, entity_type, default_country)
+
     def _kind_of(
         self,
         words: Sequence[str],

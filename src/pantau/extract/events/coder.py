@@ -1091,8 +1091,20 @@ class _Coder:
             if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
-                    return self._placed(entity_actor(entity))
-                return Actor(name=quote.speaker_name)
+                    actor = self._placed(entity_actor(entity))
+                    if actor.code is None and self.lexicon.word_set("speaker_kind"):
+                        # "“Kami berharap ...,” sebutnya" of the Dinas PU: the office's
+                        # kind gives its sector, as when it is named in the sentence
+                        actor = self.finder.kind_actor(entity.name, actor, entity.type,
+                                                       self.default_country) or actor
+                    return actor
+                actor = Actor(name=quote.speaker_name)
+                if self.lexicon.word_set("speaker_kind"):
+                    # a speaker the entity stage did not draw: by the kind its name opens
+                    # with ("Dinas PU Kota Medan"), else no code
+                    actor = self.finder.kind_actor(quote.speaker_name, actor, "ORG",
+                                                   self.default_country) or actor
+                return actor
         return None
 
     def _roles(
@@ -1126,6 +1138,9 @@ class _Coder:
             source, agent_at = self._agent(sentence, end)
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
             genitive = right[0] if right and right[0].start == end else None
+            if (genitive is None and right and right[0].start == end + 1
+                    and (sentence.words[end],) in self.lexicon.word_set("ordinals")):
+                genitive = right[0]  # "kegiatan tangkap tangan kedua KPK"
             if self._patient_nominal(sentence.words[start]):
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
@@ -1141,9 +1156,23 @@ class _Coder:
                 source = self._not_victim(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
+                if source is None and target is not None:
+                    source, target = self._between(sentence, end, pattern, target)
                 if target is None and self.lexicon.dyadic:
                     # "will extend the night-time curfew in Abidjan"
                     target = self._place_after(sentence, end)
+        elif (sentence.words[start],) in self.first_person and self.lexicon.word_set(
+            "object_first"
+        ):
+            # "pelaku sudah kami tahan", "30% kita bayar": a trigger opened by a
+            # first-person word (the pack lists "kami tahan" ...) is the speaker's act; the
+            # actor before it is what is acted on, else the actor after it
+            speaker = self._resolve_pronoun(sentence, start + 1)
+            target = self._subject(sentence, start, clause_only=True, first=True)
+            if target is None:
+                target = self._object(sentence, end, None, request, object_span)
+            targets = self._members(sentence, target, len(sentence.words)) if target else []
+            return ([speaker] if speaker else []), [t.actor for t in targets], None
         else:
             source = self._subject(sentence, start, clause_only=False)
             target = self._object(sentence, end, source, request, object_span)
@@ -1179,6 +1208,22 @@ class _Coder:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _between(self, sentence: _Sentence, end: int, pattern: Pattern,
+                 target: ActorSpan) -> tuple[ActorSpan | None, ActorSpan | None]:
+        """A reciprocal noun with no agent of its own whose parties follow a `between`
+        word ("negosiasi antara Indonesia dan AS", "pertemuan antara X dan Y"): the first
+        party is the source, the next the target. Else (None, target) unchanged."""
+        between = self.lexicon.word_set("between")
+        reciprocal = pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
+        if not between or not reciprocal or target.start < end + 1:
+            return None, target
+        if (sentence.words[target.start - 1],) not in between or target.start - 1 > end + 1:
+            return None, target
+        members = self._members(sentence, target, len(sentence.words))
+        if len(members) < 2 or _same(members[0].actor, members[1].actor):
+            return None, target
+        return members[0], members[1]
 
     def _not_victim(self, sentence: _Sentence, start: int,
                     source: ActorSpan | None) -> ActorSpan | None:
