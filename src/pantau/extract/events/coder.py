@@ -1053,6 +1053,8 @@ class _Coder:
         """Code the event of one trigger; False when it has no source (no event). The
         target is never inside the pattern's object ("mengirim pasukan ke Filipina")."""
         voice = self._voice(sentence, start, pattern)
+        if pattern.object_first:
+            return self._object_first(sentence, start, end, pattern)
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
@@ -1069,6 +1071,43 @@ class _Coder:
                        and self._agent(sentence, end)[0] is not None)
         return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
                           independent=independent)
+
+    def _object_first(self, sentence: _Sentence, start: int, end: int,
+                      pattern: Pattern) -> bool:
+        """A base form with its agent right before it, a first-person word of a quote
+        (past the pack's `object_first_adverbs`), and its object before that: "Pihak
+        penyalur juga akan kami periksa" is the speaker examining the distributor. The
+        object is the clause's first actor before the agent, else the first actor after
+        the verb ("akan kami panggil yang bersangkutan"); no event without one."""
+        words = sentence.words
+        adverbs = self.lexicon.word_set("object_first_adverbs")
+        recipients = self.lexicon.word_set("object_first_recipients")
+        k = start - 1
+        while k >= 0 and (words[k],) in adverbs:
+            k -= 1
+        if k < 0 or (words[k],) not in self.first_person:
+            return False
+        source = self._speaker_at(sentence.tokens[k].start)
+        if source is None:
+            return False
+        clause = self._clause_start(sentence, k)
+        before = [a for a in sentence.actors if clause <= a.start and a.end <= k
+                  and not a.place_only and not self._after_preposition(sentence, a.start)]
+        if before:
+            target = before[0]
+        else:
+            # "saya ingatkan terus Kejaksaan", "kami tawarkan kepada tersangka RSS": right
+            # after the verb, past adverbs and a recipient's preposition
+            j = end
+            while j < len(words) and ((words[j],) in adverbs or (words[j],) in recipients):
+                j += 1
+            target = next((a for a in sentence.actors if a.start == j and not a.place_only),
+                          None)
+        if target is None:
+            return False
+        targets = [t.actor for t in self._members(sentence, target, len(words))]
+        return self._emit(sentence, start, end, pattern, "passive", [source], targets,
+                          target.start if target.start < start else None)
 
     def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
                          voice: str) -> list[Actor] | None:
