@@ -1055,6 +1055,8 @@ class _Coder:
         voice = self._voice(sentence, start, pattern)
         if pattern.object_first:
             return self._object_first(sentence, start, end, pattern)
+        if voice == "noun" and self._reported_topic(sentence, start, end, pattern):
+            return False
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
@@ -1071,6 +1073,27 @@ class _Coder:
                        and self._agent(sentence, end)[0] is not None)
         return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
                           independent=independent)
+
+    def _reported_topic(self, sentence: _Sentence, start: int, end: int,
+                        pattern: Pattern) -> bool:
+        """A material act named by a noun right after a reporting verb of the pack's
+        `topic_speech` ("Dia menyebut penyitaan tersebut dilakukan pekan lalu", "Prabowo
+        mengatakan penangkapan terhadap anak SD ... tidak masuk akal") is what the
+        speaker talks about, not the speaker's act, unless it names its agent or is the
+        speaker's own ("menegaskan penolakannya"). Verbal acts are the speaker's:
+        "menyatakan dukungan"."""
+        topic = self.lexicon.word_set("topic_speech")
+        if not topic or start == 0:
+            return False
+        words = sentence.words
+        k = start - 1
+        if (words[k],) in self.lexicon.word_set("complementizers") and k > 0:
+            k -= 1
+        if (words[k],) not in topic or lookup(pattern.code or "").quad_class not in (2, 4):
+            return False
+        if any(words[end - 1].endswith(c) for (c,) in self.lexicon.word_set("clitics")):
+            return False
+        return self._agent(sentence, end)[0] is None
 
     def _object_first(self, sentence: _Sentence, start: int, end: int,
                       pattern: Pattern) -> bool:
