@@ -254,6 +254,9 @@ class _Coder:
         for a personal pronoun ("Dia", "Ia")."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
+        self.entity_actors: dict[str, Actor] = {}
+        """Entity id -> the actor the article's sentences made of it (with the default
+        country), for a reported speaker (`_reported_speaker`)."""
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
@@ -285,6 +288,9 @@ class _Coder:
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
             )
+            for a in actors:
+                if a.actor.entity:
+                    self.entity_actors.setdefault(a.actor.entity, a.actor)
             self.previous_end = None
             self.previous_code = None
             self.request = None
@@ -664,6 +670,10 @@ class _Coder:
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
         ]
+        if self._speaker_pronoun(sentence, clause, start) is not None:
+            # "Menurutnya, jika pemerintah ..., pihaknya akan menyambut baik": the
+            # reported speaker (`_resolve_pronoun`), not an actor named before
+            return None
         pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
         if pronoun is not None:
             # "X menegaskan, ia akan ...", "... pengrajin emas di Bali. Ia juga meminta": a
@@ -929,6 +939,9 @@ class _Coder:
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
+        speaker = self._reported_speaker(sentence, clause, start)
+        if speaker is not None:
+            return speaker
         if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
             (w,) in self.pronouns for w in before
         ):
@@ -941,9 +954,46 @@ class _Coder:
             return self.last_actor
         return None
 
-    def _speaker_at(self, offset: int) -> Actor | None:
+    def _speaker_pronoun(self, sentence: _Sentence, lo: int, hi: int) -> int | None:
+        """Where a pronoun of the pack's `speaker_pronouns` stands in [lo, hi) inside an
+        indirect quote with a known speaker, as the subject of what is reported
+        ("Dia menyebut pihaknya akan terus berkoordinasi dengan OJK", "Menurutnya, jika
+        pemerintah merasa perlu hadir ..., pihaknya akan menyambut baik"); None when
+        there is none or an actor stands between it and `hi`."""
+        pronouns = self.lexicon.word_set("speaker_pronouns")
+        if not pronouns:
+            return None
+        for k in range(hi - 1, lo - 1, -1):
+            if (sentence.words[k],) not in pronouns:
+                continue
+            if any(k < a.start < hi for a in sentence.actors):
+                return None
+            offset = sentence.tokens[k].start
+            quote = next((q for q in self.analysis.quotes if q.kind == "indirect"
+                          and q.start <= offset < q.end and q.speaker_name), None)
+            # "pihaknya" anywhere in what is reported; "ia", "dia" only opening it
+            # ("Mereka mengatakan bahwa penahanannya sewenang-wenang dan dia ..." is
+            # someone else)
+            if quote is not None and (sentence.words[k] == "pihaknya"
+                                      or quote.start == offset):
+                return k
+            return None
+        return None
+
+    def _reported_speaker(self, sentence: _Sentence, clause: int, start: int) -> Actor | None:
+        """The speaker of an indirect quote whose subject is a speaker pronoun before
+        `start` in its clause (`_speaker_pronoun`)."""
+        k = self._speaker_pronoun(sentence, clause, start)
+        if k is None:
+            return None
+        speaker = self._speaker_at(sentence.tokens[k].start, "indirect")
+        if speaker is not None and speaker.entity in self.entity_actors:
+            return self.entity_actors[speaker.entity]  # as the article's actors place it
+        return speaker
+
+    def _speaker_at(self, offset: int, kind: str = "direct") -> Actor | None:
         for quote in self.analysis.quotes:
-            if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
+            if quote.kind == kind and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
                     return self._placed(entity_actor(entity))
