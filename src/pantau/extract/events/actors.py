@@ -237,8 +237,12 @@ class ActorFinder:
         default_country: str | None,
     ) -> Actor | None:
         """An organisation whose name starts with a group noun of an institutional sector
-        ("Pengadilan Negeri Palu", "Polda Sulteng"): the article's country, that sector."""
-        if not size or entity_type != "ORG" or not default_country:
+        ("Pengadilan Negeri Palu", "Polda Sulteng"): the article's country, that sector.
+        A place after a locative word never gets here ("di Polda Metro Jaya")."""
+        # (the pack's `kind_places`: also a name the entity model drew as a place,
+        # "Satpol PP Kabupaten Pasuruan menyita ...")
+        kinds = ("ORG", "LOC") if self.lexicon.word_set("kind_places") else ("ORG",)
+        if not size or entity_type not in kinds or not default_country:
             return None
         sector = self.agents[tuple(words[:size])]
         if sector not in INSTITUTIONAL:
