@@ -244,8 +244,9 @@ class _Coder:
         self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
-        self.known_names: dict[Phrase, Actor] = {}
-        """People named by a marker earlier in the document ("berinisial HM")."""
+        self.known_names: dict[Phrase, Actor] = self._name_parts()
+        """People named by a marker earlier in the document ("berinisial HM"), and the
+        parts of people's names (`_name_parts`)."""
         self.headline_member = self._headline_member()
         """(entity id, code, sector) of the article's first speaker when the headline
         gives the body he speaks for and the article gives him no role."""
@@ -302,6 +303,43 @@ class _Coder:
                 self.last_actor = actors[0].actor
         self._suspects()
         self.analysis.events = self.events
+
+    def _name_parts(self) -> dict[Phrase, Actor]:
+        """With the pack's `name_parts`: each word of a person's name of two or more
+        words that the article names in full ("Ketua Komisi X DPR Hetifah Sjaifudian"),
+        as that person wherever the entity model left it untagged ("Hetifah meminta
+        Kemendikdasmen ..."). Not a word of two people's names, of another entity's, one
+        the text also writes in lower case (a common word), nor a title, a group noun or
+        a name the knowledge base knows."""
+        if not self.lexicon.word_set("name_parts"):
+            return {}
+        text = self.analysis.text
+        lower = {w for w in text.split() if w.islower()}
+        skip = (self.lexicon.word_set("not_names") | self.lexicon.word_set("determiners")
+                | frozenset(self.finder.titles) | frozenset(self.finder.agents))
+        owners: dict[str, set[str]] = {}
+        others: set[str] = set()
+        for entity in self.analysis.entities:
+            parts = [w for w in entity.name.split() if w.isalpha()]
+            for word in parts:
+                if entity.type == "PERSON" and len(parts) > 1:
+                    owners.setdefault(word, set()).add(entity.id)
+                else:
+                    others.add(word)
+        known = self.setup.finder.known_name
+        result: dict[Phrase, Actor] = {}
+        for word, ids in owners.items():
+            if (len(ids) > 1 or word in others or len(word) < 3 or not word[0].isupper()
+                    or word.isupper() or word.lower() in lower or (word.lower(),) in skip
+                    or known(word)):
+                continue
+            entity = next(e for e in self.analysis.entities if e.id in ids)
+            actor = entity_actor(entity)
+            if actor.code is None and self.default_country:
+                actor = replace_actor(actor, code=self.default_country,
+                                      country=self.default_country)
+            result[(word.lower(),)] = actor
+        return result
 
     def _suspects(self) -> None:
         """People the article gives no sector who are arrested, detained or charged by
