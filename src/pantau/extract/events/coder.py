@@ -1168,8 +1168,9 @@ class _Coder:
         `topic_speech` ("Dia menyebut penyitaan tersebut dilakukan pekan lalu", "Prabowo
         mengatakan penangkapan terhadap anak SD ... tidak masuk akal") is what the
         speaker talks about, not the speaker's act, unless it names its agent or is the
-        speaker's own ("menegaskan penolakannya"). Verbal acts are the speaker's:
-        "menyatakan dukungan"."""
+        speaker's own ("menegaskan penolakannya"). Material acts and investigations are
+        the pack's `topic_speech_roots`; verbal acts are the speaker's: "menyatakan
+        dukungan"."""
         topic = self.lexicon.word_set("topic_speech")
         if not topic or start == 0:
             return False
@@ -1177,7 +1178,8 @@ class _Coder:
         k = start - 1
         if (words[k],) in self.lexicon.word_set("complementizers") and k > 0:
             k -= 1
-        if (words[k],) not in topic or lookup(pattern.code or "").quad_class not in (2, 4):
+        roots = self.lexicon.word_set("topic_speech_roots")
+        if (words[k],) not in topic or (lookup(pattern.code or "").root,) not in roots:
             return False
         if any(words[end - 1].endswith(c) for (c,) in self.lexicon.word_set("clitics")):
             return False
