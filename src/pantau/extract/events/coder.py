@@ -279,7 +279,8 @@ class _Coder:
             if not tokens:
                 continue
             words = [t.text.lower() for t in tokens]
-            local = _token_mentions(tokens, mentions, span.start, span.end)
+            local = self._without_acronyms(
+                words, _token_mentions(tokens, mentions, span.start, span.end))
             actors, places = self.finder.find(tokens, words, local, self.default_country,
                                               self.known_names)
             if self.headline_member is not None:
@@ -303,6 +304,23 @@ class _Coder:
                 self.last_actor = actors[0].actor
         self._suspects()
         self.analysis.events = self.events
+
+    def _without_acronyms(self, words: Sequence[str],
+                          local: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+        """Entity mentions less the acronyms of acts (the pack's `trigger_acronyms`) the
+        entity model takes for names: "KPK juga telah melakukan OTT di wilayah Sumatera
+        Utara", "terjaring OTT Bidpropam Polda Sumut" (an acronym opening a mention is
+        cut off it)."""
+        acronyms = self.lexicon.word_set("trigger_acronyms")
+        if not acronyms:
+            return local
+        result = []
+        for i, j, entity in local:
+            while i < j and (words[i],) in acronyms and not entity.actor_code:
+                i += 1
+            if i < j:
+                result.append((i, j, entity))
+        return result
 
     def _name_parts(self) -> dict[Phrase, Actor]:
         """With the pack's `name_parts`: each word of a person's name of two or more
@@ -1058,6 +1076,13 @@ class _Coder:
             if source is None:  # "diserang Rusia": the agent right after the verb
                 reach = end + self._span_len(sentence, end)
                 direct = self._actors_between(sentence, end, reach)
+                source = direct[0] if direct else None
+            if (source is None and object_span[0] == end < object_span[1]
+                    and self.lexicon.word_set("agent_after_object")):
+                # "terjaring OTT Bidpropam Polda Sumut": after the pattern's object
+                after = object_span[1]
+                direct = self._actors_between(sentence, after,
+                                              after + self._span_len(sentence, after))
                 source = direct[0] if direct else None
         elif voice == "noun":
             source, agent_at = self._agent(sentence, end)
