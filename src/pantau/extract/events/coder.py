@@ -310,7 +310,8 @@ class _Coder:
         """Entity mentions less the acronyms of acts (the pack's `trigger_acronyms`) the
         entity model takes for names: "KPK juga telah melakukan OTT di wilayah Sumatera
         Utara", "terjaring OTT Bidpropam Polda Sumut" (an acronym opening a mention is
-        cut off it)."""
+        cut off it); with such a list, also a mention that is a trigger as a whole and
+        that the knowledge base does not know ("terkena Operasi Tangkap Tangan")."""
         acronyms = self.lexicon.word_set("trigger_acronyms")
         if not acronyms:
             return local
@@ -318,6 +319,11 @@ class _Coder:
         for i, j, entity in local:
             while i < j and (words[i],) in acronyms and not entity.actor_code:
                 i += 1
+            if i < j and not entity.actor_code and any(
+                p.code not in NOT_EVENTS | {None}
+                for p in self.lexicon.triggers.get(tuple(words[i:j]), ())
+            ):
+                continue  # "terkena Operasi Tangkap Tangan (OTT) oleh ...": an act
             if i < j:
                 result.append((i, j, entity))
         return result
@@ -935,6 +941,10 @@ class _Coder:
                     return found[0], j
             if (words[j],) in agents:
                 found = self._actors_between(sentence, j + 1, j + 4)
+                if not found and self.lexicon.word_set("long_agents"):
+                    # "oleh Paminal Propam Polda Sumut": a long name starting right after
+                    found = [a for a in sentence.actors if j + 1 <= a.start < j + 4
+                             and not a.place_only]
                 named = self._actors_between(sentence, j + 1, j + 6)
                 if (found and found[0].entity_type is None and len(named) > 1
                         and named[1].start == found[0].end + 1 and words[found[0].end] == ","):
