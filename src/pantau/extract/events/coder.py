@@ -1109,6 +1109,8 @@ class _Coder:
             elif genitive is not None:
                 source = genitive  # "serangan Rusia ke Ukraina"
                 target = self._object(sentence, source.end, source, request)
+            elif (pair := self._between(sentence, end, pattern)) is not None:
+                source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
                 source = self._not_victim(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
@@ -1141,6 +1143,25 @@ class _Coder:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _between(self, sentence: _Sentence, end: int,
+                 pattern: Pattern) -> tuple[ActorSpan, ActorSpan] | None:
+        """The parties of a mutual act named after it with the pack's `between` words
+        ("negosiasi antara Indonesia dan AS", "kerja sama antara Kodam V/Brawijaya
+        dengan Kejati"): the first is the source, the second the target. Only for
+        reciprocal codes (symmetric, or verbal and material cooperation)."""
+        words = sentence.words
+        if (end >= len(words) or (words[end],) not in self.lexicon.word_set("between")
+                or not (pattern.symmetric or lookup(pattern.code or "").quad_class
+                        in RECIPROCAL_QUADS)):
+            return None
+        first = next((a for a in sentence.actors if a.start == end + 1 and not a.place_only),
+                     None)
+        if first is None or first.end >= len(words) or words[first.end] not in {"dan", "dengan"}:
+            return None
+        second = next((a for a in sentence.actors
+                       if a.start == first.end + 1 and not a.place_only), None)
+        return None if second is None else (first, second)
 
     def _not_victim(self, sentence: _Sentence, start: int,
                     source: ActorSpan | None) -> ActorSpan | None:
