@@ -561,6 +561,10 @@ class _Coder:
                     # "melakukan tracing dan asset recovery": a trigger joined by a
                     # conjunction is an act of its own, not a complement
                     i = after if coordinated else max(i + size + FOLLOWING, after)
+                    if self.request is not None and self.lexicon.word_set("request_direct"):
+                        # "meminta polisi mengusut": what the one asked is to do may
+                        # follow it at once (`_request_content`)
+                        i = min(i, max(start_end, object_span[1]))
                     if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
                         i = self._agented_noun(sentence, start_end, i)
                     continue
@@ -1292,6 +1296,12 @@ class _Coder:
         words = sentence.words
         between = range(request_end, start)
         at = next((k for k in reversed(between) if (words[k],) in opens), None)
+        if at is None and self.lexicon.word_set("request_direct"):
+            # "Pihak Keluarga meminta polisi mengusut tuntas kasus ...": the one asked,
+            # then what it is asked to do, with no word between
+            direct = [a for a in sentence.actors if request_end <= a.start and a.end == start
+                      and any(_same(a.actor, b) for b in asked)]
+            at = direct[0].end - 1 if direct else None
         if at is None or any(words[k] in HARD_STOPS for k in between):
             return None
         if subject_at is not None and subject_at > at:
