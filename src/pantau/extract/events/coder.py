@@ -998,7 +998,10 @@ class _Coder:
         before = sentence.words[clause:start]
         # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
         support = self.lexicon.word_set("support_verbs")
-        opens_quote = all(w in CLAUSE_MARKS or (w,) in support for w in before)
+        # (and the pack's `quote_open_adverbs`: "“Kemudian melakukan penggeledahan ...”")
+        adverbs = self.lexicon.word_set("quote_open_adverbs")
+        opens_quote = all(w in CLAUSE_MARKS or (w,) in support or (w,) in adverbs
+                          for w in before)
         # "“Pemeriksaan saksi dilakukan tanpa surat panggilan,” ujar hakim": a bare noun
         # opening a quote is what the speaker talks about, not the speaker's act, unless
         # the speaker owns it right after ("“Kunjungan ini kami lakukan ...”")
