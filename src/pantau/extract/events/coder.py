@@ -1008,7 +1008,21 @@ class _Coder:
         after = sentence.words[start + 1 : start + 1 + NOUN_OWNER]
         if noun and not any((w,) in support for w in before):
             opens_quote = opens_quote and any((w,) in self.first_person for w in after)
-        if opens_quote or any((w,) in self.first_person for w in before):
+        # (a saying verb as the trigger opens its own clause: "“Kami mengimbau ...")
+        lo = clause
+        if 0 < clause == start and (sentence.words[start],) in self.setup.speech:
+            lo = self._clause_start(sentence, clause - 1)
+        first_person = any((w,) in self.first_person for w in sentence.words[lo:start]) or (
+            noun and opens_quote and not any((w,) in support for w in before)
+        )  # "“Kunjungan ini kami lakukan ...”": owned by the first person (above)
+        if opens_quote and not first_person and self.lexicon.word_set("speaker_in_sentence"):
+            # "“Telah menetapkan 1 (satu) orang sebagai tersangka.” (the speaker named in
+            # a later sentence): a performative quote needs its speaker in its sentence
+            span = self.analysis.sentences[sentence.index]
+            offset = sentence.tokens[start].start
+            opens_quote = any(q.kind == "direct" and q.start <= offset < q.end <= span.end
+                              for q in self.analysis.quotes)
+        if opens_quote or first_person:
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
