@@ -757,7 +757,9 @@ class _Coder:
         if in_clause and first:
             return in_clause[0]
         if in_clause:
-            return self._compound_head(sentence, in_clause)
+            head = self._compound_head(sentence, in_clause)
+            shared = self._shared_subject(sentence, head, start, clause_only)
+            return head if shared is None else shared
         if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
             sentence.words[clause - 1] == ","
         ):
@@ -787,6 +789,30 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _shared_subject(self, sentence: _Sentence, head: ActorSpan, start: int,
+                        clause_only: bool) -> ActorSpan | None:
+        """A verb joined by "dan"/"serta" (the pack's `shared_subject_joins`) to the verb
+        before it shares that verb's subject, and the actor between them is its object:
+        "para terdakwa mencari investor dan meminta bantuan" (the defendants ask),
+        "Polisi menangkap pelaku dan menahannya" (the police detain). None when the actor
+        before the trigger is no such object."""
+        joins = self.lexicon.word_set("shared_subject_joins")
+        if not joins:
+            return None
+        words = sentence.words
+        k = start
+        while k > 0 and (words[k - 1],) in self.lexicon.word_set("object_first_adverbs"):
+            k -= 1
+        if k == 0 or (words[k - 1],) not in joins or head.end > k - 1:
+            return None
+        verb = head.start - 1
+        while verb > 0 and (words[verb].isdigit() or (words[verb],) in self.quantifiers):
+            verb -= 1
+        if verb < 0 or not any(words[verb].startswith(p)
+                               for (p,) in self.lexicon.word_set("shared_subject_verbs")):
+            return None
+        return self._subject(sentence, verb, clause_only)
 
     def _before_apposition(
         self, sentence: _Sentence, clause: int, candidates: list[ActorSpan]
