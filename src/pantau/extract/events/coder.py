@@ -1248,6 +1248,11 @@ class _Coder:
             return self._object_first(sentence, start, end, pattern)
         if voice == "noun" and self._reported_topic(sentence, start, end, pattern):
             return False
+        if (voice == "noun" and start > 0
+                and (sentence.words[start - 1],) in self.lexicon.word_set("needs")
+                and self._agent(sentence, end)[0] is None
+                and not any(a.start == end for a in sentence.actors)):
+            return False  # "mereka membutuhkan dukungan fiskal", "mengalami kriminalisasi"
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
