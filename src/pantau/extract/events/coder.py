@@ -231,7 +231,9 @@ class _Coder:
         self.lexicon = setup.lexicon
         self.finder = setup.finder
         self.analysis = analysis
-        self.default_country = main_country(analysis, setup.home_country)
+        self.default_country = main_country(
+            analysis, setup.home_country,
+            by_entities=bool(setup.lexicon.word_set("home_by_entities")))
         self.pronouns = self.lexicon.word_set("pronouns")
         self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
         self.quantifiers = self.lexicon.word_set("quantifiers")
