@@ -769,8 +769,12 @@ class _Coder:
             if named is not None:
                 return named
         opener = (sentence.words[clause],) if clause > 0 else None
-        if opener in self.sequence or (opener in self.subordinate and not first
-                                       and not clause_only):
+        passive_shared = (first and opener in self.subordinate
+                          and bool(self.lexicon.word_set("subordinate_passive")))
+        if opener in self.sequence or passive_shared or (
+                opener in self.subordinate and not first and not clause_only):
+            # (a passive's subject too, which it suffers: "Lisa jadi tersangka setelah
+            # dilaporkan Ridwan Kamil ke polisi" is Lisa reported)
             # ... and "Hamas mengancam Palestina meski sudah menyepakati gencatan senjata":
             # a clause of time, concession or accompaniment with no subject shares the
             # main clause's (an active verb's: not "ditembak polisi setelah ditangkap",
