@@ -64,15 +64,24 @@ def entity_actor(entity: Entity) -> Actor:
     )
 
 
-def main_country(analysis: Analysis, home: str | None = None) -> str | None:
+def main_country(analysis: Analysis, home: str | None = None,
+                 by_entities: bool = False) -> str | None:
     """The country an unnamed actor belongs to: the one most of the document's entities
     belong to when it dominates (an unnamed "polisi" in a story about Jakarta is
     Indonesia's police), else the language's home country (`home`, "IDN" for Indonesian)
-    unless a foreign country is named often enough to make the story foreign."""
+    unless a foreign country is named often enough to make the story foreign.
+    `by_entities`: the home country also wins when at least twice as many different
+    entities belong to it as to any other country, however often one foreign name recurs
+    ("RT", a neighbourhood unit the knowledge base takes for Russia Today; "CCTV")."""
     counts: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
     for entity in analysis.entities:
         if entity.country:
             counts[entity.country] += len(entity.mentions)
+            entities[entity.country] += 1
+    foreign = max((n for c, n in entities.items() if c != home), default=0)
+    if by_entities and home and entities[home] and entities[home] >= 2 * foreign:
+        return home
     # With a home country as the prior, it takes a few mentions to overrule it.
     enough = MIN_MAIN_COUNTRY_MENTIONS if home else 1
     if counts:
@@ -253,8 +262,12 @@ class ActorFinder:
         default_country: str | None,
     ) -> Actor | None:
         """An organisation whose name starts with a group noun of an institutional sector
-        ("Pengadilan Negeri Palu", "Polda Sulteng"): the article's country, that sector."""
-        if not size or entity_type != "ORG" or not default_country:
+        ("Pengadilan Negeri Palu", "Polda Sulteng"): the article's country, that sector.
+        A place after a locative word never gets here ("di Polda Metro Jaya")."""
+        # (the pack's `kind_places`: also a name the entity model drew as a place,
+        # "Satpol PP Kabupaten Pasuruan menyita ...")
+        kinds = ("ORG", "LOC") if self.lexicon.word_set("kind_places") else ("ORG",)
+        if not size or entity_type not in kinds or not default_country:
             return None
         sector = self.agents[tuple(words[:size])]
         if sector not in INSTITUTIONAL:

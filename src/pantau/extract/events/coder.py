@@ -231,7 +231,9 @@ class _Coder:
         self.lexicon = setup.lexicon
         self.finder = setup.finder
         self.analysis = analysis
-        self.default_country = main_country(analysis, setup.home_country)
+        self.default_country = main_country(
+            analysis, setup.home_country,
+            by_entities=bool(setup.lexicon.word_set("home_by_entities")))
         self.pronouns = self.lexicon.word_set("pronouns")
         self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
         self.quantifiers = self.lexicon.word_set("quantifiers")
@@ -244,8 +246,9 @@ class _Coder:
         self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
-        self.known_names: dict[Phrase, Actor] = {}
-        """People named by a marker earlier in the document ("berinisial HM")."""
+        self.known_names: dict[Phrase, Actor] = self._name_parts()
+        """People named by a marker earlier in the document ("berinisial HM"), and the
+        parts of people's names (`_name_parts`)."""
         self.headline_member = self._headline_member()
         """(entity id, code, sector) of the article's first speaker when the headline
         gives the body he speaks for and the article gives him no role."""
@@ -254,6 +257,9 @@ class _Coder:
         for a personal pronoun ("Dia", "Ia")."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
+        self.entity_actors: dict[str, Actor] = {}
+        """Entity id -> the actor the article's sentences made of it (with the default
+        country), for a reported speaker (`_reported_speaker`)."""
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
@@ -277,7 +283,8 @@ class _Coder:
             if not tokens:
                 continue
             words = [t.text.lower() for t in tokens]
-            local = _token_mentions(tokens, mentions, span.start, span.end)
+            local = self._without_acronyms(
+                words, _token_mentions(tokens, mentions, span.start, span.end))
             actors, places = self.finder.find(tokens, words, local, self.default_country,
                                               self.known_names)
             if self.headline_member is not None:
@@ -287,6 +294,9 @@ class _Coder:
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words), names, places
             )
+            for a in actors:
+                if a.actor.entity:
+                    self.entity_actors.setdefault(a.actor.entity, a.actor)
             self.previous_end = None
             self.previous_code = None
             self.request = None
@@ -298,6 +308,66 @@ class _Coder:
                 self.last_actor = actors[0].actor
         self._suspects()
         self.analysis.events = self.events
+
+    def _without_acronyms(self, words: Sequence[str],
+                          local: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+        """Entity mentions less the acronyms of acts (the pack's `trigger_acronyms`) the
+        entity model takes for names: "KPK juga telah melakukan OTT di wilayah Sumatera
+        Utara", "terjaring OTT Bidpropam Polda Sumut" (an acronym opening a mention is
+        cut off it); with such a list, also a mention that is a trigger as a whole and
+        that the knowledge base does not know ("terkena Operasi Tangkap Tangan")."""
+        acronyms = self.lexicon.word_set("trigger_acronyms")
+        if not acronyms:
+            return local
+        result = []
+        for i, j, entity in local:
+            while i < j and (words[i],) in acronyms and not entity.actor_code:
+                i += 1
+            if i < j and not entity.actor_code and any(
+                p.code not in NOT_EVENTS | {None}
+                for p in self.lexicon.triggers.get(tuple(words[i:j]), ())
+            ):
+                continue  # "terkena Operasi Tangkap Tangan (OTT) oleh ...": an act
+            if i < j:
+                result.append((i, j, entity))
+        return result
+
+    def _name_parts(self) -> dict[Phrase, Actor]:
+        """With the pack's `name_parts`: each word of a person's name of two or more
+        words that the article names in full ("Ketua Komisi X DPR Hetifah Sjaifudian"),
+        as that person wherever the entity model left it untagged ("Hetifah meminta
+        Kemendikdasmen ..."). Not a word of two people's names, of another entity's, one
+        the text also writes in lower case (a common word), nor a title, a group noun or
+        a name the knowledge base knows."""
+        if not self.lexicon.word_set("name_parts"):
+            return {}
+        text = self.analysis.text
+        lower = {w for w in text.split() if w.islower()}
+        skip = (self.lexicon.word_set("not_names") | self.lexicon.word_set("determiners")
+                | frozenset(self.finder.titles) | frozenset(self.finder.agents))
+        owners: dict[str, set[str]] = {}
+        others: set[str] = set()
+        for entity in self.analysis.entities:
+            parts = [w for w in entity.name.split() if w.isalpha()]
+            for word in parts:
+                if entity.type == "PERSON" and len(parts) > 1:
+                    owners.setdefault(word, set()).add(entity.id)
+                else:
+                    others.add(word)
+        known = self.setup.finder.known_name
+        result: dict[Phrase, Actor] = {}
+        for word, ids in owners.items():
+            if (len(ids) > 1 or word in others or len(word) < 3 or not word[0].isupper()
+                    or word.isupper() or word.lower() in lower or (word.lower(),) in skip
+                    or known(word)):
+                continue
+            entity = next(e for e in self.analysis.entities if e.id in ids)
+            actor = entity_actor(entity)
+            if actor.code is None and self.default_country:
+                actor = replace_actor(actor, code=self.default_country,
+                                      country=self.default_country)
+            result[(word.lower(),)] = actor
+        return result
 
     def _suspects(self) -> None:
         """People the article gives no sector who are arrested, detained or charged by
@@ -498,6 +568,10 @@ class _Coder:
                     # "melakukan tracing dan asset recovery": a trigger joined by a
                     # conjunction is an act of its own, not a complement
                     i = after if coordinated else max(i + size + FOLLOWING, after)
+                    if self.request is not None and self.lexicon.word_set("request_direct"):
+                        # "meminta polisi mengusut": what the one asked is to do may
+                        # follow it at once (`_request_content`)
+                        i = min(i, max(start_end, object_span[1]))
                     if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
                         i = self._agented_noun(sentence, start_end, i)
                     continue
@@ -695,6 +769,10 @@ class _Coder:
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
             and not self._in_apposition(sentence, a, start)
         ]
+        if self._speaker_pronoun(sentence, clause, start) is not None:
+            # "Menurutnya, jika pemerintah ..., pihaknya akan menyambut baik": the
+            # reported speaker (`_resolve_pronoun`), not an actor named before
+            return None
         pronoun = self._pronoun_subject(sentence, candidates[-1].end, start) if candidates else None
         if pronoun is not None:
             # "X menegaskan, ia akan ...", "... pengrajin emas di Bali. Ia juga meminta": a
@@ -712,7 +790,9 @@ class _Coder:
         if in_clause and first:
             return in_clause[0]
         if in_clause:
-            return self._compound_head(sentence, in_clause)
+            head = self._compound_head(sentence, in_clause)
+            shared = self._shared_subject(sentence, head, start, clause_only)
+            return head if shared is None else shared
         if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
             sentence.words[clause - 1] == ","
         ):
@@ -720,8 +800,12 @@ class _Coder:
             if named is not None:
                 return named
         opener = (sentence.words[clause],) if clause > 0 else None
-        if opener in self.sequence or (opener in self.subordinate and not first
-                                       and not clause_only):
+        passive_shared = (first and opener in self.subordinate
+                          and bool(self.lexicon.word_set("subordinate_passive")))
+        if opener in self.sequence or passive_shared or (
+                opener in self.subordinate and not first and not clause_only):
+            # (a passive's subject too, which it suffers: "Lisa jadi tersangka setelah
+            # dilaporkan Ridwan Kamil ke polisi" is Lisa reported)
             # ... and "Hamas mengancam Palestina meski sudah menyepakati gencatan senjata":
             # a clause of time, concession or accompaniment with no subject shares the
             # main clause's (an active verb's: not "ditembak polisi setelah ditangkap",
@@ -751,6 +835,30 @@ class _Coder:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _shared_subject(self, sentence: _Sentence, head: ActorSpan, start: int,
+                        clause_only: bool) -> ActorSpan | None:
+        """A verb joined by "dan"/"serta" (the pack's `shared_subject_joins`) to the verb
+        before it shares that verb's subject, and the actor between them is its object:
+        "para terdakwa mencari investor dan meminta bantuan" (the defendants ask),
+        "Polisi menangkap pelaku dan menahannya" (the police detain). None when the actor
+        before the trigger is no such object."""
+        joins = self.lexicon.word_set("shared_subject_joins")
+        if not joins:
+            return None
+        words = sentence.words
+        k = start
+        while k > 0 and (words[k - 1],) in self.lexicon.word_set("object_first_adverbs"):
+            k -= 1
+        if k == 0 or (words[k - 1],) not in joins or head.end > k - 1:
+            return None
+        verb = head.start - 1
+        while verb > 0 and (words[verb].isdigit() or (words[verb],) in self.quantifiers):
+            verb -= 1
+        if verb < 0 or not any(words[verb].startswith(p)
+                               for (p,) in self.lexicon.word_set("shared_subject_verbs")):
+            return None
+        return self._subject(sentence, verb, clause_only)
 
     def _before_apposition(
         self, sentence: _Sentence, clause: int, candidates: list[ActorSpan]
@@ -993,6 +1101,10 @@ class _Coder:
             reach = self.lexicon.noun_agent_reach
             if (words[j],) in agents and (passive or reach is None or j - end <= reach):
                 found = self._actors_between(sentence, j + 1, j + 4)
+                if not found and self.lexicon.word_set("long_agents"):
+                    # "oleh Paminal Propam Polda Sumut": a long name starting right after
+                    found = [a for a in sentence.actors if j + 1 <= a.start < j + 4
+                             and not a.place_only]
                 named = self._actors_between(sentence, j + 1, j + 6)
                 if (found and found[0].entity_type is None and len(named) > 1
                         and named[1].start == found[0].end + 1 and words[found[0].end] == ","):
@@ -1042,17 +1154,37 @@ class _Coder:
         before = sentence.words[clause:start]
         # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
         support = self.lexicon.word_set("support_verbs")
-        opens_quote = all(w in CLAUSE_MARKS or (w,) in support for w in before)
+        # (and the pack's `quote_open_adverbs`: "“Kemudian melakukan penggeledahan ...”")
+        adverbs = self.lexicon.word_set("quote_open_adverbs")
+        opens_quote = all(w in CLAUSE_MARKS or (w,) in support or (w,) in adverbs
+                          for w in before)
         # "“Pemeriksaan saksi dilakukan tanpa surat panggilan,” ujar hakim": a bare noun
         # opening a quote is what the speaker talks about, not the speaker's act, unless
         # the speaker owns it right after ("“Kunjungan ini kami lakukan ...”")
         after = sentence.words[start + 1 : start + 1 + NOUN_OWNER]
         if noun and not any((w,) in support for w in before):
             opens_quote = opens_quote and any((w,) in self.first_person for w in after)
-        if opens_quote or any((w,) in self.first_person for w in before):
+        # (a saying verb as the trigger opens its own clause: "“Kami mengimbau ...")
+        lo = clause
+        if 0 < clause == start and (sentence.words[start],) in self.setup.speech:
+            lo = self._clause_start(sentence, clause - 1)
+        first_person = any((w,) in self.first_person for w in sentence.words[lo:start]) or (
+            noun and opens_quote and not any((w,) in support for w in before)
+        )  # "“Kunjungan ini kami lakukan ...”": owned by the first person (above)
+        if opens_quote and not first_person and self.lexicon.word_set("speaker_in_sentence"):
+            # "“Telah menetapkan 1 (satu) orang sebagai tersangka.” (the speaker named in
+            # a later sentence): a performative quote needs its speaker in its sentence
+            span = self.analysis.sentences[sentence.index]
+            offset = sentence.tokens[start].start
+            opens_quote = any(q.kind == "direct" and q.start <= offset < q.end <= span.end
+                              for q in self.analysis.quotes)
+        if opens_quote or first_person:
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
                 return speaker
+        speaker = self._reported_speaker(sentence, clause, start)
+        if speaker is not None:
+            return speaker
         if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
             (w,) in self.pronouns for w in before
         ):
@@ -1086,9 +1218,46 @@ class _Coder:
         speaker = self._subject(sentence, saying, clause_only=False)
         return speaker.actor if speaker is not None else None
 
-    def _speaker_at(self, offset: int) -> Actor | None:
+    def _speaker_pronoun(self, sentence: _Sentence, lo: int, hi: int) -> int | None:
+        """Where a pronoun of the pack's `speaker_pronouns` stands in [lo, hi) inside an
+        indirect quote with a known speaker, as the subject of what is reported
+        ("Dia menyebut pihaknya akan terus berkoordinasi dengan OJK", "Menurutnya, jika
+        pemerintah merasa perlu hadir ..., pihaknya akan menyambut baik"); None when
+        there is none or an actor stands between it and `hi`."""
+        pronouns = self.lexicon.word_set("speaker_pronouns")
+        if not pronouns:
+            return None
+        for k in range(hi - 1, lo - 1, -1):
+            if (sentence.words[k],) not in pronouns:
+                continue
+            if any(k < a.start < hi for a in sentence.actors):
+                return None
+            offset = sentence.tokens[k].start
+            quote = next((q for q in self.analysis.quotes if q.kind == "indirect"
+                          and q.start <= offset < q.end and q.speaker_name), None)
+            # "pihaknya" anywhere in what is reported; "ia", "dia" only opening it
+            # ("Mereka mengatakan bahwa penahanannya sewenang-wenang dan dia ..." is
+            # someone else)
+            if quote is not None and (sentence.words[k] == "pihaknya"
+                                      or quote.start == offset):
+                return k
+            return None
+        return None
+
+    def _reported_speaker(self, sentence: _Sentence, clause: int, start: int) -> Actor | None:
+        """The speaker of an indirect quote whose subject is a speaker pronoun before
+        `start` in its clause (`_speaker_pronoun`)."""
+        k = self._speaker_pronoun(sentence, clause, start)
+        if k is None:
+            return None
+        speaker = self._speaker_at(sentence.tokens[k].start, "indirect")
+        if speaker is not None and speaker.entity in self.entity_actors:
+            return self.entity_actors[speaker.entity]  # as the article's actors place it
+        return speaker
+
+    def _speaker_at(self, offset: int, kind: str = "direct") -> Actor | None:
         for quote in self.analysis.quotes:
-            if quote.kind == "direct" and quote.start <= offset < quote.end and quote.speaker_name:
+            if quote.kind == kind and quote.start <= offset < quote.end and quote.speaker_name:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
                     actor = self._placed(entity_actor(entity))
@@ -1134,6 +1303,13 @@ class _Coder:
                 reach = end + self._span_len(sentence, end)
                 direct = self._actors_between(sentence, end, reach)
                 source = direct[0] if direct else None
+            if (source is None and object_span[0] == end < object_span[1]
+                    and self.lexicon.word_set("agent_after_object")):
+                # "terjaring OTT Bidpropam Polda Sumut": after the pattern's object
+                after = object_span[1]
+                direct = self._actors_between(sentence, after,
+                                              after + self._span_len(sentence, after))
+                source = direct[0] if direct else None
         elif voice == "noun":
             source, agent_at = self._agent(sentence, end)
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
@@ -1152,12 +1328,12 @@ class _Coder:
             elif genitive is not None:
                 source = genitive  # "serangan Rusia ke Ukraina"
                 target = self._object(sentence, source.end, source, request)
+            elif (pair := self._between(sentence, end, pattern)) is not None:
+                source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
                 source = self._not_victim(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
-                if source is None and target is not None:
-                    source, target = self._between(sentence, end, pattern, target)
                 if target is None and self.lexicon.dyadic:
                     # "will extend the night-time curfew in Abidjan"
                     target = self._place_after(sentence, end)
@@ -1209,21 +1385,32 @@ class _Coder:
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
 
-    def _between(self, sentence: _Sentence, end: int, pattern: Pattern,
-                 target: ActorSpan) -> tuple[ActorSpan | None, ActorSpan | None]:
-        """A reciprocal noun with no agent of its own whose parties follow a `between`
-        word ("negosiasi antara Indonesia dan AS", "pertemuan antara X dan Y"): the first
-        party is the source, the next the target. Else (None, target) unchanged."""
-        between = self.lexicon.word_set("between")
-        reciprocal = pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
-        if not between or not reciprocal or target.start < end + 1:
-            return None, target
-        if (sentence.words[target.start - 1],) not in between or target.start - 1 > end + 1:
-            return None, target
-        members = self._members(sentence, target, len(sentence.words))
-        if len(members) < 2 or _same(members[0].actor, members[1].actor):
-            return None, target
-        return members[0], members[1]
+    def _between(self, sentence: _Sentence, end: int,
+                 pattern: Pattern) -> tuple[ActorSpan, ActorSpan] | None:
+        """The parties of a mutual act named after it with the pack's `between` words,
+        right after the trigger or one word later ("negosiasi antara Indonesia dan AS",
+        "pertemuan bilateral antara X dan Y", "kerja sama antara Kodam V/Brawijaya dengan
+        Kejati"): the first is the source, the second (after one of `between_joiners`)
+        the target. Only for reciprocal codes (symmetric, or verbal and material
+        cooperation)."""
+        words = sentence.words
+        marks = self.lexicon.word_set("between")
+        if not marks or not (pattern.symmetric
+                             or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS):
+            return None
+        at = next((k for k in (end, end + 1) if k < len(words) and (words[k],) in marks), None)
+        if at is None:
+            return None
+        first = next((a for a in sentence.actors if a.start == at + 1 and not a.place_only),
+                     None)
+        if (first is None or first.end >= len(words)
+                or (words[first.end],) not in self.lexicon.word_set("between_joiners")):
+            return None
+        second = next((a for a in sentence.actors
+                       if a.start == first.end + 1 and not a.place_only), None)
+        if second is None or _same(first.actor, second.actor):
+            return None
+        return first, second
 
     def _not_victim(self, sentence: _Sentence, start: int,
                     source: ActorSpan | None) -> ActorSpan | None:
@@ -1259,6 +1446,15 @@ class _Coder:
         """Code the event of one trigger; False when it has no source (no event). The
         target is never inside the pattern's object ("mengirim pasukan ke Filipina")."""
         voice = self._voice(sentence, start, pattern)
+        if pattern.object_first:
+            return self._object_first(sentence, start, end, pattern)
+        if voice == "noun" and self._reported_topic(sentence, start, end, pattern):
+            return False
+        if (voice == "noun" and start > 0
+                and (sentence.words[start - 1],) in self.lexicon.word_set("needs")
+                and self._agent(sentence, end)[0] is None
+                and not any(a.start == end for a in sentence.actors)):
+            return False  # "mereka membutuhkan dukungan fiskal", "mengalami kriminalisasi"
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
@@ -1276,6 +1472,66 @@ class _Coder:
         return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
                           independent=independent)
 
+    def _reported_topic(self, sentence: _Sentence, start: int, end: int,
+                        pattern: Pattern) -> bool:
+        """A material act named by a noun right after a reporting verb of the pack's
+        `topic_speech` ("Dia menyebut penyitaan tersebut dilakukan pekan lalu", "Prabowo
+        mengatakan penangkapan terhadap anak SD ... tidak masuk akal") is what the
+        speaker talks about, not the speaker's act, unless it names its agent or is the
+        speaker's own ("menegaskan penolakannya"). Material acts and investigations are
+        the pack's `topic_speech_roots`; verbal acts are the speaker's: "menyatakan
+        dukungan"."""
+        topic = self.lexicon.word_set("topic_speech")
+        if not topic or start == 0:
+            return False
+        words = sentence.words
+        k = start - 1
+        if (words[k],) in self.lexicon.word_set("complementizers") and k > 0:
+            k -= 1
+        roots = self.lexicon.word_set("topic_speech_roots")
+        if (words[k],) not in topic or (lookup(pattern.code or "").root,) not in roots:
+            return False
+        if any(words[end - 1].endswith(c) for (c,) in self.lexicon.word_set("clitics")):
+            return False
+        return self._agent(sentence, end)[0] is None
+
+    def _object_first(self, sentence: _Sentence, start: int, end: int,
+                      pattern: Pattern) -> bool:
+        """A base form with its agent right before it, a first-person word of a quote
+        (past the pack's `object_first_adverbs`), and its object before that: "Pihak
+        penyalur juga akan kami periksa" is the speaker examining the distributor. The
+        object is the clause's first actor before the agent, else the first actor after
+        the verb ("akan kami panggil yang bersangkutan"); no event without one."""
+        words = sentence.words
+        adverbs = self.lexicon.word_set("object_first_adverbs")
+        recipients = self.lexicon.word_set("object_first_recipients")
+        k = start - 1
+        while k >= 0 and (words[k],) in adverbs:
+            k -= 1
+        if k < 0 or (words[k],) not in self.first_person:
+            return False
+        source = self._speaker_at(sentence.tokens[k].start)
+        if source is None:
+            return False
+        clause = self._clause_start(sentence, k)
+        before = [a for a in sentence.actors if clause <= a.start and a.end <= k
+                  and not a.place_only and not self._after_preposition(sentence, a.start)]
+        if before:
+            target = before[0]
+        else:
+            # "saya ingatkan terus Kejaksaan", "kami tawarkan kepada tersangka RSS": right
+            # after the verb, past adverbs and a recipient's preposition
+            j = end
+            while j < len(words) and ((words[j],) in adverbs or (words[j],) in recipients):
+                j += 1
+            target = next((a for a in sentence.actors if a.start == j and not a.place_only),
+                          None)
+        if target is None:
+            return False
+        targets = [t.actor for t in self._members(sentence, target, len(words))]
+        return self._emit(sentence, start, end, pattern, "passive", [source], targets,
+                          target.start if target.start < start else None)
+
     def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
                          voice: str) -> list[Actor] | None:
         """Whom an appeal or demand earlier in the sentence asks, when the trigger at
@@ -1290,6 +1546,12 @@ class _Coder:
         words = sentence.words
         between = range(request_end, start)
         at = next((k for k in reversed(between) if (words[k],) in opens), None)
+        if at is None and self.lexicon.word_set("request_direct"):
+            # "Pihak Keluarga meminta polisi mengusut tuntas kasus ...": the one asked,
+            # then what it is asked to do, with no word between
+            direct = [a for a in sentence.actors if request_end <= a.start and a.end == start
+                      and any(_same(a.actor, b) for b in asked)]
+            at = direct[0].end - 1 if direct else None
         if at is None or any(words[k] in HARD_STOPS for k in between):
             return None
         if subject_at is not None and subject_at > at:

@@ -39,6 +39,9 @@ class Pattern:
     """`after` lists alternatives (pantau's `object` key), any one of which must follow;
     otherwise all of its phrases must follow in order (PETRARCH patterns)."""
     symmetric: bool = False
+    object_first: bool = False
+    """A base form whose agent stands right before it and whose object comes first
+    ("pelaku sudah kami tahan"; the pack's `object_first` key, voice passive)."""
 
 
 @dataclass
@@ -150,7 +153,8 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         here = f"{where} event #{number}"
         code = check_code(str(entry.get("code", "")), here)
         objects = tuple(sorted(_phrases(entry.get("object", []), here)))
-        for voice, key in (("active", "verbs"), ("passive", "passive"), ("noun", "nouns")):
+        for voice, key in (("active", "verbs"), ("passive", "passive"), ("noun", "nouns"),
+                           ("passive", "object_first")):
             for trigger in _phrases(entry.get(key, []), f"{here} {key}"):
                 lexicon.add(
                     trigger,
@@ -160,6 +164,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
                         after=objects,
                         alternatives=True,
                         symmetric=bool(entry.get("symmetric", False)),
+                        object_first=key == "object_first",
                     ),
                 )
     return lexicon
