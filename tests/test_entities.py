@@ -89,6 +89,28 @@ def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None
     assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a lower-case word before a title is no affiliation ("ujar" is no town Ujar)
+        ("\u201cPelayanan harus mudah,\u201d ujar Menteri Imipas Agus Adrianto kepada wartawan.",
+         "Agus Adrianto", ("IDN", "IDNGOV")),
+        # a title of one country outweighs a namesake town abroad ("Kota", India)
+        ("Kapolres Tasikmalaya Kota, AKBP Moch Faruk Rozi membenarkan pihaknya menangkap pelaku.",
+         "Moch Faruk Rozi", ("IDN", "IDNCOP")),
+        # a Polri rank places a namesake of a foreign leader in Indonesia
+        ("Kadiv Humas Polri Irjen Anwar Ibrahim mengatakan penyidik sudah bekerja.",
+         "Anwar Ibrahim", ("IDN", "IDNCOP")),
+    ],
+)
+def test_the_article_places_a_person_before_namesakes_and_small_towns(
+    recognizer, text: str, name: str, expected: tuple[str, str]  # noqa: ANN001
+) -> None:
+    person = by_name(entities_of(recognizer, text, "id"))[name]
+    assert (person.country, person.actor_code) == expected
+    assert all("ujar" not in role for role in person.roles)
+
+
 def test_acronym_joins_its_expansion(recognizer) -> None:  # noqa: ANN001
     text = "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. Menurut BPS, harga beras naik."
     analysis = entities_of(recognizer, text, "id")

@@ -167,6 +167,8 @@ class EntityRecognizer:
                 if c.last == j and c.first >= i:
                     return c.first
             for first in range(i, j):
+                if not toks[first].text[:1].isupper():
+                    continue  # names are capitalised: "ujar" (said) is no town Ujar
                 name = text[toks[first].start : toks[j - 1].end]
                 if self._lookup(name, lang=lang):
                     return first
@@ -506,6 +508,10 @@ class EntityRecognizer:
         if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
             name = entry.name
         roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
+        if group.type == "PERSON" and entry is not None and self._namesake(
+            entry, group, lang, groups
+        ):
+            entry = None
         country = entry.country if entry else None
         actor_code = entry.actor_code(published[:10] if published else None) if entry else None
         if group.type == "LOC" and entry is not None:
@@ -546,10 +552,12 @@ class EntityRecognizer:
             if affiliated.type == "ORG" and affiliated.cameo and not best.sector:
                 # "Direktur PT Pertamina": a generic title takes its organisation's code
                 return country or affiliated.country, actor_code or affiliated.cameo
-            country = country or affiliated.country
+            # a title of one country ("Kapolres Tasikmalaya Kota AKBP X") outweighs a
+            # namesake town abroad ("Kota", India)
+            country = country or best.country or affiliated.country
         elif best.affiliation is None:
             # a bare role ("Menteri Keuangan X") is the language's home country's
-            country = country or home_country(lang)
+            country = country or best.country or home_country(lang)
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code
@@ -564,14 +572,39 @@ class EntityRecognizer:
         words = affiliation.split()
         for first in range(len(words)):
             name = " ".join(words[first:])
-            entries = self._lookup(name, lang=lang)
-            if entries:
-                return entries[0]
             key = normalize(name)
-            for group in groups:
-                if group.entry and any(normalize(c.text) == key for c in group.candidates):
-                    return group.entry
+            group = next((g for g in groups
+                          if any(normalize(c.text) == key for c in g.candidates)), None)
+            if group is not None and (group.entry or group.type == "PERSON"):
+                # "Pengacara Ridwan Kamil": a person of the article, not the town
+                # "Kamil" that the knowledge base holds; no country when it knows none
+                return group.entry
+            # a place or organisation a role can belong to, not any small town or
+            # namesake the knowledge base holds ("PT Dosni Roha" is no town Roha)
+            entries = [e for e in self._lookup(name, lang=lang) if _prominent(e)]
+            if entries:
+                # "warga Subang": the home country's Subang before Malaysia's
+                home = home_country(lang)
+                return next((e for e in entries if e.country == home), entries[0])
         return None
+
+    def _namesake(
+        self, entry: KbEntry, group: _Group, lang: str | None, groups: list[_Group]
+    ) -> bool:
+        """Whether the article places a person in another country than the knowledge-base
+        person of that name: through a title of one country only ("Irjen", "Bupati") or
+        a role's affiliation ("Jaksa Agung Spanyol Alvaro Garcia"). Indonesian news
+        names many people as Phoenix names foreign officials ("Anwar Ibrahim")."""
+        if entry.country is None:
+            return False
+        placed = set()
+        for role in group.roles:
+            if role.country:
+                placed.add(role.country)
+            affiliated = self._affiliation_entry(role.affiliation, lang, groups)
+            if affiliated is not None and affiliated.country:
+                placed.add(affiliated.country)
+        return bool(placed) and entry.country not in placed
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -38,6 +38,8 @@ class Role:
     end: int
     head: tuple[int, int]
     """Character span of the title words themselves (not the affiliation)."""
+    country: str | None = None
+    """The country the title itself belongs to ("Kapolri", "Bupati": IDN), if only one."""
 
 
 Affiliation = Callable[[Sequence[Token], int, int], int | None]
@@ -52,6 +54,8 @@ class RoleLexicon:
     former: frozenset[tuple[str, ...]]
     skip: frozenset[tuple[str, ...]]
     connectors: frozenset[str]
+    countries: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Titles that exist in one country only (the pack's `country` key)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -150,10 +154,12 @@ class RoleLexicon:
             if connector < stop and affiliation(tokens, connector, stop) == connector:
                 span = (connector, stop)
         role_end = span[1] if span else head_end
-        sector, rank = self.heads[tuple(words[modifier_end:head_end])]
+        title = tuple(words[modifier_end:head_end])
+        sector, rank = self.heads[title]
         former = any((w,) in self.former for w in words[start:modifier_end])
         head = (start, head_end)
-        return _make_role(tokens, text, (start, role_end), head, sector, rank, former, span)
+        return _make_role(tokens, text, (start, role_end), head, sector, rank, former, span,
+                          self.countries.get(title))
 
     def _role(
         self,
@@ -183,7 +189,8 @@ class RoleLexicon:
             start = affiliation_span[0]
         end = max(head_end, affiliation_span[1] if affiliation_span else head_end)
         head = (head_start, head_end)
-        return _make_role(tokens, text, (start, end), head, sector, rank, former, affiliation_span)
+        return _make_role(tokens, text, (start, end), head, sector, rank, former,
+                          affiliation_span, self.countries.get(tuple(words[head_start:head_end])))
 
 
 def _make_role(
@@ -195,6 +202,7 @@ def _make_role(
     rank: int,
     former: bool,
     affiliation: tuple[int, int] | None,
+    country: str | None = None,
 ) -> Role:
     """A Role from token spans: the whole phrase, its head words, its affiliation."""
     start, end = tokens[span[0]].start, tokens[span[1] - 1].end
@@ -207,6 +215,7 @@ def _make_role(
         start=start,
         end=end,
         head=(tokens[head[0]].start, tokens[head[1] - 1].end),
+        country=country,
     )
 
 
@@ -228,9 +237,13 @@ def load_roles(lang: str) -> RoleLexicon:
         return RoleLexicon.empty()
     data = tomllib.loads(file.read_text(encoding="utf-8"))
     heads: dict[tuple[str, ...], tuple[str | None, int]] = {}
+    countries: dict[tuple[str, ...], str] = {}
     for role in data.get("role", []):
         for head in role["heads"]:
-            heads.setdefault(tuple(head.lower().split()), (role.get("sector"), role.get("rank", 1)))
+            key = tuple(head.lower().split())
+            heads.setdefault(key, (role.get("sector"), role.get("rank", 1)))
+            if "country" in role:
+                countries.setdefault(key, role["country"])
     modifiers = data.get("modifiers", {})
     return RoleLexicon(
         heads=heads,
@@ -238,4 +251,5 @@ def load_roles(lang: str) -> RoleLexicon:
         former=_phrases(modifiers.get("former", [])),
         skip=_phrases(modifiers.get("skip", [])),
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
+        countries=countries,
     )
