@@ -167,7 +167,8 @@ class EntityRecognizer:
                 if c.last == j and c.first >= i:
                     return c.first
             for first in range(i, j):
-                if not toks[first].text[:1].isupper():
+                word = next((t.text for t in toks[first:j] if t.text[:1].isalpha()), "")
+                if not word[:1].isupper():
                     continue  # names are capitalised: "ujar" (said) is no town Ujar
                 name = text[toks[first].start : toks[j - 1].end]
                 if self._lookup(name, lang=lang):
