@@ -111,6 +111,24 @@ def test_the_article_places_a_person_before_namesakes_and_small_towns(
     assert all("ujar" not in role for role in person.roles)
 
 
+def test_lower_case_words_at_the_edges_of_a_tagged_span_are_no_name(recognizer) -> None:  # noqa: ANN001
+    from pantau.nlp.tokens import tokenize
+
+    text = (
+        "Massa menggeruduk Pengadilan Negeri Jogja perkara itu dan Badan Pengawas Obat dan "
+        "Makanan"
+    )
+    tokens = tokenize(text, 0, len(text))
+    words = [t.text for t in tokens]
+    court = (words.index("menggeruduk"), words.index("itu"))
+    first, last = recognizer._trimmed(tokens, *court, "id")
+    assert words[first:last] == ["Pengadilan", "Negeri", "Jogja"]
+    agency = (words.index("Badan"), len(words))
+    assert recognizer._trimmed(tokens, *agency, "id") == agency  # inner "dan" stays
+    lower = (words.index("perkara"), words.index("dan"))
+    assert recognizer._trimmed(tokens, *lower, "id") == lower  # no capitalised word: as is
+
+
 def test_acronym_joins_its_expansion(recognizer) -> None:  # noqa: ANN001
     text = "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. Menurut BPS, harga beras naik."
     analysis = entities_of(recognizer, text, "id")

@@ -194,12 +194,20 @@ class EntityRecognizer:
         self, tokens: list[Token], first: int, last: int, lang: str | None
     ) -> tuple[int, int] | None:
         """The span without a leading article ("The North Atlantic Treaty Organization")
-        or a lone weekday or month name, which is never a name ("Friday")."""
+        or a lone weekday or month name, which is never a name ("Friday"), and without
+        lower-case words at either end when it has a capitalised one ("menggeruduk
+        Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
+        lower-case words inside a name stay: "Badan Pengawas Obat dan Makanan")."""
         pack = load_pack(lang) if lang in available_packs() else None
         if pack is None:
             return first, last
         while first < last - 1 and tokens[first].text.lower() in pack.articles:
             first += 1
+        if any(tokens[k].text[:1].isupper() for k in range(first, last)):
+            while tokens[first].text[:1].islower():
+                first += 1
+            while tokens[last - 1].text[:1].islower():
+                last -= 1
         if last - first == 1 and tokens[first].text.lower() in pack.calendar_words:
             return None
         return first, last
