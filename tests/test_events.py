@@ -604,3 +604,9 @@ def test_cli_evaluates_plover_and_petrarch_records(tmp_path: Path) -> None:
         "--actors", str(tmp_path / "actors.txt"), "--verbs", str(tmp_path / "verbs.txt")])
     assert result.exit_code == 0, result.output
     assert "1.0000" in result.output and "1/1" in result.output
+
+
+def test_a_foreign_institution_named_by_its_kind_is_that_countrys(pipeline: Pipeline) -> None:
+    text = "Kementerian Luar Negeri China mengecam Jepang."
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.code == "CHNGOV"  # not the bare country

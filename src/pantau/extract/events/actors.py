@@ -236,7 +236,15 @@ class ActorFinder:
         for first in range(1, len(words)):
             owner = self.resolve(" ".join(words[first:]))
             if owner is not None:
-                return replace_actor(actor, code=owner[0], country=owner[1])
+                code, country = owner
+                if (size and country and code == country
+                        and self.agents[tuple(words[:size])] in INSTITUTIONAL
+                        and self.lexicon.word_set("kind_of_country")):
+                    # "Kementerian Luar Negeri China": the country's government, CHNGOV
+                    sector = self.agents[tuple(words[:size])]
+                    return replace_actor(actor, code=country + sector, country=country,
+                                         sector=sector)
+                return replace_actor(actor, code=code, country=country)
         # "Palestinians of the Israeli-occupied West Bank": the known head before "of"
         genitive = self.lexicon.word_set("genitive_prepositions")
         at = next((k for k, w in enumerate(words) if (w,) in genitive), 0)
