@@ -610,3 +610,9 @@ def test_a_foreign_institution_named_by_its_kind_is_that_countrys(pipeline: Pipe
     text = "Kementerian Luar Negeri China mengecam Jepang."
     [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
     assert criticism.source.code == "CHNGOV"  # not the bare country
+
+
+def test_an_unknown_organisation_named_by_its_kind_has_its_sector(pipeline: Pipeline) -> None:
+    text = "Kejaksaan Agung menyita aset PT Sritex."
+    [seizure] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert seizure.target is not None and seizure.target.code == "IDNBUS"

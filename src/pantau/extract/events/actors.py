@@ -25,6 +25,9 @@ MAX_MARKED_NAME = 3
 INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 """Sectors of group nouns that are members of the organisation named after them: a
 "penyidik" of a prosecutor's office is the prosecutor's (JUD), not the police."""
+ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
+"""Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
+"SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
 MIN_MAIN_COUNTRY_SHARE = 0.5
 MIN_MAIN_COUNTRY_MENTIONS = 3
 """Fewer mentions than this say little: two stray "Surat" (a city in India, and the
@@ -144,6 +147,9 @@ class ActorFinder:
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
         self.longest_agent = max(map(len, self.agents), default=0)
+        self.org_kinds = {p: sector for sector in ORG_KIND_SECTORS
+                          for p in lexicon.word_set(f"org_kinds_{sector.lower()}")}
+        self.longest_org_kind = max(map(len, self.org_kinds), default=0)
         self.longest_name = max(map(len, self.named), default=0)
 
     def find(
@@ -194,6 +200,8 @@ class ActorFinder:
                 if owner is not None:
                     actor = replace_actor(actor, code=owner[0], country=owner[1],
                                           sector=sector_of(owner[0], owner[1]))
+            if actor.code is None and entity.type == "ORG":
+                actor = self._org_kind(words[start:end], actor, default_country) or actor
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor, entity.type,
                                        default_country) or actor
@@ -252,6 +260,21 @@ class ActorFinder:
         if owner is not None:
             return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
+
+    def _org_kind(self, words: Sequence[str], actor: Actor,
+                  default_country: str | None) -> Actor | None:
+        """An organisation the knowledge base does not know, named after a kind that is
+        no group noun by itself (the pack's `org_kinds_<sector>`: "SMAN 11 Semarang",
+        "Universitas Indonesia" EDU, "RS Ngoerah" HLH, "PT Sritex", "Bank NTB" BUS): the
+        article's country with that sector."""
+        if not self.org_kinds or not default_country:
+            return None
+        size = _match(words, 0, self.org_kinds, self.longest_org_kind)
+        if not size or size == len(words):
+            return None
+        sector = self.org_kinds[tuple(words[:size])]
+        return replace_actor(actor, code=default_country + sector, country=default_country,
+                             sector=sector)
 
     def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
                    default_country: str | None) -> Actor | None:
