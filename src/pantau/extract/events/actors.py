@@ -150,6 +150,7 @@ class ActorFinder:
         self.org_kinds = {p: sector for sector in ORG_KIND_SECTORS
                           for p in lexicon.word_set(f"org_kinds_{sector.lower()}")}
         self.longest_org_kind = max(map(len, self.org_kinds), default=0)
+        self.unknown_org_places = bool(lexicon.word_set("unknown_org_places"))
         self.longest_name = max(map(len, self.named), default=0)
 
     def find(
@@ -189,6 +190,15 @@ class ActorFinder:
                 places.append(ActorSpan(start, end, entity_actor(entity), True, "LOC"))
                 continue
             actor = entity_actor(entity)
+            if (actor.code is None and entity.type == "ORG" and start > 0
+                    and (words[start - 1],) in self.locative and self.unknown_org_places
+                    and not self._law_kind(words[start:end])):
+                # "mendapat bantuan dana hibah ... di DPRD Sumut": an organisation the
+                # knowledge base does not know, after a locative word, is where it happens
+                # (not police or a court: "ditetapkan tersangka di Polda X" names its agent)
+                places_end.add(end)
+                places.append(ActorSpan(start, end, actor, True, "ORG"))
+                continue
             if actor.code is None and known and tuple(words[start:end]) in known:
                 # "HM", introduced as "jurnalis berinisial HM", tagged as an organisation
                 spans.append(ActorSpan(start, end, known[tuple(words[start:end])], False,
@@ -260,6 +270,11 @@ class ActorFinder:
         if owner is not None:
             return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
+
+    def _law_kind(self, words: Sequence[str]) -> bool:
+        """Whether a name starts with a group noun of the police or the judiciary."""
+        size = _match(words, 0, self.agents, self.longest_agent)
+        return bool(size) and self.agents[tuple(words[:size])] in ("COP", "JUD")
 
     def _org_kind(self, words: Sequence[str], actor: Actor,
                   default_country: str | None) -> Actor | None:
