@@ -616,3 +616,9 @@ def test_an_unknown_organisation_named_by_its_kind_has_its_sector(pipeline: Pipe
     text = "Kejaksaan Agung menyita aset PT Sritex."
     [seizure] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert seizure.target is not None and seizure.target.code == "IDNBUS"
+
+
+def test_titles_of_no_sector_take_the_body_ending_their_enumeration(pipeline: Pipeline) -> None:
+    text = "DKPP menjatuhkan sanksi peringatan keras terhadap ketua, 4 anggota, serta sekjen KPU."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.target is not None and sanction.target.code == "IDNGOV"

@@ -28,6 +28,9 @@ INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
 """Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
 "SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
+MAX_ENUMERATION = 8
+"""Tokens at most between a title of no sector and the organisation ending its
+enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
 MIN_MAIN_COUNTRY_SHARE = 0.5
 MIN_MAIN_COUNTRY_MENTIONS = 3
 """Fewer mentions than this say little: two stray "Surat" (a city in India, and the
@@ -503,9 +506,21 @@ class ActorFinder:
                 ),
                 None,
             )
+            if owner is None and not sector:
+                # "ketua, 4 anggota, serta sekjen KPU": a title of no sector of its own
+                # takes the organisation that ends its enumeration
+                owner = self._enumeration_owner(words, i + size, spans)
+                if owner is not None:
+                    actor = replace_actor(owner.actor, name=" ".join(words[i:i + size]))
+                    result.append(ActorSpan(i, i + size, actor, False, None))
+                i += size  # alone ("jabatan ketua", "ada anggota yang ..."), no actor
+                continue
             if owner is not None:
                 result.remove(owner)
                 code = (owner.actor.country or owner.actor.code or default_country or "") + sector
+                if not sector and owner.actor.code:
+                    # "anggota KPU", "ketua DPRD": a member of the body, in its code
+                    code, sector = owner.actor.code, owner.actor.sector or ""
                 if sector in INSTITUTIONAL and owner.actor.sector and owner.actor.code:
                     # "penyidik Kejaksaan Negeri": a member of the body, in its sector
                     code, sector = owner.actor.code, owner.actor.sector
@@ -532,6 +547,27 @@ class ActorFinder:
         result.sort(key=lambda s: s.start)
         return result
 
+
+    def _enumeration_owner(self, words: Sequence[str], at: int,
+                           spans: Sequence[ActorSpan]) -> ActorSpan | None:
+        """The organisation after an enumeration of titles of no sector ("ketua, 4
+        anggota, serta sekjen KPU": KPU), past commas, conjunctions, numbers and such
+        titles only; None when something else comes first."""
+        by_start = {s.start: s for s in spans}
+        j = at
+        while j < len(words) and j - at <= MAX_ENUMERATION:
+            span = by_start.get(j)
+            if span is not None:
+                return span if span.entity_type in ("ORG", None) and span.actor.code else None
+            size = _match(words, j, self.agents, self.longest_agent)
+            if size and not self.agents[tuple(words[j:j + size])]:
+                j += size
+                continue
+            if words[j] == "," or (words[j],) in self.phrase_openers or words[j].isdigit():
+                j += 1
+                continue
+            return None
+        return None
 
     def _modifies(self, words: Sequence[str], i: int, size: int) -> bool:
         """Whether a one-word group noun the pack lists as also an adjective
