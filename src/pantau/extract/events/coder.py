@@ -1198,9 +1198,34 @@ class _Coder:
                 return speaker  # "Gbagbo announced on Sunday that he will extend ..."
         if any((w,) in self.personal_pronouns for w in before):
             return self.last_person or self.last_actor
+        if pronoun is not None and (pronoun,) in self.lexicon.word_set("party_pronouns"):
+            speaker = self._last_speaker(sentence)
+            if speaker is not None:
+                return speaker
         if pronoun is not None:
             return self.last_actor
         return None
+
+    def _last_speaker(self, sentence: _Sentence) -> Actor | None:
+        """The speaker of the last quote that ends in this sentence or the one before it
+        (the pack's `party_pronouns`: "Hingga kini, pihaknya masih melakukan penyelidikan"
+        after the police chief's quote is the police's, not the victim's named last)."""
+        spans = self.analysis.sentences
+        lo = spans[max(0, sentence.index - 1)].start
+        hi = sentence.tokens[0].start
+        quotes = [q for q in self.analysis.quotes
+                  if q.speaker and lo <= q.end and q.start < hi]
+        if not quotes:
+            return None
+        quote = max(quotes, key=lambda q: q.end)
+        placed = self.entity_actors.get(quote.speaker or "")
+        if placed is not None and placed.code:
+            return placed
+        entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+        if entity is None:
+            return None
+        actor = self._placed(entity_actor(entity))
+        return actor if actor.code else None
 
     def _reporter(self, sentence: _Sentence, clause: int) -> Actor | None:
         """The subject of the saying verb that opens a clause, directly or through a
