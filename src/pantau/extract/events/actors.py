@@ -218,6 +218,15 @@ class ActorFinder:
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor, entity.type,
                                        default_country) or actor
+            if (entity.type == "LOC" and actor.code and actor.code == actor.country
+                    and self.lexicon.word_set("kind_places")):
+                # "Pemkab Solok", "Otorita IKN" drawn as places of a known country: the
+                # institution its kind names, of that country
+                size = _match(words, start, self.agents, self.longest_agent)
+                if size and start + size < end and self.agents[
+                        tuple(words[start:start + size])] in INSTITUTIONAL:
+                    sector = self.agents[tuple(words[start:start + size])]
+                    actor = replace_actor(actor, code=actor.country + sector, sector=sector)
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -315,7 +324,9 @@ class ActorFinder:
         A place after a locative word never gets here ("di Polda Metro Jaya")."""
         # (the pack's `kind_places`: also a name the entity model drew as a place,
         # "Satpol PP Kabupaten Pasuruan menyita ...")
-        kinds = ("ORG", "LOC") if self.lexicon.word_set("kind_places") else ("ORG",)
+        # (and a name drawn as a person: "Pemkab Solok", "Jaksa Tegar")
+        kinds = (("ORG", "LOC", "PERSON") if self.lexicon.word_set("kind_places")
+                 else ("ORG",))
         if not size or entity_type not in kinds or not default_country:
             return None
         sector = self.agents[tuple(words[:size])]
