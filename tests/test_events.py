@@ -622,3 +622,10 @@ def test_titles_of_no_sector_take_the_body_ending_their_enumeration(pipeline: Pi
     text = "DKPP menjatuhkan sanksi peringatan keras terhadap ketua, 4 anggota, serta sekjen KPU."
     [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert sanction.target is not None and sanction.target.code == "IDNGOV"
+
+
+def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
+    for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
+                 "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
+        [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+        assert criticism.source.code == "CHNGOV"

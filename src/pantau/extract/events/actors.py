@@ -235,6 +235,8 @@ class ActorFinder:
                 continue
             spans.append(ActorSpan(start, end, actor, place_only, entity.type))
         spans.sort(key=lambda s: s.start)
+        if self.lexicon.word_set("kind_of_country"):
+            spans = self._foreign_institutions(words, spans)
         # Group nouns first, so that a title and its country ("menteri luar negeri AS")
         # right before a name go together as that person's affiliation.
         spans = self._with_agents(words, spans, default_country, named)
@@ -262,6 +264,16 @@ class ActorFinder:
                 sector = self.agents[tuple(words[:size])]
                 return replace_actor(actor, code=(country or code) + sector, country=country,
                                      sector=sector)
+        if (size and self.agents[tuple(words[:size])] in INSTITUTIONAL
+                and self.lexicon.word_set("kind_of_country")):
+            # "Kementerian Luar Negeri China Lin Jian" (a spokesman's name drawn into the
+            # ministry's): a country named inside the name is the institution's
+            for k in range(size, len(words)):
+                owner = self.resolve(words[k])
+                if owner is not None and owner[1] and owner[0] == owner[1]:
+                    sector = self.agents[tuple(words[:size])]
+                    return replace_actor(actor, code=owner[1] + sector, country=owner[1],
+                                         sector=sector)
         # "Senior Hungarian": the longest known ending names the actor
         for first in range(1, len(words)):
             owner = self.resolve(" ".join(words[first:]))
@@ -282,6 +294,46 @@ class ActorFinder:
         if owner is not None:
             return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
+
+    def _foreign_institutions(self, words: Sequence[str],
+                              spans: list[ActorSpan]) -> list[ActorSpan]:
+        """An institution right before another country ("Kementerian Luar Negeri (Kemlu)
+        China", the knowledge base taking the ministry for Indonesia's) is that country's:
+        one span, the country's code with the institution's sector (CHNGOV)."""
+        result: list[ActorSpan] = []
+        for span in spans:
+            before = result[-1] if result else None
+            gap = words[before.end:span.start] if before is not None else []
+            if (before is not None and span.entity_type == "LOC"
+                    and span.actor.code and span.actor.code == span.actor.country
+                    and before.entity_type in ("ORG", None)
+                    and before.actor.sector in INSTITUTIONAL
+                    and before.actor.country != span.actor.country
+                    and self._is_country(words[span.start:span.end])
+                    and (not gap or (len(gap) <= 3 and gap[0] == "(" and gap[-1] == ")")
+                         or (gap == [")"] and before.start > 0
+                             and words[before.start - 1] == "("))):
+                country, sector = span.actor.country, before.actor.sector
+                start = before.start
+                if gap == [")"]:
+                    # "Kementerian Luar Negeri (Kemlu) China": the short name in brackets
+                    # is the name before it
+                    result.pop()
+                    if result and result[-1].end == before.start - 1:
+                        start = result.pop().start
+                    result.append(before)
+                actor = replace_actor(before.actor, code=country + sector, country=country,
+                                      name=" ".join(words[start:span.end]))
+                result[-1] = ActorSpan(start, span.end, actor, False, "ORG")
+                continue
+            result.append(span)
+        return result
+
+    def _is_country(self, words: Sequence[str]) -> bool:
+        """Whether the knowledge base knows the words as a country ("China", not the
+        Indian city "Kota" of "Polres Tasikmalaya Kota")."""
+        owner = self.resolve(" ".join(words)) if self.resolve else None
+        return owner is not None and owner[0] == owner[1]
 
     def _law_kind(self, words: Sequence[str]) -> bool:
         """Whether a name starts with a group noun of the police or the judiciary."""
