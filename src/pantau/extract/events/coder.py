@@ -394,10 +394,19 @@ class _Coder:
             # a root ("18") stands for all its codes, a code for itself
             return any(code == p or (len(p) == 2 and code.startswith(p)) for (p,) in prefixes)
 
+        unnamed = self.lexicon.word_set("unnamed_suspects")
         suspects = set()
-        for event in self.events:
+        for n, event in enumerate(self.events):
             if event.modality == "negated":
                 continue
+            source = event.source
+            if (fits(event.cameo, sources) and source.entity is None and source.name
+                    and source.country and source.sector == "CVL"
+                    and (source.name.lower().split()[0],) in unnamed):
+                # "seorang lansia berinisial J (63) tega mencabuli bocah ...": an unnamed
+                # civilian who commits the crime is its suspect, in this event
+                self.events[n] = event = event.model_copy(update={"source": replace_actor(
+                    source, code=f"{source.country}{SUSPECT}", sector=SUSPECT)})
             if fits(event.cameo, targets) and event.source.sector in by:
                 suspects.update(key(a) for a in (event.target, *event.targets))
             if fits(event.cameo, sources):
