@@ -243,7 +243,7 @@ def test_a_personal_pronoun_is_the_last_sentence_s_first_person(pipeline: Pipeli
 def test_an_object_of_a_preposition_past_a_number_is_no_subject(pipeline: Pipeline) -> None:
     text = "Pengunjuk rasa yang berasal dari empat perusahaan menyerang polisi."
     attack = next(e for e in events_of(pipeline, text, "id") if e.root in {"18", "19"})
-    assert attack.source.code == "IDNOPP"  # not the companies
+    assert attack.source.code == "IDNCVL"  # the protesters, not the companies
 
 
 def test_a_name_does_not_start_with_a_lower_case_word() -> None:
@@ -604,3 +604,28 @@ def test_cli_evaluates_plover_and_petrarch_records(tmp_path: Path) -> None:
         "--actors", str(tmp_path / "actors.txt"), "--verbs", str(tmp_path / "verbs.txt")])
     assert result.exit_code == 0, result.output
     assert "1.0000" in result.output and "1/1" in result.output
+
+
+def test_a_foreign_institution_named_by_its_kind_is_that_countrys(pipeline: Pipeline) -> None:
+    text = "Kementerian Luar Negeri China mengecam Jepang."
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.code == "CHNGOV"  # not the bare country
+
+
+def test_an_unknown_organisation_named_by_its_kind_has_its_sector(pipeline: Pipeline) -> None:
+    text = "Kejaksaan Agung menyita aset PT Sritex."
+    [seizure] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert seizure.target is not None and seizure.target.code == "IDNBUS"
+
+
+def test_titles_of_no_sector_take_the_body_ending_their_enumeration(pipeline: Pipeline) -> None:
+    text = "DKPP menjatuhkan sanksi peringatan keras terhadap ketua, 4 anggota, serta sekjen KPU."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.target is not None and sanction.target.code == "IDNGOV"
+
+
+def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
+    for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
+                 "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
+        [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+        assert criticism.source.code == "CHNGOV"

@@ -25,6 +25,12 @@ MAX_MARKED_NAME = 3
 INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 """Sectors of group nouns that are members of the organisation named after them: a
 "penyidik" of a prosecutor's office is the prosecutor's (JUD), not the police."""
+ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
+"""Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
+"SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
+MAX_ENUMERATION = 8
+"""Tokens at most between a title of no sector and the organisation ending its
+enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
 MIN_MAIN_COUNTRY_SHARE = 0.5
 MIN_MAIN_COUNTRY_MENTIONS = 3
 """Fewer mentions than this say little: two stray "Surat" (a city in India, and the
@@ -144,6 +150,10 @@ class ActorFinder:
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
         self.longest_agent = max(map(len, self.agents), default=0)
+        self.org_kinds = {p: sector for sector in ORG_KIND_SECTORS
+                          for p in lexicon.word_set(f"org_kinds_{sector.lower()}")}
+        self.longest_org_kind = max(map(len, self.org_kinds), default=0)
+        self.unknown_org_places = bool(lexicon.word_set("unknown_org_places"))
         self.longest_name = max(map(len, self.named), default=0)
 
     def find(
@@ -183,6 +193,15 @@ class ActorFinder:
                 places.append(ActorSpan(start, end, entity_actor(entity), True, "LOC"))
                 continue
             actor = entity_actor(entity)
+            if (actor.code is None and entity.type == "ORG" and start > 0
+                    and (words[start - 1],) in self.locative and self.unknown_org_places
+                    and not self._law_kind(words[start:end])):
+                # "mendapat bantuan dana hibah ... di DPRD Sumut": an organisation the
+                # knowledge base does not know, after a locative word, is where it happens
+                # (not police or a court: "ditetapkan tersangka di Polda X" names its agent)
+                places_end.add(end)
+                places.append(ActorSpan(start, end, actor, True, "ORG"))
+                continue
             if actor.code is None and known and tuple(words[start:end]) in known:
                 # "HM", introduced as "jurnalis berinisial HM", tagged as an organisation
                 spans.append(ActorSpan(start, end, known[tuple(words[start:end])], False,
@@ -194,9 +213,20 @@ class ActorFinder:
                 if owner is not None:
                     actor = replace_actor(actor, code=owner[0], country=owner[1],
                                           sector=sector_of(owner[0], owner[1]))
+            if actor.code is None and entity.type == "ORG":
+                actor = self._org_kind(words[start:end], actor, default_country) or actor
             if actor.code is None:
                 actor = self._agent_of(words[start:end], actor, entity.type,
                                        default_country) or actor
+            if (entity.type == "LOC" and actor.code and actor.code == actor.country
+                    and self.lexicon.word_set("kind_places")):
+                # "Pemkab Solok", "Otorita IKN" drawn as places of a known country: the
+                # institution its kind names, of that country
+                size = _match(words, start, self.agents, self.longest_agent)
+                if size and start + size < end and self.agents[
+                        tuple(words[start:start + size])] in INSTITUTIONAL:
+                    sector = self.agents[tuple(words[start:start + size])]
+                    actor = replace_actor(actor, code=actor.country + sector, sector=sector)
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -205,6 +235,8 @@ class ActorFinder:
                 continue
             spans.append(ActorSpan(start, end, actor, place_only, entity.type))
         spans.sort(key=lambda s: s.start)
+        if self.lexicon.word_set("kind_of_country"):
+            spans = self._foreign_institutions(words, spans)
         # Group nouns first, so that a title and its country ("menteri luar negeri AS")
         # right before a name go together as that person's affiliation.
         spans = self._with_agents(words, spans, default_country, named)
@@ -232,11 +264,29 @@ class ActorFinder:
                 sector = self.agents[tuple(words[:size])]
                 return replace_actor(actor, code=(country or code) + sector, country=country,
                                      sector=sector)
+        if (size and self.agents[tuple(words[:size])] in INSTITUTIONAL
+                and self.lexicon.word_set("kind_of_country")):
+            # "Kementerian Luar Negeri China Lin Jian" (a spokesman's name drawn into the
+            # ministry's): a country named inside the name is the institution's
+            for k in range(size, len(words)):
+                owner = self.resolve(words[k])
+                if owner is not None and owner[1] and owner[0] == owner[1]:
+                    sector = self.agents[tuple(words[:size])]
+                    return replace_actor(actor, code=owner[1] + sector, country=owner[1],
+                                         sector=sector)
         # "Senior Hungarian": the longest known ending names the actor
         for first in range(1, len(words)):
             owner = self.resolve(" ".join(words[first:]))
             if owner is not None:
-                return replace_actor(actor, code=owner[0], country=owner[1])
+                code, country = owner
+                if (size and country and code == country
+                        and self.agents[tuple(words[:size])] in INSTITUTIONAL
+                        and self.lexicon.word_set("kind_of_country")):
+                    # "Kementerian Luar Negeri China": the country's government, CHNGOV
+                    sector = self.agents[tuple(words[:size])]
+                    return replace_actor(actor, code=country + sector, country=country,
+                                         sector=sector)
+                return replace_actor(actor, code=code, country=country)
         # "Palestinians of the Israeli-occupied West Bank": the known head before "of"
         genitive = self.lexicon.word_set("genitive_prepositions")
         at = next((k for k, w in enumerate(words) if (w,) in genitive), 0)
@@ -244,6 +294,66 @@ class ActorFinder:
         if owner is not None:
             return replace_actor(actor, code=owner[0], country=owner[1])
         return self._kind_of(words, actor, size, entity_type, default_country)
+
+    def _foreign_institutions(self, words: Sequence[str],
+                              spans: list[ActorSpan]) -> list[ActorSpan]:
+        """An institution right before another country ("Kementerian Luar Negeri (Kemlu)
+        China", the knowledge base taking the ministry for Indonesia's) is that country's:
+        one span, the country's code with the institution's sector (CHNGOV)."""
+        result: list[ActorSpan] = []
+        for span in spans:
+            before = result[-1] if result else None
+            gap = words[before.end:span.start] if before is not None else []
+            if (before is not None and span.entity_type == "LOC"
+                    and span.actor.code and span.actor.code == span.actor.country
+                    and before.entity_type in ("ORG", None)
+                    and before.actor.sector in INSTITUTIONAL
+                    and before.actor.country != span.actor.country
+                    and self._is_country(words[span.start:span.end])
+                    and (not gap or (len(gap) <= 3 and gap[0] == "(" and gap[-1] == ")")
+                         or (gap == [")"] and before.start > 0
+                             and words[before.start - 1] == "("))):
+                country, sector = span.actor.country, before.actor.sector
+                start = before.start
+                if gap == [")"]:
+                    # "Kementerian Luar Negeri (Kemlu) China": the short name in brackets
+                    # is the name before it
+                    result.pop()
+                    if result and result[-1].end == before.start - 1:
+                        start = result.pop().start
+                    result.append(before)
+                actor = replace_actor(before.actor, code=country + sector, country=country,
+                                      name=" ".join(words[start:span.end]))
+                result[-1] = ActorSpan(start, span.end, actor, False, "ORG")
+                continue
+            result.append(span)
+        return result
+
+    def _is_country(self, words: Sequence[str]) -> bool:
+        """Whether the knowledge base knows the words as a country ("China", not the
+        Indian city "Kota" of "Polres Tasikmalaya Kota")."""
+        owner = self.resolve(" ".join(words)) if self.resolve else None
+        return owner is not None and owner[0] == owner[1]
+
+    def _law_kind(self, words: Sequence[str]) -> bool:
+        """Whether a name starts with a group noun of the police or the judiciary."""
+        size = _match(words, 0, self.agents, self.longest_agent)
+        return bool(size) and self.agents[tuple(words[:size])] in ("COP", "JUD")
+
+    def _org_kind(self, words: Sequence[str], actor: Actor,
+                  default_country: str | None) -> Actor | None:
+        """An organisation the knowledge base does not know, named after a kind that is
+        no group noun by itself (the pack's `org_kinds_<sector>`: "SMAN 11 Semarang",
+        "Universitas Indonesia" EDU, "RS Ngoerah" HLH, "PT Sritex", "Bank NTB" BUS): the
+        article's country with that sector."""
+        if not self.org_kinds or not default_country:
+            return None
+        size = _match(words, 0, self.org_kinds, self.longest_org_kind)
+        if not size or size == len(words):
+            return None
+        sector = self.org_kinds[tuple(words[:size])]
+        return replace_actor(actor, code=default_country + sector, country=default_country,
+                             sector=sector)
 
     def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
                    default_country: str | None) -> Actor | None:
@@ -266,7 +376,9 @@ class ActorFinder:
         A place after a locative word never gets here ("di Polda Metro Jaya")."""
         # (the pack's `kind_places`: also a name the entity model drew as a place,
         # "Satpol PP Kabupaten Pasuruan menyita ...")
-        kinds = ("ORG", "LOC") if self.lexicon.word_set("kind_places") else ("ORG",)
+        # (and a name drawn as a person: "Pemkab Solok", "Jaksa Tegar")
+        kinds = (("ORG", "LOC", "PERSON") if self.lexicon.word_set("kind_places")
+                 else ("ORG",))
         if not size or entity_type not in kinds or not default_country:
             return None
         sector = self.agents[tuple(words[:size])]
@@ -457,9 +569,21 @@ class ActorFinder:
                 ),
                 None,
             )
+            if owner is None and not sector:
+                # "ketua, 4 anggota, serta sekjen KPU": a title of no sector of its own
+                # takes the organisation that ends its enumeration
+                owner = self._enumeration_owner(words, i + size, spans)
+                if owner is not None:
+                    actor = replace_actor(owner.actor, name=" ".join(words[i:i + size]))
+                    result.append(ActorSpan(i, i + size, actor, False, None))
+                i += size  # alone ("jabatan ketua", "ada anggota yang ..."), no actor
+                continue
             if owner is not None:
                 result.remove(owner)
                 code = (owner.actor.country or owner.actor.code or default_country or "") + sector
+                if not sector and owner.actor.code:
+                    # "anggota KPU", "ketua DPRD": a member of the body, in its code
+                    code, sector = owner.actor.code, owner.actor.sector or ""
                 if sector in INSTITUTIONAL and owner.actor.sector and owner.actor.code:
                     # "penyidik Kejaksaan Negeri": a member of the body, in its sector
                     code, sector = owner.actor.code, owner.actor.sector
@@ -486,6 +610,27 @@ class ActorFinder:
         result.sort(key=lambda s: s.start)
         return result
 
+
+    def _enumeration_owner(self, words: Sequence[str], at: int,
+                           spans: Sequence[ActorSpan]) -> ActorSpan | None:
+        """The organisation after an enumeration of titles of no sector ("ketua, 4
+        anggota, serta sekjen KPU": KPU), past commas, conjunctions, numbers and such
+        titles only; None when something else comes first."""
+        by_start = {s.start: s for s in spans}
+        j = at
+        while j < len(words) and j - at <= MAX_ENUMERATION:
+            span = by_start.get(j)
+            if span is not None:
+                return span if span.entity_type in ("ORG", None) and span.actor.code else None
+            size = _match(words, j, self.agents, self.longest_agent)
+            if size and not self.agents[tuple(words[j:j + size])]:
+                j += size
+                continue
+            if words[j] == "," or (words[j],) in self.phrase_openers or words[j].isdigit():
+                j += 1
+                continue
+            return None
+        return None
 
     def _modifies(self, words: Sequence[str], i: int, size: int) -> bool:
         """Whether a one-word group noun the pack lists as also an adjective

@@ -394,10 +394,19 @@ class _Coder:
             # a root ("18") stands for all its codes, a code for itself
             return any(code == p or (len(p) == 2 and code.startswith(p)) for (p,) in prefixes)
 
+        unnamed = self.lexicon.word_set("unnamed_suspects")
         suspects = set()
-        for event in self.events:
+        for n, event in enumerate(self.events):
             if event.modality == "negated":
                 continue
+            source = event.source
+            if (fits(event.cameo, sources) and source.entity is None and source.name
+                    and source.country and source.sector == "CVL"
+                    and (source.name.lower().split()[0],) in unnamed):
+                # "seorang lansia berinisial J (63) tega mencabuli bocah ...": an unnamed
+                # civilian who commits the crime is its suspect, in this event
+                self.events[n] = event = event.model_copy(update={"source": replace_actor(
+                    source, code=f"{source.country}{SUSPECT}", sector=SUSPECT)})
             if fits(event.cameo, targets) and event.source.sector in by:
                 suspects.update(key(a) for a in (event.target, *event.targets))
             if fits(event.cameo, sources):
@@ -1198,9 +1207,34 @@ class _Coder:
                 return speaker  # "Gbagbo announced on Sunday that he will extend ..."
         if any((w,) in self.personal_pronouns for w in before):
             return self.last_person or self.last_actor
+        if pronoun is not None and (pronoun,) in self.lexicon.word_set("party_pronouns"):
+            speaker = self._last_speaker(sentence)
+            if speaker is not None:
+                return speaker
         if pronoun is not None:
             return self.last_actor
         return None
+
+    def _last_speaker(self, sentence: _Sentence) -> Actor | None:
+        """The speaker of the last quote that ends in this sentence or the one before it
+        (the pack's `party_pronouns`: "Hingga kini, pihaknya masih melakukan penyelidikan"
+        after the police chief's quote is the police's, not the victim's named last)."""
+        spans = self.analysis.sentences
+        lo = spans[max(0, sentence.index - 1)].start
+        hi = sentence.tokens[0].start
+        quotes = [q for q in self.analysis.quotes
+                  if q.speaker and lo <= q.end and q.start < hi]
+        if not quotes:
+            return None
+        quote = max(quotes, key=lambda q: q.end)
+        placed = self.entity_actors.get(quote.speaker or "")
+        if placed is not None and placed.code:
+            return placed
+        entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+        if entity is None:
+            return None
+        actor = self._placed(entity_actor(entity))
+        return actor if actor.code else None
 
     def _reporter(self, sentence: _Sentence, clause: int) -> Actor | None:
         """The subject of the saying verb that opens a clause, directly or through a
