@@ -1240,17 +1240,25 @@ class _Coder:
         """The subject of the saying verb that opens a clause, directly or through a
         complementizer ("X said they will ...", "X announced on Sunday that he will ..."):
         a pronoun subject of the reported clause is that speaker."""
-        words = sentence.words
         if clause == 0:
             return None
+        saying = self._saying_verb(sentence, clause)
+        if saying is None:
+            return None
+        speaker = self._subject(sentence, saying, clause_only=False)
+        return speaker.actor if speaker is not None else None
+
+    def _saying_verb(self, sentence: _Sentence, clause: int) -> int | None:
+        """Where the saying verb stands that opens a clause, directly ("said they will")
+        or through a complementizer a few words after it ("declared Tuesday that")."""
+        words = sentence.words
         saying = clause
         if (words[clause],) in self.lexicon.word_set("complementizers"):
             saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
                            if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
         if saying < 0 or (words[saying],) not in self.setup.speech:
             return None
-        speaker = self._subject(sentence, saying, clause_only=False)
-        return speaker.actor if speaker is not None else None
+        return saying
 
     def _speaker_pronoun(self, sentence: _Sentence, lo: int, hi: int) -> int | None:
         """Where a pronoun of the pack's `speaker_pronouns` stands in [lo, hi) inside an
@@ -1637,11 +1645,8 @@ class _Coder:
                                                     for (p,) in prefixes)):
             return False  # "Indonesia perlu bangga": an obligation to act, not to be
         target = self._compound_head(sentence, before)
-        saying = clause
-        if (words[clause],) in self.lexicon.word_set("complementizers"):
-            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
-                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
-        if saying < 0 or (words[saying],) not in self.setup.speech:
+        saying = self._saying_verb(sentence, clause)
+        if saying is None:
             return False
         source = self._subject(sentence, saying, clause_only=False)
         if source is None or source.start >= target.start:
