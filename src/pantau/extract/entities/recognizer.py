@@ -514,13 +514,13 @@ class EntityRecognizer:
             first_at,
             key=lambda t: (-len(t.split()), -len(t), not t[:1].isupper(), first_at[t]),
         )
-        if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
-            name = entry.name
-        roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
         if group.type == "PERSON" and entry is not None and self._namesake(
             entry, group, lang, groups
         ):
             entry = None
+        if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
+            name = entry.name
+        roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
         country = entry.country if entry else None
         actor_code = entry.actor_code(published[:10] if published else None) if entry else None
         if group.type == "LOC" and entry is not None:
