@@ -629,3 +629,10 @@ def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeli
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
         [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
         assert criticism.source.code == "CHNGOV"
+
+
+def test_a_quantifier_between_a_verb_and_its_noun_is_stepped_over(pipeline: Pipeline) -> None:
+    text = "Ketua Yayasan Peduli, Budi Santoso, aktif menyalurkan berbagai bantuan di Bali."
+    [aid] = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
+    assert aid.source.name == "Budi Santoso"
+    assert aid.trigger.text == "menyalurkan berbagai bantuan"

@@ -237,6 +237,7 @@ class _Coder:
         self.pronouns = self.lexicon.word_set("pronouns")
         self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
         self.quantifiers = self.lexicon.word_set("quantifiers")
+        self.gaps = self.lexicon.word_set("trigger_gaps")
         self.first_person = self.lexicon.word_set("first_person")
         self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
         self.noun_markers = self.lexicon.word_set("noun_markers")
@@ -532,6 +533,14 @@ class _Coder:
             key = tuple(words[i : i + size])
             if key in self.lexicon.triggers:
                 return size, key
+            if (size > 1 and i + size < len(words) and (words[i + 1],) in self.gaps
+                    and i + 1 not in sentence.names):
+                # "menyalurkan berbagai bantuan": a quantifier of the pack's
+                # `trigger_gaps` between a verb and its noun
+                gapped = (words[i], *words[i + 2 : i + size + 1])
+                if gapped in self.lexicon.triggers and not sentence.names.intersection(
+                        range(i + 2, i + size + 1)):
+                    return size + 1, gapped
             for clitic in clitics:
                 last = key[-1]
                 if last.endswith(clitic) and len(last) > len(clitic) + 3:
