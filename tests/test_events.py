@@ -636,3 +636,10 @@ def test_a_quantifier_between_a_verb_and_its_noun_is_stepped_over(pipeline: Pipe
     [aid] = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
     assert aid.source.name == "Budi Santoso"
     assert aid.trigger.text == "menyalurkan berbagai bantuan"
+
+
+def test_an_acronym_in_parentheses_keeps_a_nouns_subject_in_its_clause(pipeline: Pipeline) -> None:
+    text = "Pada Maret lalu, Uni Eropa (UE) menjatuhkan sanksi kepada Rusia."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "16"]
+    assert sanction.source.name == "Uni Eropa"
+    assert sanction.target is not None and sanction.target.code == "RUS"

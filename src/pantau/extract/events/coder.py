@@ -293,7 +293,7 @@ class _Coder:
             actors = self._marked_suspects(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
-                index, tokens, words, actors, self._clauses(words), names, places
+                index, tokens, words, actors, self._clauses(words, actors), names, places
             )
             for a in actors:
                 if a.actor.entity:
@@ -503,9 +503,24 @@ class _Coder:
         return replace_actor(actor, code=member[1], sector=member[2],
                              country=self.default_country)
 
-    def _clauses(self, words: Sequence[str]) -> list[int]:
+    def _clauses(self, words: Sequence[str],
+                 actors: Sequence[ActorSpan]) -> list[int]:
+        inside: set[int] = set()
+        if self.lexicon.word_set("short_parentheses"):
+            # "Amerika Serikat (AS) menjatuhkan sanksi": an actor's acronym in parentheses
+            # right after it opens no clause before a support verb (a nominal trigger's
+            # subject is in its clause)
+            support = self.lexicon.word_set("support_verbs")
+            for a in actors:
+                b = next((b for b in actors if a.end == b.start - 1 and b.end + 1 < len(words)
+                          and words[a.end] == "(" and words[b.end] == ")"), None)
+                if b is not None and _same(a.actor, b.actor) and any(
+                        (w,) in support for w in words[b.end + 1:b.end + 3]):
+                    inside.update((a.end, b.end))
         starts = [0]
         for i, word in enumerate(words):
+            if i in inside:
+                continue
             if word in CLAUSE_MARKS and i + 1 < len(words):
                 starts.append(i + 1)
             elif (word,) in self.setup.boundaries and i > 0:
