@@ -643,3 +643,10 @@ def test_an_acronym_in_parentheses_keeps_a_nouns_subject_in_its_clause(pipeline:
     [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "16"]
     assert sanction.source.name == "Uni Eropa"
     assert sanction.target is not None and sanction.target.code == "RUS"
+
+
+def test_the_word_after_an_abuse_noun_is_its_victim(pipeline: Pipeline) -> None:
+    text = "Darto menjalani sidang kasus pelecehan siswi di Pengadilan Negeri Kendari."
+    [abuse] = [e for e in events_of(pipeline, text, "id") if e.root == "18"]
+    assert abuse.source.name == "Darto"
+    assert abuse.target is not None and abuse.target.name == "siswi"

@@ -1173,7 +1173,10 @@ class _Coder:
     def _patient_nominal(self, word: str) -> bool:
         """Whether a nominal trigger's genitive is its patient: Indonesian peN-an nouns
         ("penangkapan X" is X's arrest) against -an nouns ("serangan Rusia" is Russia's
-        attack); the prefixes are the pack's `patient_nominal_prefixes`."""
+        attack); the prefixes are the pack's `patient_nominal_prefixes`, and the pack's
+        `patient_nominals` are such nouns of other shapes ("pelecehan murid")."""
+        if (word,) in self.lexicon.word_set("patient_nominals"):
+            return True
         return any(word.startswith(p) and len(word) > len(p) + 4
                    for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
