@@ -629,3 +629,24 @@ def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeli
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
         [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
         assert criticism.source.code == "CHNGOV"
+
+
+def test_a_quantifier_between_a_verb_and_its_noun_is_stepped_over(pipeline: Pipeline) -> None:
+    text = "Ketua Yayasan Peduli, Budi Santoso, aktif menyalurkan berbagai bantuan di Bali."
+    [aid] = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
+    assert aid.source.name == "Budi Santoso"
+    assert aid.trigger.text == "menyalurkan berbagai bantuan"
+
+
+def test_an_acronym_in_parentheses_keeps_a_nouns_subject_in_its_clause(pipeline: Pipeline) -> None:
+    text = "Pada Maret lalu, Uni Eropa (UE) menjatuhkan sanksi kepada Rusia."
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "16"]
+    assert sanction.source.name == "Uni Eropa"
+    assert sanction.target is not None and sanction.target.code == "RUS"
+
+
+def test_the_word_after_an_abuse_noun_is_its_victim(pipeline: Pipeline) -> None:
+    text = "Darto menjalani sidang kasus pelecehan siswi di Pengadilan Negeri Kendari."
+    [abuse] = [e for e in events_of(pipeline, text, "id") if e.root == "18"]
+    assert abuse.source.name == "Darto"
+    assert abuse.target is not None and abuse.target.name == "siswi"

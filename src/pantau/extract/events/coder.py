@@ -237,6 +237,7 @@ class _Coder:
         self.pronouns = self.lexicon.word_set("pronouns")
         self.personal_pronouns = self.lexicon.word_set("personal_pronouns")
         self.quantifiers = self.lexicon.word_set("quantifiers")
+        self.gaps = self.lexicon.word_set("trigger_gaps")
         self.first_person = self.lexicon.word_set("first_person")
         self.passive_aux = self.lexicon.word_set("passive_auxiliaries")
         self.noun_markers = self.lexicon.word_set("noun_markers")
@@ -292,7 +293,7 @@ class _Coder:
             actors = self._marked_suspects(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
-                index, tokens, words, actors, self._clauses(words), names, places
+                index, tokens, words, actors, self._clauses(words, actors), names, places
             )
             for a in actors:
                 if a.actor.entity:
@@ -502,9 +503,24 @@ class _Coder:
         return replace_actor(actor, code=member[1], sector=member[2],
                              country=self.default_country)
 
-    def _clauses(self, words: Sequence[str]) -> list[int]:
+    def _clauses(self, words: Sequence[str],
+                 actors: Sequence[ActorSpan]) -> list[int]:
+        inside: set[int] = set()
+        if self.lexicon.word_set("short_parentheses"):
+            # "Amerika Serikat (AS) menjatuhkan sanksi": an actor's acronym in parentheses
+            # right after it opens no clause before a support verb (a nominal trigger's
+            # subject is in its clause)
+            support = self.lexicon.word_set("support_verbs")
+            for a in actors:
+                b = next((b for b in actors if a.end == b.start - 1 and b.end + 1 < len(words)
+                          and words[a.end] == "(" and words[b.end] == ")"), None)
+                if b is not None and _same(a.actor, b.actor) and any(
+                        (w,) in support for w in words[b.end + 1:b.end + 3]):
+                    inside.update((a.end, b.end))
         starts = [0]
         for i, word in enumerate(words):
+            if i in inside:
+                continue
             if word in CLAUSE_MARKS and i + 1 < len(words):
                 starts.append(i + 1)
             elif (word,) in self.setup.boundaries and i > 0:
@@ -532,6 +548,14 @@ class _Coder:
             key = tuple(words[i : i + size])
             if key in self.lexicon.triggers:
                 return size, key
+            if (size > 1 and i + size < len(words) and (words[i + 1],) in self.gaps
+                    and i + 1 not in sentence.names):
+                # "menyalurkan berbagai bantuan": a quantifier of the pack's
+                # `trigger_gaps` between a verb and its noun
+                gapped = (words[i], *words[i + 2 : i + size + 1])
+                if gapped in self.lexicon.triggers and not sentence.names.intersection(
+                        range(i + 2, i + size + 1)):
+                    return size + 1, gapped
             for clitic in clitics:
                 last = key[-1]
                 if last.endswith(clitic) and len(last) > len(clitic) + 3:
@@ -1149,7 +1173,10 @@ class _Coder:
     def _patient_nominal(self, word: str) -> bool:
         """Whether a nominal trigger's genitive is its patient: Indonesian peN-an nouns
         ("penangkapan X" is X's arrest) against -an nouns ("serangan Rusia" is Russia's
-        attack); the prefixes are the pack's `patient_nominal_prefixes`."""
+        attack); the prefixes are the pack's `patient_nominal_prefixes`, and the pack's
+        `patient_nominals` are such nouns of other shapes ("pelecehan murid")."""
+        if (word,) in self.lexicon.word_set("patient_nominals"):
+            return True
         return any(word.startswith(p) and len(word) > len(p) + 4
                    for (p,) in self.lexicon.word_set("patient_nominal_prefixes"))
 
