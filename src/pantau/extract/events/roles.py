@@ -1,0 +1,193 @@
+"""Source and target of one trigger for the event coder.
+
+`_RoleRules` (a mixin of `coder._Coder`) combines subject, object, agent and pronoun
+resolution by voice into the trigger's sources and targets: compounds and reciprocal
+acts, parties named with "antara", a visit's place, victims that are no agents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pantau.extract.events.actors import ActorSpan
+from pantau.extract.events.clauses import _same, _Sentence
+from pantau.extract.events.codebook import lookup
+from pantau.extract.events.lexicon import Pattern
+from pantau.model import Actor
+
+REQUEST_ROOTS = frozenset({"02", "10"})
+"""Appeals and demands: their target is whoever is asked, often a complement's subject."""
+RECIPROCAL_QUADS = frozenset({1, 2})
+"""Cooperation (verbal, material) between the members of a compound subject and no one
+else is mutual: "X and Y agreed", "X dan Y menandatangani perjanjian" (X source, Y
+target), as PLOVER's records code compound actors (SRC/TAR)."""
+PLACE_TARGETS = frozenset({"042"})
+"""A visit's target may be the place visited ("mengunjungi garis depan di Ukraina")."""
+
+
+class _RoleRules:
+    """Source and target of one trigger, from subject, object and agent."""
+
+    def _roles(
+        self,
+        sentence: _Sentence,
+        start: int,
+        end: int,
+        voice: str,
+        pattern: Pattern,
+        object_span: tuple[int, int],
+    ) -> tuple[list[Actor], list[Actor], int | None]:
+        """(sources, targets, where the grammatical subject starts when it is named in the
+        sentence)."""
+        source: ActorSpan | None
+        target: ActorSpan | None
+        request = (pattern.code or "")[:2] in REQUEST_ROOTS
+        if voice == "passive":
+            target = self._subject(sentence, start, clause_only=False, first=True)
+            if target is None:
+                # "A temporary camp for Congolese refugees was attacked": the only actor of
+                # the subject is inside it
+                clause = self._clause_start(sentence, start)
+                inside = [a for a in sentence.actors if clause <= a.start and a.end <= start]
+                target = inside[0] if len(inside) == 1 else None
+            source, _ = self._agent(sentence, end, passive=True)
+            if source is None:  # "diserang Rusia": the agent right after the verb
+                reach = end + self._span_len(sentence, end)
+                direct = self._actors_between(sentence, end, reach)
+                source = direct[0] if direct else None
+            if (source is None and object_span[0] == end < object_span[1]
+                    and self.lexicon.word_set("agent_after_object")):
+                # "terjaring OTT Bidpropam Polda Sumut": after the pattern's object
+                after = object_span[1]
+                direct = self._actors_between(sentence, after,
+                                              after + self._span_len(sentence, after))
+                source = direct[0] if direct else None
+        elif voice == "noun":
+            source, agent_at = self._agent(sentence, end)
+            right = self._actors_between(sentence, end, min(agent_at, end + 2))
+            genitive = right[0] if right and right[0].start == end else None
+            if (genitive is None and right and right[0].start == end + 1
+                    and (sentence.words[end],) in self.lexicon.word_set("ordinals")):
+                genitive = right[0]  # "kegiatan tangkap tangan kedua KPK"
+            if self._patient_nominal(sentence.words[start]):
+                # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
+                if source is None:
+                    source = self._not_victim(
+                        sentence, start, self._subject(sentence, start, clause_only=True))
+                target = genitive or self._object(sentence, end, source)
+            elif source is not None:
+                target = right[0] if right else None
+            elif genitive is not None:
+                source = genitive  # "serangan Rusia ke Ukraina"
+                target = self._object(sentence, source.end, source, request)
+            elif (pair := self._between(sentence, end, pattern)) is not None:
+                source, target = pair  # "negosiasi antara Indonesia dan AS"
+            else:
+                source = self._not_victim(sentence, start,
+                                          self._subject(sentence, start, clause_only=True))
+                target = self._object(sentence, end, source, request)
+                if target is None and self.lexicon.dyadic:
+                    # "will extend the night-time curfew in Abidjan"
+                    target = self._place_after(sentence, end)
+        elif (sentence.words[start],) in self.first_person and self.lexicon.word_set(
+            "object_first"
+        ):
+            # "pelaku sudah kami tahan", "30% kita bayar": a trigger opened by a
+            # first-person word (the pack lists "kami tahan" ...) is the speaker's act; the
+            # actor before it is what is acted on, else the actor after it
+            speaker = self._resolve_pronoun(sentence, start + 1)
+            target = self._subject(sentence, start, clause_only=True, first=True)
+            if target is None:
+                target = self._object(sentence, end, None, request, object_span)
+            targets = self._members(sentence, target, len(sentence.words)) if target else []
+            return ([speaker] if speaker else []), [t.actor for t in targets], None
+        else:
+            source = self._subject(sentence, start, clause_only=False)
+            target = self._object(sentence, end, source, request, object_span)
+            if target is not None and (pattern.code or "")[:2] == "11":
+                target = self._accused(sentence, target) or target
+            if target is None and (pattern.code in PLACE_TARGETS or self.lexicon.dyadic):
+                # where the act happens: "arrived in Amman", "lifted a curfew in Montenegro"
+                target = self._place_after(sentence, end)
+        if (source is None and (pattern.code or "")[:2] in self.lexicon.place_agent_roots
+                and self._clause_start(sentence, start) == 0 and self._violent_means(sentence)):
+            # an attack by no one named, told in the main clause: the place where it
+            # happens ("A roadside bombing near the town of Samarra killed ...")
+            source = self._place_agent(sentence, target)
+        subject = target if voice == "passive" else source
+        subject_at = subject.start if subject is not None and subject.start < start else None
+        sources = self._members(sentence, source, start) if source else []
+        targets = self._members(sentence, target, len(sentence.words)) if target else []
+        if subject is None:  # a pronoun or a first-person subject in a quote
+            actor = self._resolve_pronoun(sentence, start, voice == "noun")
+            if actor is not None and voice == "passive":
+                targets = [_Span(actor)]
+            elif actor is not None:
+                sources = [_Span(actor)]
+        if len(sources) > 1 and (
+            pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
+        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
+            not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)
+        ):
+            # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
+            # named (a member's own troops are none: "Israel and Lebanon renewed
+            # negotiations on an Israeli troop pullback"), cooperation between the members
+            # of a compound subject is mutual
+            targets = sources[1:]
+            sources = sources[:1]
+        return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _between(self, sentence: _Sentence, end: int,
+                 pattern: Pattern) -> tuple[ActorSpan, ActorSpan] | None:
+        """The parties of a mutual act named after it with the pack's `between` words,
+        right after the trigger or one word later ("negosiasi antara Indonesia dan AS",
+        "pertemuan bilateral antara X dan Y", "kerja sama antara Kodam V/Brawijaya dengan
+        Kejati"): the first is the source, the second (after one of `between_joiners`)
+        the target. Only for reciprocal codes (symmetric, or verbal and material
+        cooperation)."""
+        words = sentence.words
+        marks = self.lexicon.word_set("between")
+        if not marks or not (pattern.symmetric
+                             or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS):
+            return None
+        at = next((k for k in (end, end + 1) if k < len(words) and (words[k],) in marks), None)
+        if at is None:
+            return None
+        first = next((a for a in sentence.actors if a.start == at + 1 and not a.place_only),
+                     None)
+        if (first is None or first.end >= len(words)
+                or (words[first.end],) not in self.lexicon.word_set("between_joiners")):
+            return None
+        second = next((a for a in sentence.actors
+                       if a.start == first.end + 1 and not a.place_only), None)
+        if second is None or _same(first.actor, second.actor):
+            return None
+        return first, second
+
+    def _not_victim(self, sentence: _Sentence, start: int,
+                    source: ActorSpan | None) -> ActorSpan | None:
+        """No victim right before a nominal trigger is its agent: "menjadi korban
+        pembacokan" (the pack's `victims`); nor, in a pack with `noun_after_passive`, the
+        subject of a passive verb between them."""
+        if source is not None and source.end == start and (
+            (sentence.words[source.start],) in self.lexicon.word_set("victims")
+        ):
+            return None
+        if source is not None and self.lexicon.word_set("noun_after_passive"):
+            # "Pelaku langsung ditahan untuk penyidikan", "kantor itu digeledah dalam
+            # upaya penyidikan": the subject of a passive verb before the noun suffers
+            # that verb and is not the noun's agent
+            support = self.lexicon.word_set("passive_support")
+            for k in range(source.end, start):
+                key = (sentence.words[k],)
+                if key in support or any(p.voice == "passive"
+                                         for p in self.lexicon.triggers.get(key, ())):
+                    return None
+        return source
+
+
+@dataclass(frozen=True)
+class _Span:
+    """An actor found outside the sentence's spans (a pronoun's antecedent)."""
+
+    actor: Actor

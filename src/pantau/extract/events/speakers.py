@@ -1,0 +1,189 @@
+"""Pronoun and quote-speaker resolution for the event coder.
+
+`_SpeakerRules` (a mixin of `coder._Coder`) turns a pronoun or a first-person subject
+into a named actor: the last person or actor named, the speaker of the quote it stands
+in (from the quotes stage), or the one a saying verb reports. Kept apart because it
+reads the quotes layer, which no other rule does.
+"""
+
+from __future__ import annotations
+
+from pantau.extract.events.actors import entity_actor
+from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
+from pantau.model import Actor
+
+OBLIGATION_REACH = 5
+"""Words before a complementizer within which a saying verb opens a reported obligation
+("declared on Tuesday that China must")."""
+NOUN_OWNER = 3
+"""Words after a nominal trigger opening a quote within which a first-person word makes it
+the speaker's own act ("Kunjungan ini kami lakukan")."""
+
+
+class _SpeakerRules:
+    """Pronouns and first-person words resolved to a named actor or a quote's speaker."""
+
+    def _resolve_pronoun(
+        self, sentence: _Sentence, start: int, noun: bool = False
+    ) -> Actor | None:
+        """The actor of a subject the sentence does not name: a first-person subject, or
+        none at all, at the start of a quote is its speaker ("“Menonaktifkan saudara
+        Adies Kadir ...,” kata Sarmuji"); a third-person pronoun the last named actor."""
+        clause = self._clause_start(sentence, start)
+        before = sentence.words[clause:start]
+        # "“Menjatuhkan sanksi ...,” sambungnya": a support verb may open the quote
+        support = self.lexicon.word_set("support_verbs")
+        # (and the pack's `quote_open_adverbs`: "“Kemudian melakukan penggeledahan ...”")
+        adverbs = self.lexicon.word_set("quote_open_adverbs")
+        opens_quote = all(w in CLAUSE_MARKS or (w,) in support or (w,) in adverbs
+                          for w in before)
+        # "“Pemeriksaan saksi dilakukan tanpa surat panggilan,” ujar hakim": a bare noun
+        # opening a quote is what the speaker talks about, not the speaker's act, unless
+        # the speaker owns it right after ("“Kunjungan ini kami lakukan ...”")
+        after = sentence.words[start + 1 : start + 1 + NOUN_OWNER]
+        if noun and not any((w,) in support for w in before):
+            opens_quote = opens_quote and any((w,) in self.first_person for w in after)
+        # (a saying verb as the trigger opens its own clause: "“Kami mengimbau ...")
+        lo = clause
+        if 0 < clause == start and (sentence.words[start],) in self.setup.speech:
+            lo = self._clause_start(sentence, clause - 1)
+        first_person = any((w,) in self.first_person for w in sentence.words[lo:start]) or (
+            noun and opens_quote and not any((w,) in support for w in before)
+        )  # "“Kunjungan ini kami lakukan ...”": owned by the first person (above)
+        if opens_quote and not first_person and self.lexicon.word_set("speaker_in_sentence"):
+            # "“Telah menetapkan 1 (satu) orang sebagai tersangka.” (the speaker named in
+            # a later sentence): a performative quote needs its speaker in its sentence
+            span = self.analysis.sentences[sentence.index]
+            offset = sentence.tokens[start].start
+            opens_quote = any(q.kind == "direct" and q.start <= offset < q.end <= span.end
+                              for q in self.analysis.quotes)
+        if opens_quote or first_person:
+            speaker = self._speaker_at(sentence.tokens[start].start)
+            if speaker is not None:
+                return speaker
+        speaker = self._reported_speaker(sentence, clause, start)
+        if speaker is not None:
+            return speaker
+        if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
+            (w,) in self.pronouns for w in before
+        ):
+            # a clause opened by a word, not a mark, keeps the subject before it: "Dia
+            # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
+            before = sentence.words[self._clause_start(sentence, clause - 1):start]
+        pronoun = next((w for w in before if (w,) in self.pronouns), None)
+        if pronoun is not None:
+            speaker = self._reporter(sentence, clause)
+            if speaker is not None:
+                return speaker  # "Gbagbo announced on Sunday that he will extend ..."
+        if any((w,) in self.personal_pronouns for w in before):
+            return self.last_person or self.last_actor
+        if pronoun is not None and (pronoun,) in self.lexicon.word_set("party_pronouns"):
+            speaker = self._last_speaker(sentence)
+            if speaker is not None:
+                return speaker
+        if pronoun is not None:
+            return self.last_actor
+        return None
+
+    def _last_speaker(self, sentence: _Sentence) -> Actor | None:
+        """The speaker of the last quote that ends in this sentence or the one before it
+        (the pack's `party_pronouns`: "Hingga kini, pihaknya masih melakukan penyelidikan"
+        after the police chief's quote is the police's, not the victim's named last)."""
+        spans = self.analysis.sentences
+        lo = spans[max(0, sentence.index - 1)].start
+        hi = sentence.tokens[0].start
+        quotes = [q for q in self.analysis.quotes
+                  if q.speaker and lo <= q.end and q.start < hi]
+        if not quotes:
+            return None
+        quote = max(quotes, key=lambda q: q.end)
+        placed = self.entity_actors.get(quote.speaker or "")
+        if placed is not None and placed.code:
+            return placed
+        entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+        if entity is None:
+            return None
+        actor = self._placed(entity_actor(entity))
+        return actor if actor.code else None
+
+    def _reporter(self, sentence: _Sentence, clause: int) -> Actor | None:
+        """The subject of the saying verb that opens a clause, directly or through a
+        complementizer ("X said they will ...", "X announced on Sunday that he will ..."):
+        a pronoun subject of the reported clause is that speaker."""
+        if clause == 0:
+            return None
+        saying = self._saying_verb(sentence, clause)
+        if saying is None:
+            return None
+        speaker = self._subject(sentence, saying, clause_only=False)
+        return speaker.actor if speaker is not None else None
+
+    def _saying_verb(self, sentence: _Sentence, clause: int) -> int | None:
+        """Where the saying verb stands that opens a clause, directly ("said they will")
+        or through a complementizer a few words after it ("declared Tuesday that")."""
+        words = sentence.words
+        saying = clause
+        if (words[clause],) in self.lexicon.word_set("complementizers"):
+            saying = next((k for k in range(clause - 1, max(-1, clause - OBLIGATION_REACH), -1)
+                           if (words[k],) in self.setup.speech or words[k] in HARD_STOPS), -1)
+        if saying < 0 or (words[saying],) not in self.setup.speech:
+            return None
+        return saying
+
+    def _speaker_pronoun(self, sentence: _Sentence, lo: int, hi: int) -> int | None:
+        """Where a pronoun of the pack's `speaker_pronouns` stands in [lo, hi) inside an
+        indirect quote with a known speaker, as the subject of what is reported
+        ("Dia menyebut pihaknya akan terus berkoordinasi dengan OJK", "Menurutnya, jika
+        pemerintah merasa perlu hadir ..., pihaknya akan menyambut baik"); None when
+        there is none or an actor stands between it and `hi`."""
+        pronouns = self.lexicon.word_set("speaker_pronouns")
+        if not pronouns:
+            return None
+        for k in range(hi - 1, lo - 1, -1):
+            if (sentence.words[k],) not in pronouns:
+                continue
+            if any(k < a.start < hi for a in sentence.actors):
+                return None
+            offset = sentence.tokens[k].start
+            quote = next((q for q in self.analysis.quotes if q.kind == "indirect"
+                          and q.start <= offset < q.end and q.speaker_name), None)
+            # "pihaknya" anywhere in what is reported; "ia", "dia" only opening it
+            # ("Mereka mengatakan bahwa penahanannya sewenang-wenang dan dia ..." is
+            # someone else)
+            if quote is not None and (sentence.words[k] == "pihaknya"
+                                      or quote.start == offset):
+                return k
+            return None
+        return None
+
+    def _reported_speaker(self, sentence: _Sentence, clause: int, start: int) -> Actor | None:
+        """The speaker of an indirect quote whose subject is a speaker pronoun before
+        `start` in its clause (`_speaker_pronoun`)."""
+        k = self._speaker_pronoun(sentence, clause, start)
+        if k is None:
+            return None
+        speaker = self._speaker_at(sentence.tokens[k].start, "indirect")
+        if speaker is not None and speaker.entity in self.entity_actors:
+            return self.entity_actors[speaker.entity]  # as the article's actors place it
+        return speaker
+
+    def _speaker_at(self, offset: int, kind: str = "direct") -> Actor | None:
+        for quote in self.analysis.quotes:
+            if quote.kind == kind and quote.start <= offset < quote.end and quote.speaker_name:
+                entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+                if entity is not None:
+                    actor = self._placed(entity_actor(entity))
+                    if actor.code is None and self.lexicon.word_set("speaker_kind"):
+                        # "“Kami berharap ...,” sebutnya" of the Dinas PU: the office's
+                        # kind gives its sector, as when it is named in the sentence
+                        actor = self.finder.kind_actor(entity.name, actor, entity.type,
+                                                       self.default_country) or actor
+                    return actor
+                actor = Actor(name=quote.speaker_name)
+                if self.lexicon.word_set("speaker_kind"):
+                    # a speaker the entity stage did not draw: by the kind its name opens
+                    # with ("Dinas PU Kota Medan"), else no code
+                    actor = self.finder.kind_actor(quote.speaker_name, actor, "ORG",
+                                                   self.default_country) or actor
+                return actor
+        return None
