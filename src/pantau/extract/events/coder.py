@@ -310,7 +310,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                     # "melakukan tracing dan asset recovery": a trigger joined by a
                     # conjunction is an act of its own, not a complement
                     i = after if coordinated else max(i + size + FOLLOWING, after)
-                    if self.request is not None and self.lexicon.word_set("request_direct"):
+                    if self.request is not None and self.lexicon.request_direct:
                         # "meminta polisi mengusut": what the one asked is to do may
                         # follow it at once (`_request_content`)
                         i = min(i, max(start_end, object_span[1]))

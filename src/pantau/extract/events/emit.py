@@ -134,7 +134,7 @@ class _EmitRules:
         words = sentence.words
         between = range(request_end, start)
         at = next((k for k in reversed(between) if (words[k],) in opens), None)
-        if at is None and self.lexicon.word_set("request_direct"):
+        if at is None and self.lexicon.request_direct:
             # "Pihak Keluarga meminta polisi mengusut tuntas kasus ...": the one asked,
             # then what it is asked to do, with no word between
             direct = [a for a in sentence.actors if request_end <= a.start and a.end == start

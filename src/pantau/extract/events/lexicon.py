@@ -61,6 +61,9 @@ class EventLexicon:
     noun_agent_reach: int | None = None
     """At most this many tokens between a nominal trigger and the agent preposition of
     its agent (the pack's top-level `noun_agent_reach`); None: the whole target window."""
+    request_direct: bool = False
+    """What an appeal asks may follow the one asked at once, with no word of
+    `request_content` between ("meminta polisi mengusut"; the pack's top-level key)."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -105,6 +108,7 @@ class EventLexicon:
         self.dyadic = self.dyadic or other.dyadic
         self.place_agent_roots = self.place_agent_roots | other.place_agent_roots
         self.noun_agent_reach = other.noun_agent_reach or self.noun_agent_reach
+        self.request_direct = self.request_direct or other.request_direct
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -135,6 +139,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
     lexicon.place_agent_roots = frozenset(map(str, data.get("place_agent_roots", [])))
     if data.get("noun_agent_reach") is not None:
         lexicon.noun_agent_reach = int(data["noun_agent_reach"])
+    lexicon.request_direct = bool(data.get("request_direct", False))
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")
