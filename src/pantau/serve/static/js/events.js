@@ -252,8 +252,7 @@ async function table(state) {
 
 function load(state) {
   chips(state);
-  guarded(() => timeline(state));
-  guarded(() => table(state)).then(() => {
+  Promise.all([guarded(() => timeline(state)), guarded(() => table(state))]).then(() => {
     document.body.dataset.ready = "true";
   });
 }

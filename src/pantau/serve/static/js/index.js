@@ -156,13 +156,12 @@ async function mentions(entity) {
 }
 
 function load(state) {
-  Promise.all([guarded(() => results(state)), guarded(() => timeline(state))]).then(() => {
-    document.body.dataset.ready = "true";
-  });
+  return Promise.all([guarded(() => results(state)), guarded(() => timeline(state))]);
 }
 
 markNav();
 const reread = bindForm($("#search"), load);
-load(reread());
-guarded(stats);
-guarded(entities);
+// Ready once every part of the first view is drawn, the overview included.
+Promise.all([load(reread()), guarded(stats), guarded(entities)]).then(() => {
+  document.body.dataset.ready = "true";
+});
