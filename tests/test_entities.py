@@ -111,6 +111,73 @@ def test_the_article_places_a_person_before_namesakes_and_small_towns(
     assert all("ujar" not in role for role in person.roles)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "code"),
+    [
+        # an office, its unit, a grade, then the name, which the model draws as one span
+        ("\u201cKedua pelaku sudah kami tahan,\u201d kata Kasat Reskrim Polres Bogor AKP "
+         "Teguh Kumara kepada wartawan.", "Teguh Kumara", "Kasat Reskrim Polres Bogor AKP",
+         "IDNCOP"),
+        # a comma before the grade; a grade of both forces takes its force's code
+        ("\u201cItu tidak benar,\u201d ujar Direktur Penindakan Kortas Tipikor Bareskrim "
+         "Polri, Brigjen Toto Suharyanto.", "Toto Suharyanto",
+         "Direktur Penindakan Kortas Tipikor Bareskrim Polri, Brigjen", "IDNCOP"),
+        # the office decides the sector over the grade: a police general at a ministry
+        ("Sementara itu, Deputi Gakkum KLH Irjen Rizal Irawan menegaskan hal itu.",
+         "Rizal Irawan", "Deputi Gakkum KLH Irjen", "IDNGOV"),
+    ],
+)
+def test_an_office_and_a_grade_before_a_name(
+    recognizer, text: str, name: str, role: str, code: str  # noqa: ANN001
+) -> None:
+    analysis = entities_of(recognizer, text, "id")
+    person = by_name(analysis)[name]
+    assert person.roles == [role]
+    assert (person.country, person.actor_code) == ("IDN", code)
+    assert not [e.name for e in analysis.entities if name in e.name and e is not person]
+
+
+def test_a_list_of_graded_officers_is_no_chain_of_offices(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Mereka adalah Kombes Iwan Eka Putra, Kombes Aswin Azhar Siregar, dan Kombes Eko "
+        "Suprihanto."
+    )
+    for person in entities_of(recognizer, text, "id").entities:
+        assert person.roles == ["Kombes"], person
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a street or a school named after a grade is no person
+        ("Kecelakaan terjadi di Jalan Jenderal Sudirman, Medan.", "Jalan Jenderal Sudirman"),
+        ("Ia bersekolah di SMA Taruna Nusantara, Magelang.", "SMA Taruna Nusantara"),
+    ],
+)
+def test_a_name_after_a_grade_inside_a_place_is_no_person(
+    recognizer, text: str, kept: str  # noqa: ANN001
+) -> None:
+    analysis = entities_of(recognizer, text, "id")
+    assert not [e for e in analysis.entities if e.type == "PERSON"]
+
+
+def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "\u201cKami sudah memeriksa,\u201d kata Karo Monev Stamarena Polri Brigjen Hadi Utomo. "
+        "Menurut Karo, hasilnya baik. Menurut Kapolres, tidak ada korban."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    people = [e for e in analysis.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Hadi Utomo"]  # "Kapolres": nobody holds it
+    assert "Karo" in {m.text for m in people[0].mentions}
+
+
+def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
+    text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
+    analysis = entities_of(recognizer, text, "id")
+    assert "IND" not in {e.country for e in analysis.entities}
+
+
 def test_lower_case_words_at_the_edges_of_a_tagged_span_are_no_name(recognizer) -> None:  # noqa: ANN001
     from pantau.nlp.tokens import tokenize
 

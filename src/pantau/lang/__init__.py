@@ -28,6 +28,8 @@ class LanguagePack:
     stopwords: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     """Words that head an organisation's name ("Kementerian", "Council")."""
+    place_heads: frozenset[str] = frozenset()
+    """Words that head a place's name ("Kabupaten", "Jalan")."""
     name_particles: frozenset[str] = frozenset()
     """Lower-case words that may sit inside a name ("von", "of"); where listed, any other
     lower-case word ends a name."""
@@ -90,6 +92,7 @@ def load_pack(code: str) -> LanguagePack:
         name_particles=_words(folder, "name_particles.txt"),
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
+        place_heads=_words(folder, "place_heads.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
         home_country=facts.get("home_country") or None,
     )

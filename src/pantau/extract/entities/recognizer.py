@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
-from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
+from pantau.extract.entities.roles import SECURITY_SECTORS, Role, RoleLexicon, load_roles
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
 from pantau.lang import available_packs, home_country, load_pack
@@ -116,7 +116,7 @@ class EntityRecognizer:
                 continue
             found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
             candidates.extend(found)
-        groups = self._group(candidates, text)
+        groups = self._group(candidates, text, roles)
         self._add_surnames(groups, analysis, candidates)
         analysis.entities = [
             self._entity(f"e{i}", group, lang, analysis.published, groups)
@@ -147,16 +147,9 @@ class EntityRecognizer:
                 trimmed = self._trimmed(tokens, first, last, lang)
                 if trimmed is None:
                     continue
-                first, last = trimmed
-                if kind == "PER":
-                    # "Kombes Bhakti Eri Nurmansyah": a title the model drew into the name
-                    lower = [w.lower() for w in words]
-                    while (head := roles.head_starting_at(lower, first)) is not None and (
-                        head < last
-                    ):
-                        first = head
-                candidate = self._candidate(index, tokens, text, first, last, kind, lang)
-                found.extend(self._split_unknown(candidate, tokens, text, lang))
+                for i, j, piece in self._titled_split(tokens, text, *trimmed, kind, roles, lang):
+                    candidate = self._candidate(index, tokens, text, i, j, piece, lang)
+                    found.extend(self._split_unknown(candidate, tokens, text, lang))
         else:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
         found = self._add_gazetteer(index, tokens, text, found, lang)
@@ -175,20 +168,115 @@ class EntityRecognizer:
                     return first
             return None
 
+        def organisation(toks: Sequence[Token], i: int, j: int) -> int | None:
+            if any(c.last == j and c.first >= i and c.type == "PER" for c in found):
+                return None  # "Kombes Iwan Eka Putra, Kombes Mugi": a list, not a unit
+            return affiliation(toks, i, j)
+
         person_starts = {c.first for c in found if c.type == "PER"}
         for c in found:
             if c.type != "PER" or c.last in person_starts:
                 # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
                 continue
-            c.role = roles.role_before(tokens, c.first, text, affiliation)
+            c.role = roles.role_before(tokens, c.first, text, affiliation, organisation)
             c.role = c.role or roles.role_after(tokens, c.last, text, affiliation)
-        heads = [c.role.head for c in found if c.role is not None]
+        heads = [head for c in found if c.role is not None for head in c.role.heads]
         # "U.S. Secretary of State" is a title, not an organisation of its own
         return [
             c
             for c in found
             if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
         ]
+
+    def _titled_split(
+        self,
+        tokens: list[Token],
+        text: str,
+        first: int,
+        last: int,
+        kind: str,
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> list[tuple[int, int, str]]:
+        """A span the model drew over titles and a name, as (first, last, kind) pieces:
+        "Kasat Reskrim Polres Bogor AKP Teguh Kumara" (one ORG) is the person after the
+        grade and the organisation between the titles; "Bupati Sukabumi Asep Japar" (one
+        ORG) the place after the office and the person; "Presiden Prabowo Subianto" (PER)
+        the name without its title. The titles are left to the role reader."""
+        words = [t.text.lower() for t in tokens]
+        titles: list[tuple[int, int]] = []
+        position = first
+        while position < last - 1:
+            end = roles.head_starting_at(words, position)
+            if end is not None and end < last:
+                titles.append((position, end))
+                position = end
+            else:
+                position += 1
+        if not titles:
+            return [(first, last, kind)]
+        pack = load_pack(lang) if lang in available_packs() else None
+        org_words = pack.org_words if pack else frozenset()
+        kinds = org_words | (pack.place_heads if pack else frozenset())
+        grade_start, name_start = titles[-1]
+        prefix = tokens[first : titles[0][0]] or tokens[max(0, first - 1) : first]
+        if (
+            # only a police or military grade is sure to stand before a name, not any
+            # title: "Himpunan Pengusaha Muda Indonesia", "Ratu Dewa", "Gamal Imam Santoso"
+            roles.is_security_grade(words[grade_start:name_start])
+            and _personal_name(tokens[name_start:last], org_words)
+            # a street, a school or a unit named after a grade: "Jalan Jenderal Sudirman",
+            # "SMA Taruna Nusantara", "Satuan Reserse Kriminal"
+            and not self._kind_word(prefix, kinds, lang)
+            and (kind == "PER" or not self._lookup(self._text(tokens, text, first, last), lang))
+        ):
+            pieces = [(name_start, last, "PER")]
+            # the organisation: between the first title and the grade, less the titles at
+            # its start and a comma at its end
+            org_first, org_last = first, grade_start
+            while (end := roles.head_starting_at(words, org_first)) is not None and (
+                end <= org_last
+            ):
+                org_first = end
+            if org_last > org_first and tokens[org_last - 1].text == ",":
+                org_last -= 1
+            if org_last > org_first and all(
+                tokens[k].text[:1].isupper() or tokens[k].text.isdigit()
+                for k in (org_first, org_last - 1)
+            ):
+                pieces.insert(0, (org_first, org_last, "ORG"))
+            return pieces
+        # the titles the model drew into a name, or an office into its organisation
+        # ("Kasat Reskrim Polres Polman", "Ketua DPR")
+        opened = first
+        while titles and titles[0][0] == first and (
+            kind == "PER" or roles.is_office(words[slice(*titles[0])])
+        ):
+            first = titles.pop(0)[1]
+        if kind != "PER" and first > opened:
+            # an office, the place or body it heads, a name: "Bupati Sukabumi Asep Japar"
+            for end in range(last - 1, first, -1):
+                entries = self._lookup(self._text(tokens, text, first, end), lang=lang)
+                body = next((e for e in entries if e.type in ("LOC", "ORG")), None)
+                if body is not None and _personal_name(tokens[end:last], org_words):
+                    body_kind = {v: k for k, v in TYPE_NAMES.items()}[body.type]
+                    return [(first, end, body_kind), (end, last, "PER")]
+        return [(first, last, kind)]
+
+    @staticmethod
+    def _text(tokens: Sequence[Token], text: str, first: int, last: int) -> str:
+        return text[tokens[first].start : tokens[last - 1].end]
+
+    def _kind_word(
+        self, words: Sequence[Token], kinds: frozenset[str], lang: str | None
+    ) -> bool:
+        """Words that name a kind of place or body and no particular one: "Jalan",
+        "Satuan", an unknown acronym such as "SMA"."""
+        if not words or self._lookup(" ".join(t.text for t in words), lang=lang):
+            return False
+        if len(words) == 1 and words[0].text.isupper() and len(words[0].text) > 1:
+            return True
+        return all(t.text.lower() in kinds for t in words)
 
     def _trimmed(
         self, tokens: list[Token], first: int, last: int, lang: str | None
@@ -346,12 +434,19 @@ class EntityRecognizer:
         without the model's word: `inner` is for names inside a span the model found."""
         if not tokens[position].text[:1].isupper():
             return None
-        stopwords = load_pack(lang).stopwords if lang in available_packs() else frozenset()
+        pack = load_pack(lang) if lang in available_packs() else None
+        stopwords = pack.stopwords if pack else frozenset()
+        place_heads = pack.place_heads if pack else frozenset()
         for last in range(min(len(tokens), position + MAX_NAME_TOKENS), position, -1):
             if not tokens[last - 1].text[:1].isalnum():
                 continue
-            if last - position == 1 and tokens[position].text.lower() in stopwords:
-                continue  # "Kita" (we) at the start of a quote is no place in Ecuador
+            if last - position == 1 and (
+                tokens[position].text.lower() in stopwords
+                or tokens[position].text.lower() in place_heads
+            ):
+                # "Kita" (we) at the start of a quote is no place in Ecuador, "Kota"
+                # (city) in "Polresta Malang Kota" no town in India
+                continue
             name = text[tokens[position].start : tokens[last - 1].end]
             if name.count("(") != name.count(")"):
                 continue
@@ -406,7 +501,9 @@ class EntityRecognizer:
                     Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
                 )
 
-    def _group(self, candidates: list[Candidate], text: str) -> list[_Group]:
+    def _group(
+        self, candidates: list[Candidate], text: str, roles: RoleLexicon
+    ) -> list[_Group]:
         groups: list[_Group] = []
         by_key: dict[str, _Group] = {}
 
@@ -422,9 +519,16 @@ class EntityRecognizer:
         persons = [c for c in candidates if c.type == "PER"]
         full_names = {normalize(c.text): c for c in persons if len(c.text.split()) > 1}
         introduced = self._introduced_names(persons, candidates, text)
+        holders = self._title_holders(persons, roles, text)
         for c in candidates:
             type_ = TYPE_NAMES[c.type]
-            if c.type == "PER" and normalize(c.text) in introduced:
+            if c.type == "PER" and id(c) in holders:
+                holder = holders[id(c)]
+                if holder is None:
+                    continue  # a title nobody in the text holds is no name
+                key = self._person_key(introduced.get(normalize(holder.text), holder),
+                                       full_names)
+            elif c.type == "PER" and normalize(c.text) in introduced:
                 key = self._person_key(introduced[normalize(c.text)], full_names)
             elif c.type == "PER":
                 key = self._person_key(c, full_names)
@@ -432,6 +536,32 @@ class EntityRecognizer:
                 key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
             join(key, c, type_)
         return self._merge_acronyms(groups)
+
+    @staticmethod
+    def _title_holders(
+        persons: list[Candidate], roles: RoleLexicon, text: str
+    ) -> dict[int, Candidate | None]:
+        """People named by a title alone ("Menurut Karo, ..."), by `id` of the mention:
+        the last person before it introduced with that title ("Karo Monev Stamarena
+        Polri Brigjen Hadi Utomo"), or None when nobody before holds an office of that
+        name. A title that is also a given name ("Sultan") nobody holds is a name."""
+        holders: dict[int, Candidate | None] = {}
+        for c in persons:
+            title = tuple(c.text.lower().split())
+            given_name = title in roles.given_names  # "Sultan", "Ratu"
+            if not (roles.is_office(title) or given_name):
+                continue  # "Imam", "Haji" are first names as well as titles
+            holder = None
+            for other in persons:
+                if other.start >= c.start:
+                    break
+                if other.role is not None and any(
+                    tuple(text[s:e].lower().split()) == title for s, e in other.role.heads
+                ):
+                    holder = other
+            if holder is not None or not given_name:
+                holders[id(c)] = holder
+        return holders
 
     @staticmethod
     def _introduced_names(
@@ -558,8 +688,12 @@ class EntityRecognizer:
         if affiliated is not None:
             if affiliated.type == "ORG" and affiliated.cameo and not affiliated.country:
                 return country, actor_code or affiliated.cameo  # an IGO's official
-            if affiliated.type == "ORG" and affiliated.cameo and not best.sector:
-                # "Direktur PT Pertamina": a generic title takes its organisation's code
+            if affiliated.type == "ORG" and affiliated.cameo and (
+                not best.sector
+                or (best.sector in SECURITY_SECTORS and affiliated.cameo[3:6] in SECURITY_SECTORS)
+            ):
+                # "Direktur PT Pertamina": a generic title takes its organisation's code;
+                # "Bareskrim Polri, Brigjen": a grade of both forces takes its force's
                 return country or affiliated.country, actor_code or affiliated.cameo
             # a title of one country ("Kapolres Tasikmalaya Kota AKBP X") outweighs a
             # namesake town abroad ("Kota", India)
@@ -567,6 +701,10 @@ class EntityRecognizer:
         elif best.affiliation is None:
             # a bare role ("Menteri Keuangan X") is the language's home country's
             country = country or best.country or home_country(lang)
+        else:
+            # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
+            # Selatan"): a title of one country still places the person
+            country = country or best.country
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code
@@ -617,6 +755,22 @@ class EntityRecognizer:
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
+
+
+def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
+    """Words that can make a personal name: capitalised, no acronym of three letters or
+    more ("UGM"; initials are: "ST Burhanuddin", "I Made"), no organisation word, and
+    not initials alone."""
+    return (
+        bool(tokens)
+        and all(
+            t.text[:1].isupper()
+            and not (len(t.text) > 2 and t.text.isupper())
+            and t.text.lower() not in org_words
+            for t in tokens
+        )
+        and any(len(t.text) > 1 for t in tokens)
+    )
 
 
 def _prominent(entry: KbEntry) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -22,6 +22,8 @@ from pantau.nlp.tokens import Token
 MAX_HEAD_TOKENS = 6
 MAX_AFFILIATION_TOKENS = 6
 MAX_UNIT_TOKENS = 3
+SECURITY_SECTORS = frozenset({"COP", "MIL"})
+"""Sectors of the grades and offices that stand right before a name ("AKP", "Kolonel")."""
 """Capitalised words between a title and its organisation ("Anggota Komisi III DPR")."""
 
 
@@ -36,8 +38,9 @@ class Role:
     """The country, organisation or person the role belongs to, as written."""
     start: int
     end: int
-    head: tuple[int, int]
-    """Character span of the title words themselves (not the affiliation)."""
+    heads: tuple[tuple[int, int], ...]
+    """Character spans of the title words themselves (not the affiliation): one, or an
+    office and a grade ("Kapolres" and "AKBP")."""
     country: str | None = None
     """The country the title itself belongs to ("Kapolri", "Bupati": IDN), if only one."""
 
@@ -56,6 +59,8 @@ class RoleLexicon:
     connectors: frozenset[str]
     countries: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Titles that exist in one country only (the pack's `country` key)."""
+    given_names: frozenset[tuple[str, ...]] = frozenset()
+    """Titles that are given names as well ("Raja", "Ratu": the pack's `given_name`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -83,9 +88,15 @@ class RoleLexicon:
         return None
 
     def role_before(
-        self, tokens: Sequence[Token], name_start: int, text: str, affiliation: Affiliation
+        self,
+        tokens: Sequence[Token],
+        name_start: int,
+        text: str,
+        affiliation: Affiliation,
+        organisation: Affiliation | None = None,
     ) -> Role | None:
-        """The role phrase that ends right before token `name_start`, if any."""
+        """The role phrase that ends right before token `name_start`, if any.
+        `organisation` finds affiliations that are no person (default: `affiliation`)."""
         words = [t.text.lower() for t in tokens]
         end = name_start
         skipped = self._phrase_ending_at(words, end, self.skip)
@@ -101,14 +112,7 @@ class RoleLexicon:
             before = affiliation_start
             if before > 0 and words[before - 1] in self.connectors:
                 before -= 1
-            head_start = self.head_ending_at(words, before)
-            # "Anggota Komisi III DPR RI X": a unit of the organisation sits between
-            while (head_start is None and before > 0
-                   and affiliation_start - before < MAX_UNIT_TOKENS):
-                before -= 1
-                if not (tokens[before].text[:1].isupper() or tokens[before].text.isdigit()):
-                    break
-                head_start = self.head_ending_at(words, before)
+            head_start, before = self._title_before(tokens, words, affiliation_start, before)
             if head_start is None:
                 # "Wadir Penindakan Kortas Tipikor Polri X", drawn as one organisation by
                 # the entity model: the title opens it
@@ -125,7 +129,85 @@ class RoleLexicon:
             first = affiliation(tokens, max(0, head_start - MAX_AFFILIATION_TOKENS), head_start)
             if first is not None:
                 affiliation_span = (first, head_start)
+            office = self._office_before_grade(tokens, words, text, head_start, end,
+                                               organisation or affiliation)
+            if office is not None:
+                return office
         return self._role(tokens, words, text, head_start, head_end, affiliation_span)
+
+    def _office_before_grade(
+        self,
+        tokens: Sequence[Token],
+        words: Sequence[str],
+        text: str,
+        grade_start: int,
+        grade_end: int,
+        organisation: Affiliation,
+    ) -> Role | None:
+        """An office, its organisation, then a police or military grade, before a name:
+        "Kasat Reskrim Polres Bogor AKP Teguh", "Direktur Penindakan Kortas Tipikor
+        Bareskrim Polri, Brigjen Toto". The office is the role (the grade gives the
+        sector when the office has none); the role's text runs to the grade."""
+        if not self.is_security_grade(words[grade_start:grade_end]):
+            return None
+        grade_sector = self.heads[tuple(words[grade_start:grade_end])][0]
+        organisation_end = grade_start
+        if grade_start > 0 and words[grade_start - 1] == ",":
+            organisation_end -= 1
+        first = organisation(
+            tokens, max(0, organisation_end - MAX_AFFILIATION_TOKENS), organisation_end
+        )
+        if first is None:
+            return None
+        opening = self.head_starting_at(words, first)
+        if opening is not None and opening < organisation_end:
+            # "Karo Monev Stamarena Polri", drawn as one organisation: the office opens it
+            office_start, office_end, first = first, opening, opening
+        else:
+            office_start, office_end = self._title_before(tokens, words, first, first)
+            if office_start is None:
+                return None
+        office = self._role(tokens, words, text, office_start, office_end,
+                            (first, organisation_end))
+        grade = (tokens[grade_start].start, tokens[grade_end - 1].end)
+        return replace(
+            office,
+            text=text[office.start : grade[1]],
+            end=grade[1],
+            sector=office.sector or grade_sector,
+            heads=(*office.heads, grade),
+        )
+
+    def is_office(self, words: Sequence[str]) -> bool:
+        """A title of an office ("Ketua", "Kapolres", "AKP"), not an occupation or a
+        status ("petani", "warga"): it can open an organisation's name in a span the
+        model drew ("Ketua DPR", "Karo Monev Stamarena Polri")."""
+        if tuple(words) in self.given_names:
+            return False
+        sector, rank = self.heads.get(tuple(words), (None, 0))
+        return rank >= 2 or (sector in SECURITY_SECTORS and rank > 0)
+
+    def is_security_grade(self, words: Sequence[str]) -> bool:
+        """A police or military grade or office ("AKP", "Kolonel", "Kapolsek"): a
+        personal name follows it."""
+        sector, rank = self.heads.get(tuple(words), (None, 0))
+        return sector in SECURITY_SECTORS and rank <= 2
+
+    def _title_before(
+        self, tokens: Sequence[Token], words: Sequence[str], affiliation_start: int,
+        before: int,
+    ) -> tuple[int | None, int]:
+        """The start of a title that ends at `before` (right before an affiliation that
+        starts at `affiliation_start`), allowing a unit of the organisation between:
+        "Anggota Komisi III DPR RI X". Returns the title's start (None if there is no
+        title) and its end."""
+        head_start = self.head_ending_at(words, before)
+        while head_start is None and before > 0 and affiliation_start - before < MAX_UNIT_TOKENS:
+            before -= 1
+            if not (tokens[before].text[:1].isupper() or tokens[before].text.isdigit()):
+                break
+            head_start = self.head_ending_at(words, before)
+        return head_start, before
 
     def role_after(
         self, tokens: Sequence[Token], name_end: int, text: str, affiliation: Affiliation
@@ -214,7 +296,7 @@ def _make_role(
         affiliation=_span_text(tokens, text, affiliation),
         start=start,
         end=end,
-        head=(tokens[head[0]].start, tokens[head[1] - 1].end),
+        heads=((tokens[head[0]].start, tokens[head[1] - 1].end),),
         country=country,
     )
 
@@ -238,12 +320,15 @@ def load_roles(lang: str) -> RoleLexicon:
     data = tomllib.loads(file.read_text(encoding="utf-8"))
     heads: dict[tuple[str, ...], tuple[str | None, int]] = {}
     countries: dict[tuple[str, ...], str] = {}
+    given_names: set[tuple[str, ...]] = set()
     for role in data.get("role", []):
         for head in role["heads"]:
             key = tuple(head.lower().split())
             heads.setdefault(key, (role.get("sector"), role.get("rank", 1)))
             if "country" in role:
                 countries.setdefault(key, role["country"])
+            if role.get("given_name"):
+                given_names.add(key)
     modifiers = data.get("modifiers", {})
     return RoleLexicon(
         heads=heads,
@@ -252,4 +337,5 @@ def load_roles(lang: str) -> RoleLexicon:
         skip=_phrases(modifiers.get("skip", [])),
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
         countries=countries,
+        given_names=frozenset(given_names),
     )
