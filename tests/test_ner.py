@@ -232,7 +232,13 @@ def test_training_on_a_slice_is_reproducible(tmp_path: Path) -> None:
     first = train("id", root, tmp_path / "a", seed=5, **kwargs)
     second = train("id", root, tmp_path / "b", seed=5, **kwargs)
     assert first["sentences"] == second["sentences"] > 0
-    for name in ("ner-id.crfsuite", "ner-id.words.txt", "ner-id.gazetteer.txt"):
+    for name in (
+        "ner-id.crfsuite",
+        "ner-id.words.txt",
+        "ner-id.gazetteer.txt",
+        "ner-id.genre.txt",
+        "ner-id.json",
+    ):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     model = NerModel.load(tmp_path / "a" / "ner-id.crfsuite")
     assert len(model.tag(["Joko", "Widodo", "di", "Jakarta"])) == 4

@@ -933,7 +933,8 @@ def train(
             if (out_dir / files[k]).exists() and (k == "model" or meta.get(k))
         ),
     }
-    meta["training"] = figures
+    # timings stay out of the settings file, so that a rebuild is byte-identical
+    meta["training"] = {k: v for k, v in figures.items() if not k.startswith("seconds")}
     (out_dir / files["meta"]).write_text(
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
