@@ -161,6 +161,24 @@ def test_a_name_after_a_grade_inside_a_place_is_no_person(
     assert not [e for e in analysis.entities if e.type == "PERSON"]
 
 
+def test_a_name_after_a_grade_is_a_person_even_when_the_model_misses_it(recognizer) -> None:  # noqa: ANN001
+    from pantau.extract.entities.roles import load_roles
+    from pantau.nlp.tokens import tokenize
+
+    def graded(text: str) -> list[str]:
+        tokens = tokenize(text, 0, len(text))
+        found = recognizer._graded_names(0, tokens, text, [], load_roles("id"), "id")
+        return [c.text for c in found]
+
+    assert graded("Apel dipimpin Kasat Polairud AKP Gede Sukarmadiyasa di pelabuhan.") == [
+        "Gede Sukarmadiyasa"
+    ]
+    assert graded("Dua anggota, Bripda AG dan Bripda AN, diperiksa.") == ["AG", "AN"]
+    # a grade inside a title or a body's name, or before an abbreviation, is no name's
+    assert graded("Direktur Jenderal Pajak Bimo Wijayanto dan Direktorat Jenderal Pajak.") == []
+    assert graded("Ia dilantik oleh Kapolres. Kolonel dr. Budi hadir.") == []
+
+
 def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: ANN001
     text = (
         "\u201cKami sudah memeriksa,\u201d kata Karo Monev Stamarena Polri Brigjen Hadi Utomo. "

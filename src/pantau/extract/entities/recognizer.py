@@ -153,6 +153,7 @@ class EntityRecognizer:
         else:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
         found = self._add_gazetteer(index, tokens, text, found, lang)
+        found.extend(self._graded_names(index, tokens, text, found, roles, lang))
         found.sort(key=lambda c: c.first)
 
         def affiliation(toks: Sequence[Token], i: int, j: int) -> int | None:
@@ -223,7 +224,7 @@ class EntityRecognizer:
         if (
             # only a police or military grade is sure to stand before a name, not any
             # title: "Himpunan Pengusaha Muda Indonesia", "Ratu Dewa", "Gamal Imam Santoso"
-            roles.is_security_grade(words[grade_start:name_start])
+            roles.is_grade(words[grade_start:name_start])
             and _personal_name(tokens[name_start:last], org_words)
             # a street, a school or a unit named after a grade: "Jalan Jenderal Sudirman",
             # "SMA Taruna Nusantara", "Satuan Reserse Kriminal"
@@ -266,6 +267,48 @@ class EntityRecognizer:
     @staticmethod
     def _text(tokens: Sequence[Token], text: str, first: int, last: int) -> str:
         return text[tokens[first].start : tokens[last - 1].end]
+
+    def _graded_names(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        found: list[Candidate],
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> list[Candidate]:
+        """Names right after a police or military grade that the model left untagged
+        ("AKP Teguh Kumara"): a grade is sure to stand before a personal name. Titles are
+        read whole, so "Direktur Jenderal Pajak" holds no grade."""
+        words = [t.text.lower() for t in tokens]
+        taken = {i for c in found for i in range(c.first, c.last)}
+        pack = load_pack(lang) if lang in available_packs() else None
+        org_words = pack.org_words if pack else frozenset()
+        abbreviations = pack.abbreviations if pack else frozenset()
+        people = []
+        position = 0
+        while position < len(tokens):
+            end = roles.head_starting_at(words, position)
+            if end is None:
+                position += 1
+                continue
+            last = end
+            if (
+                roles.is_grade(words[position:end])
+                and tokens[position].text[:1].isupper()
+                # "Direktorat Jenderal Pajak" is a body
+                and not (position > 0 and words[position - 1] in org_words)
+            ):
+                while (last < len(tokens) and last - end < MAX_NAME_TOKENS
+                       and last not in taken and words[last] not in abbreviations
+                       and _personal_name(tokens[last : last + 1], org_words)
+                       and roles.head_starting_at(words, last) is None):
+                    last += 1
+                if (last > end and last not in taken
+                        and _personal_name(tokens[end:last], org_words)):
+                    people.append(self._candidate(index, tokens, text, end, last, "PER", lang))
+            position = last
+        return people
 
     def _kind_word(
         self, words: Sequence[Token], kinds: frozenset[str], lang: str | None

@@ -61,6 +61,8 @@ class RoleLexicon:
     """Titles that exist in one country only (the pack's `country` key)."""
     given_names: frozenset[tuple[str, ...]] = frozenset()
     """Titles that are given names as well ("Raja", "Ratu": the pack's `given_name`)."""
+    grades: frozenset[tuple[str, ...]] = frozenset()
+    """Police and military grades ("AKP", "Kolonel": the pack's `grade`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -148,7 +150,7 @@ class RoleLexicon:
         "Kasat Reskrim Polres Bogor AKP Teguh", "Direktur Penindakan Kortas Tipikor
         Bareskrim Polri, Brigjen Toto". The office is the role (the grade gives the
         sector when the office has none); the role's text runs to the grade."""
-        if not self.is_security_grade(words[grade_start:grade_end]):
+        if not self.is_grade(words[grade_start:grade_end]):
             return None
         grade_sector = self.heads[tuple(words[grade_start:grade_end])][0]
         organisation_end = grade_start
@@ -187,11 +189,10 @@ class RoleLexicon:
         sector, rank = self.heads.get(tuple(words), (None, 0))
         return rank >= 2 or (sector in SECURITY_SECTORS and rank > 0)
 
-    def is_security_grade(self, words: Sequence[str]) -> bool:
-        """A police or military grade or office ("AKP", "Kolonel", "Kapolsek"): a
+    def is_grade(self, words: Sequence[str]) -> bool:
+        """A police or military grade ("AKP", "Kolonel"), not an office ("Kapolsek"): a
         personal name follows it."""
-        sector, rank = self.heads.get(tuple(words), (None, 0))
-        return sector in SECURITY_SECTORS and rank <= 2
+        return tuple(words) in self.grades
 
     def _title_before(
         self, tokens: Sequence[Token], words: Sequence[str], affiliation_start: int,
@@ -321,6 +322,7 @@ def load_roles(lang: str) -> RoleLexicon:
     heads: dict[tuple[str, ...], tuple[str | None, int]] = {}
     countries: dict[tuple[str, ...], str] = {}
     given_names: set[tuple[str, ...]] = set()
+    grades: set[tuple[str, ...]] = set()
     for role in data.get("role", []):
         for head in role["heads"]:
             key = tuple(head.lower().split())
@@ -329,6 +331,8 @@ def load_roles(lang: str) -> RoleLexicon:
                 countries.setdefault(key, role["country"])
             if role.get("given_name"):
                 given_names.add(key)
+            if role.get("grade"):
+                grades.add(key)
     modifiers = data.get("modifiers", {})
     return RoleLexicon(
         heads=heads,
@@ -338,4 +342,5 @@ def load_roles(lang: str) -> RoleLexicon:
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
         countries=countries,
         given_names=frozenset(given_names),
+        grades=frozenset(grades),
     )
