@@ -650,3 +650,12 @@ def test_the_word_after_an_abuse_noun_is_its_victim(pipeline: Pipeline) -> None:
     [abuse] = [e for e in events_of(pipeline, text, "id") if e.root == "18"]
     assert abuse.source.name == "Darto"
     assert abuse.target is not None and abuse.target.name == "siswi"
+
+
+def test_a_group_noun_written_twice_is_its_plural(pipeline: Pipeline) -> None:
+    text = "Menurut dia, partai-partai selalu menolak sistem ini."
+    [rejection] = [e for e in events_of(pipeline, text, "id") if e.root == "12"]
+    assert rejection.source.code == "IDNPTY" and rejection.source.name == "partai-partai"
+    text = "Kemendagri memberi teguran kepada kepala-kepala daerah yang inflasinya tinggi."
+    [rebuke] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert rebuke.target is not None and rebuke.target.code == "IDNGOV"

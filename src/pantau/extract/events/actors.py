@@ -10,6 +10,7 @@ is that person's affiliation, not a second actor.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
 """Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
 "SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
+REDUPLICATED = re.compile(r"(\w+)-\1(\w*)")
+"""A word written twice with a hyphen, maybe with a clitic ("saksi-saksi", "guru-gurunya")."""
 MAX_ENUMERATION = 8
 """Tokens at most between a title of no sector and the organisation ending its
 enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
@@ -529,6 +532,7 @@ class ActorFinder:
         a name ("Istana Merdeka") or after a locative word ("di istana")."""
         if not self.longest_agent:
             return spans
+        keys = self._singulars(words)
         by_start = {s.start: s for s in spans}
         by_end = {s.end: s for s in spans}
         covered = named | {i for s in spans for i in range(s.start, s.end)}
@@ -536,13 +540,13 @@ class ActorFinder:
         result = list(spans)
         i = 0
         while i < len(words):
-            size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
-            if size and tuple(words[i:i + size]) in self.heads_only and not self._opens_phrase(
+            size = 0 if i in covered else _match(keys, i, self.agents, self.longest_agent)
+            if size and tuple(keys[i:i + size]) in self.heads_only and not self._opens_phrase(
                 words, i
             ):
                 size = 0  # "petugas keamanan kampus", "budaya kampus": a modifier
             if not size:
-                stem = None if i in covered else self._clitic_stem(words[i])
+                stem = None if i in covered else self._clitic_stem(keys[i])
                 if stem is not None:
                     # "muridnya", "partainya": the group noun with its owner's clitic
                     sector = self.agents[(stem,)]
@@ -551,10 +555,10 @@ class ActorFinder:
                         country=default_country, sector=sector)))
                 i += 1
                 continue
-            if self._modifies(words, i, size):
+            if self._modifies(keys, i, size):
                 i += size  # "naval blockade", "general strike", "humanitarian workers"
                 continue
-            sector = self.agents[tuple(words[i : i + size])]
+            sector = self.agents[tuple(keys[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
                 before = by_end.get(i - 1)  # "Montenegro's prime minister"
@@ -572,7 +576,7 @@ class ActorFinder:
             if owner is None and not sector:
                 # "ketua, 4 anggota, serta sekjen KPU": a title of no sector of its own
                 # takes the organisation that ends its enumeration
-                owner = self._enumeration_owner(words, i + size, spans)
+                owner = self._enumeration_owner(keys, i + size, spans)
                 if owner is not None:
                     actor = replace_actor(owner.actor, name=" ".join(words[i:i + size]))
                     result.append(ActorSpan(i, i + size, actor, False, None))
@@ -610,6 +614,14 @@ class ActorFinder:
         result.sort(key=lambda s: s.start)
         return result
 
+    def _singulars(self, words: Sequence[str]) -> Sequence[str]:
+        """The words with plurals by reduplication made singular ("saksi-saksi" ->
+        "saksi", "guru-gurunya" -> "gurunya"), in a pack that says so
+        (`plural_reduplication`); else the words."""
+        if not self.lexicon.plural_reduplication:
+            return words
+        return [_singular(w) for w in words]
+
 
     def _enumeration_owner(self, words: Sequence[str], at: int,
                            spans: Sequence[ActorSpan]) -> ActorSpan | None:
@@ -644,6 +656,12 @@ class ActorFinder:
         return (following.isalpha() and not following.endswith("ed")
                 and (following,) not in self.predicate_starts
                 and (following,) not in self.agents)
+
+
+def _singular(word: str) -> str:
+    """"saksi-saksi" -> "saksi", "guru-gurunya" -> "gurunya"; other words as they are."""
+    match = REDUPLICATED.fullmatch(word)
+    return match.group(1) + match.group(2) if match else word
 
 
 def _strip(word: str, clitics: Sequence[str]) -> str | None:

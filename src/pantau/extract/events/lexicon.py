@@ -64,6 +64,9 @@ class EventLexicon:
     request_direct: bool = False
     """What an appeal asks may follow the one asked at once, with no word of
     `request_content` between ("meminta polisi mengusut"; the pack's top-level key)."""
+    plural_reduplication: bool = False
+    """A group noun written twice with a hyphen is its plural ("saksi-saksi",
+    "pejabat-pejabat", "guru-gurunya"; the pack's top-level key)."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -109,6 +112,7 @@ class EventLexicon:
         self.place_agent_roots = self.place_agent_roots | other.place_agent_roots
         self.noun_agent_reach = other.noun_agent_reach or self.noun_agent_reach
         self.request_direct = self.request_direct or other.request_direct
+        self.plural_reduplication = self.plural_reduplication or other.plural_reduplication
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -140,6 +144,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
     if data.get("noun_agent_reach") is not None:
         lexicon.noun_agent_reach = int(data["noun_agent_reach"])
     lexicon.request_direct = bool(data.get("request_direct", False))
+    lexicon.plural_reduplication = bool(data.get("plural_reduplication", False))
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")
