@@ -659,3 +659,10 @@ def test_a_group_noun_written_twice_is_its_plural(pipeline: Pipeline) -> None:
     text = "Kemendagri memberi teguran kepada kepala-kepala daerah yang inflasinya tinggi."
     [rebuke] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
     assert rebuke.target is not None and rebuke.target.code == "IDNGOV"
+
+
+def test_a_person_takes_the_sector_of_the_body_the_role_names(pipeline: Pipeline) -> None:
+    text = ("Wakil Ketua DPRD Jawa Timur, Deni Wicaksono menyoroti insiden tambang di Magetan "
+            "yang menewaskan seorang pekerja.")
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Deni Wicaksono" and criticism.source.code == "IDNLEG"

@@ -230,6 +230,10 @@ class ActorFinder:
                         tuple(words[start:start + size])] in INSTITUTIONAL:
                     sector = self.agents[tuple(words[start:start + size])]
                     actor = replace_actor(actor, code=actor.country + sector, sector=sector)
+            if entity.type == "PERSON" and actor.code in (None, actor.country):
+                # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
+                # role names, by the pack's group nouns
+                actor = self.role_actor(entity.roles, actor, default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -357,6 +361,37 @@ class ActorFinder:
         sector = self.org_kinds[tuple(words[:size])]
         return replace_actor(actor, code=default_country + sector, country=default_country,
                              sector=sector)
+
+    def role_actor(self, roles: Sequence[str], actor: Actor,
+                   default_country: str | None) -> Actor | None:
+        """A person with no code or a bare country whose role, as the entity stage read it,
+        names a body by a group noun or a kind of organisation of the pack (`[agents]`,
+        `org_kinds_*`), in a pack that says so (`role_sectors`): the sector of the last
+        one ("Ketua DPRD Kota Bogor" LEG, "Kasi Intel Kejari Solo" JUD, "Komisaris Utama
+        PT Dosni Roha" BUS), with a country the role names, else the person's or the
+        article's. None when no role names one ("Pengacara Ridwan Kamil")."""
+        if not self.lexicon.role_sectors:
+            return None
+        for role in roles:
+            tokens = [t.strip(",.()") for t in role.split()]
+            words = [t.lower() for t in tokens]
+            sector, country, i = None, None, 0
+            while i < len(words):
+                size = _match(words, i, self.agents, self.longest_agent)
+                kinds = _match(words, i, self.org_kinds, self.longest_org_kind)
+                if size and self.agents[tuple(words[i:i + size])]:
+                    sector = self.agents[tuple(words[i:i + size])]
+                elif kinds and i + kinds < len(words):
+                    sector = self.org_kinds[tuple(words[i:i + kinds])]
+                owner = self.resolve(tokens[i]) if self.resolve and tokens[i] else None
+                if owner is not None and owner[1] and owner[0] == owner[1]:
+                    country = owner[1]  # "pengacara Departemen Kehakiman AS"
+                i += max(size, kinds, 1)
+            country = country or actor.country or default_country
+            if sector and country:
+                return replace_actor(actor, code=country + sector, country=country,
+                                     sector=sector)
+        return None
 
     def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
                    default_country: str | None) -> Actor | None:
