@@ -666,3 +666,17 @@ def test_a_person_takes_the_sector_of_the_body_the_role_names(pipeline: Pipeline
             "yang menewaskan seorang pekerja.")
     [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
     assert criticism.source.name == "Deni Wicaksono" and criticism.source.code == "IDNLEG"
+
+
+def test_a_person_takes_the_sector_of_the_title_written_before_the_name(
+        pipeline: Pipeline) -> None:
+    text = "Wakil Wali Kota Bandung Erwin menginstruksikan jajarannya untuk mengantisipasi banjir."
+    [order] = [e for e in events_of(pipeline, text, "id") if e.root == "10"]
+    assert order.source.name == "Erwin" and order.source.code == "IDNGOV"
+    # the first body the title names: the parliament's faction, not the party
+    text = "Anggota Komisi II DPR RI Fraksi Golkar Riswan Tony menyoroti gaya hidup anggota KPU."
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Riswan Tony" and criticism.source.code == "IDNLEG"
+    # a place after a locative word is no title
+    text = "Saat bersaksi di Pengadilan Tipikor Jakarta, Sandra menolak tuduhan itu."
+    assert all(e.source.code != "IDNJUD" for e in events_of(pipeline, text, "id"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
@@ -31,6 +31,9 @@ ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
 "SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
 REDUPLICATED = re.compile(r"(\w+)-\1(\w*)")
 """A word written twice with a hyphen, maybe with a clitic ("saksi-saksi", "guru-gurunya")."""
+CIVILIAN = frozenset({"CVL"})
+"""The sector of unnamed people, never the body a role names ("Kepala Biro Hubungan
+Masyarakat": the bureau's, not the public's)."""
 MAX_ENUMERATION = 8
 """Tokens at most between a title of no sector and the organisation ending its
 enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
@@ -166,10 +169,12 @@ class ActorFinder:
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
         known: dict[Phrase, Actor] | None = None,
+        roles: Mapping[str, Sequence[str]] | None = None,
     ) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """(actors, places named as locations) of one sentence. `known`: the names found
         by their markers in the document so far, updated here ("berinisial HM" makes
-        every later "HM" that person)."""
+        every later "HM" that person). `roles`: entity id -> the titles the article
+        writes before a person the entity stage gave no role (`role_actor`)."""
         spans = self._from_dictionary(words)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -233,7 +238,8 @@ class ActorFinder:
             if entity.type == "PERSON" and actor.code in (None, actor.country):
                 # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
                 # role names, by the pack's group nouns
-                actor = self.role_actor(entity.roles, actor, default_country) or actor
+                titles = entity.roles or (roles or {}).get(entity.id, ())
+                actor = self.role_actor(titles, actor, default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -364,31 +370,39 @@ class ActorFinder:
 
     def role_actor(self, roles: Sequence[str], actor: Actor,
                    default_country: str | None) -> Actor | None:
-        """A person with no code or a bare country whose role, as the entity stage read it,
-        names a body by a group noun or a kind of organisation of the pack (`[agents]`,
-        `org_kinds_*`), in a pack that says so (`role_sectors`): the sector of the last
-        one ("Ketua DPRD Kota Bogor" LEG, "Kasi Intel Kejari Solo" JUD, "Komisaris Utama
-        PT Dosni Roha" BUS), with a country the role names, else the person's or the
-        article's. None when no role names one ("Pengacara Ridwan Kamil")."""
+        """A person with no code or a bare country whose role, as the entity stage read it
+        (or as the article writes it before the name: `_written_titles`), names a body,
+        in a pack that says so (`role_sectors`): the sector of the first body the role
+        names by a group noun or a kind of organisation of the pack ("Ketua DPRD Kota
+        Bogor" LEG, "Kepala Klinik Cahaya" HLH, "Komisaris Utama PT Dosni Roha" BUS; not
+        a body of civilians, "Kepala Bagian Pemberdayaan Masyarakat"), else of its first
+        title of a sector ("Wali Kota Padang" GOV); with a country the role names, else
+        the person's or the article's. None when the role names neither ("Pengacara
+        Ridwan Kamil")."""
         if not self.lexicon.role_sectors:
             return None
         for role in roles:
             tokens = [t.strip(",.()") for t in role.split()]
             words = [t.lower() for t in tokens]
-            sector, country, i = None, None, 0
+            body, title, country, i = None, None, None, 0
             while i < len(words):
                 size = _match(words, i, self.agents, self.longest_agent)
                 kinds = _match(words, i, self.org_kinds, self.longest_org_kind)
-                if size and self.agents[tuple(words[i:i + size])]:
-                    sector = self.agents[tuple(words[i:i + size])]
+                phrase = tuple(words[i:i + size])
+                sector = self.agents[phrase] if size else ""
+                if phrase in self.titles:
+                    title = title or sector or None
+                elif sector and sector not in CIVILIAN:
+                    body = body or sector
                 elif kinds and i + kinds < len(words):
-                    sector = self.org_kinds[tuple(words[i:i + kinds])]
+                    body = body or self.org_kinds[tuple(words[i:i + kinds])]
                 owner = self.resolve(tokens[i]) if self.resolve and tokens[i] else None
                 if owner is not None and owner[1] and owner[0] == owner[1]:
                     country = owner[1]  # "pengacara Departemen Kehakiman AS"
                 i += max(size, kinds, 1)
             country = country or actor.country or default_country
-            if sector and country:
+            if (body or title) and country:
+                sector = body or title or ""
                 return replace_actor(actor, code=country + sector, country=country,
                                      sector=sector)
         return None

@@ -23,6 +23,8 @@ from pantau.extract.events.lexicon import Phrase
 from pantau.model import Actor
 from pantau.nlp.tokens import Token, tokenize
 
+MAX_TITLE = 12
+"""Tokens at most of a title written before a person's name (`_written_titles`)."""
 MAX_HEADLINE_UNIT = 3
 """Words at most before a headline's institution in its clause ("Komisi III DPR")."""
 MAX_HEADLINE_NAME = 4
@@ -70,6 +72,52 @@ class _DocumentRules:
                 actor = replace_actor(actor, code=self.default_country,
                                       country=self.default_country)
             result[(word.lower(),)] = actor
+        return result
+
+    def _written_titles(self) -> dict[str, list[str]]:
+        """With the pack's `role_sectors`: for each person the entity stage gave no role
+        and no sector, the capitalised words the article writes right before a mention
+        of them, past one comma ("Kepala Bidang Hortikultura DKPP Kabupaten Indramayu, M
+        Ikhwan", "Wakil Wali Kota Bandung Erwin"), joined by the pack's
+        `title_links` ("dan", brackets): their titles, read as the entity stage's roles
+        are (`ActorFinder.role_actor`). Not for a name that opens with a group noun or a
+        kind of organisation ("PT Vitka Delifood", "Pemkab Serang" drawn as persons),
+        nor words after a locative word (a place) or holding another person's name."""
+        if not self.lexicon.role_sectors:
+            return {}
+        links = self.lexicon.word_set("title_links")
+        locative = self.lexicon.word_set("locative")
+        kinds = set(self.finder.agents) | set(self.finder.org_kinds)
+        text = self.analysis.text
+        people = [(m.start, m.end, e.id) for e in self.analysis.entities
+                  if e.type == "PERSON" for m in e.mentions]
+        result: dict[str, list[str]] = {}
+        for entity in self.analysis.entities:
+            code = entity.actor_code
+            if (entity.type != "PERSON" or entity.roles
+                    or (code and code != entity.country)
+                    or (entity.name.split()[0].lower(),) in kinds):
+                continue
+            for mention in sorted(entity.mentions, key=lambda m: m.start):
+                span = next((s for s in self.analysis.sentences
+                             if s.start <= mention.start < s.end), None)
+                if span is None:
+                    continue
+                tokens = tokenize(text, span.start, mention.start)
+                end = len(tokens) - 1 if tokens and tokens[-1].text == "," else len(tokens)
+                start = end
+                while start > 0 and end - start < MAX_TITLE and (
+                        tokens[start - 1].text[:1].isupper() or tokens[start - 1].text.isdigit()
+                        or (tokens[start - 1].text.lower(),) in links):
+                    start -= 1
+                if start == end or (start > 0 and (tokens[start - 1].text.lower(),)
+                                    in locative):
+                    continue  # "saksi untuk Harvey di Pengadilan Tipikor Jakarta, Sandra"
+                lo, hi = tokens[start].start, tokens[end - 1].end
+                if any(lo < e and s < hi and other != entity.id for s, e, other in people):
+                    continue  # "Gubernur Papua Lukas Enembe, Budi": another's title
+                result.setdefault(entity.id, []).append(
+                    " ".join(t.text for t in tokens[start:end]))
         return result
 
     def _suspects(self) -> None:
