@@ -680,3 +680,11 @@ def test_a_person_takes_the_sector_of_the_title_written_before_the_name(
     # a place after a locative word is no title
     text = "Saat bersaksi di Pengadilan Tipikor Jakarta, Sandra menolak tuduhan itu."
     assert all(e.source.code != "IDNJUD" for e in events_of(pipeline, text, "id"))
+
+
+def test_a_person_takes_the_sector_of_the_title_after_selaku(pipeline: Pipeline) -> None:
+    text = ("DKPP menjatuhkan sanksi peringatan keras kepada Adi Susanto selaku Ketua merangkap "
+            "anggota KPU Kabupaten Labuhanbatu Utara.")
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.target is not None and sanction.target.name == "Adi Susanto"
+    assert sanction.target.code == "IDNGOV"

@@ -174,7 +174,8 @@ class ActorFinder:
         """(actors, places named as locations) of one sentence. `known`: the names found
         by their markers in the document so far, updated here ("berinisial HM" makes
         every later "HM" that person). `roles`: entity id -> the titles the article
-        writes before a person the entity stage gave no role (`role_actor`)."""
+        writes before or after (`title_openers`) a person the entity stage gave no
+        sector (`role_actor`)."""
         spans = self._from_dictionary(words)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -238,7 +239,7 @@ class ActorFinder:
             if entity.type == "PERSON" and actor.code in (None, actor.country):
                 # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
                 # role names, by the pack's group nouns
-                titles = entity.roles or (roles or {}).get(entity.id, ())
+                titles = [*entity.roles, *(roles or {}).get(entity.id, ())]
                 actor = self.role_actor(titles, actor, default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector

@@ -188,8 +188,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
         self.written_titles: dict[str, list[str]] = self._written_titles()
-        """Entity id -> the titles the article writes before a person the entity stage
-        gave no role (`_written_titles`)."""
+        """Entity id -> the titles the article writes before (or after "selaku") a person
+        the entity stage gave no sector (`_written_titles`)."""
         self.known_names: dict[Phrase, Actor] = self._name_parts()
         """People named by a marker earlier in the document ("berinisial HM"), and the
         parts of people's names (`_name_parts`)."""

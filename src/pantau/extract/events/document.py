@@ -75,11 +75,12 @@ class _DocumentRules:
         return result
 
     def _written_titles(self) -> dict[str, list[str]]:
-        """With the pack's `role_sectors`: for each person the entity stage gave no role
-        and no sector, the capitalised words the article writes right before a mention
+        """With the pack's `role_sectors`: for each person the entity stage gave no
+        sector, the capitalised words the article writes right before a mention
         of them, past one comma ("Kepala Bidang Hortikultura DKPP Kabupaten Indramayu, M
         Ikhwan", "Wakil Wali Kota Bandung Erwin"), joined by the pack's
-        `title_links` ("dan", brackets): their titles, read as the entity stage's roles
+        `title_links` ("dan", brackets), and the title after it (`_title_after`): their
+        titles, read as the entity stage's roles
         are (`ActorFinder.role_actor`). Not for a name that opens with a group noun or a
         kind of organisation ("PT Vitka Delifood", "Pemkab Serang" drawn as persons),
         nor words after a locative word (a place) or holding another person's name."""
@@ -94,7 +95,7 @@ class _DocumentRules:
         result: dict[str, list[str]] = {}
         for entity in self.analysis.entities:
             code = entity.actor_code
-            if (entity.type != "PERSON" or entity.roles
+            if (entity.type != "PERSON"
                     or (code and code != entity.country)
                     or (entity.name.split()[0].lower(),) in kinds):
                 continue
@@ -103,6 +104,9 @@ class _DocumentRules:
                              if s.start <= mention.start < s.end), None)
                 if span is None:
                     continue
+                after = self._title_after(tokenize(text, mention.end, span.end), links)
+                if after:
+                    result.setdefault(entity.id, []).append(after)
                 tokens = tokenize(text, span.start, mention.start)
                 end = len(tokens) - 1 if tokens and tokens[-1].text == "," else len(tokens)
                 start = end
@@ -119,6 +123,24 @@ class _DocumentRules:
                 result.setdefault(entity.id, []).append(
                     " ".join(t.text for t in tokens[start:end]))
         return result
+
+    def _title_after(self, tokens: Sequence[Token], links: frozenset[Phrase]) -> str | None:
+        """The title written after a name and one of the pack's `title_openers`, past a
+        comma ("Adi Susanto selaku Ketua merangkap anggota KPU Kabupaten Labuhanbatu Utara
+        terhitung ..."): its capitalised words, the pack's title words and group nouns
+        and `title_links`, up to the first other word or mark."""
+        k = 1 if tokens and tokens[0].text == "," else 0
+        if k >= len(tokens) or (tokens[k].text.lower(),) not in self.lexicon.word_set(
+                "title_openers"):
+            return None
+        words: list[str] = []
+        for token in tokens[k + 1:k + 1 + MAX_TITLE]:
+            word = token.text.lower()
+            if not (token.text[:1].isupper() or (word,) in links
+                    or any(p[0] == word for p in self.finder.agents)):
+                break
+            words.append(token.text)
+        return " ".join(words) or None
 
     def _suspects(self) -> None:
         """People the article gives no sector who are arrested, detained or charged by
