@@ -688,3 +688,12 @@ def test_a_person_takes_the_sector_of_the_title_after_selaku(pipeline: Pipeline)
     [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert sanction.target is not None and sanction.target.name == "Adi Susanto"
     assert sanction.target.code == "IDNGOV"
+
+
+def test_a_title_naming_a_body_the_knowledge_base_knows_gives_its_sector(
+        pipeline: Pipeline) -> None:
+    text = ("DKPP merehabilitasi nama baik Betty Epsilon Idroos selaku anggota Komisi Pemilihan "
+            "Umum. DKPP menilai Betty tidak terbukti melanggar kode etik.")
+    targets = [e.target for e in events_of(pipeline, text, "id") if e.target is not None
+               and e.target.name == "Betty Epsilon Idroos"]
+    assert len(targets) == 2 and all(t.code == "IDNGOV" for t in targets)

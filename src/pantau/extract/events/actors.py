@@ -397,6 +397,13 @@ class ActorFinder:
                     body = body or sector
                 elif kinds and i + kinds < len(words):
                     body = body or self.org_kinds[tuple(words[i:i + kinds])]
+                elif not body and tokens[i][:1].isupper():
+                    # "anggota Komisi Pemilihan Umum": a body the knowledge base knows
+                    for j in range(min(len(tokens), i + MAX_MARKED_NAME + 2), i, -1):
+                        known = self.resolve(" ".join(tokens[i:j])) if self.resolve else None
+                        if known is not None and sector_of(*known):
+                            body, country, size = sector_of(*known), known[1], j - i
+                            break
                 owner = self.resolve(tokens[i]) if self.resolve and tokens[i] else None
                 if owner is not None and owner[1] and owner[0] == owner[1]:
                     country = owner[1]  # "pengacara Departemen Kehakiman AS"

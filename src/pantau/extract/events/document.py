@@ -68,6 +68,10 @@ class _DocumentRules:
                 continue
             entity = next(e for e in self.analysis.entities if e.id in ids)
             actor = entity_actor(entity)
+            if actor.code in (None, actor.country):
+                # "Betty" of "Betty Epsilon Idroos selaku anggota Komisi Pemilihan Umum"
+                titles = [*entity.roles, *self.written_titles.get(entity.id, ())]
+                actor = self.finder.role_actor(titles, actor, self.default_country) or actor
             if actor.code is None and self.default_country:
                 actor = replace_actor(actor, code=self.default_country,
                                       country=self.default_country)
