@@ -650,3 +650,50 @@ def test_the_word_after_an_abuse_noun_is_its_victim(pipeline: Pipeline) -> None:
     [abuse] = [e for e in events_of(pipeline, text, "id") if e.root == "18"]
     assert abuse.source.name == "Darto"
     assert abuse.target is not None and abuse.target.name == "siswi"
+
+
+def test_a_group_noun_written_twice_is_its_plural(pipeline: Pipeline) -> None:
+    text = "Menurut dia, partai-partai selalu menolak sistem ini."
+    [rejection] = [e for e in events_of(pipeline, text, "id") if e.root == "12"]
+    assert rejection.source.code == "IDNPTY" and rejection.source.name == "partai-partai"
+    text = "Kemendagri memberi teguran kepada kepala-kepala daerah yang inflasinya tinggi."
+    [rebuke] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert rebuke.target is not None and rebuke.target.code == "IDNGOV"
+
+
+def test_a_person_takes_the_sector_of_the_body_the_role_names(pipeline: Pipeline) -> None:
+    text = ("Wakil Ketua DPRD Jawa Timur, Deni Wicaksono menyoroti insiden tambang di Magetan "
+            "yang menewaskan seorang pekerja.")
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Deni Wicaksono" and criticism.source.code == "IDNLEG"
+
+
+def test_a_person_takes_the_sector_of_the_title_written_before_the_name(
+        pipeline: Pipeline) -> None:
+    text = "Wakil Wali Kota Bandung Erwin menginstruksikan jajarannya untuk mengantisipasi banjir."
+    [order] = [e for e in events_of(pipeline, text, "id") if e.root == "10"]
+    assert order.source.name == "Erwin" and order.source.code == "IDNGOV"
+    # the first body the title names: the parliament's faction, not the party
+    text = "Anggota Komisi II DPR RI Fraksi Golkar Riswan Tony menyoroti gaya hidup anggota KPU."
+    [criticism] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert criticism.source.name == "Riswan Tony" and criticism.source.code == "IDNLEG"
+    # a place after a locative word is no title
+    text = "Saat bersaksi di Pengadilan Tipikor Jakarta, Sandra menolak tuduhan itu."
+    assert all(e.source.code != "IDNJUD" for e in events_of(pipeline, text, "id"))
+
+
+def test_a_person_takes_the_sector_of_the_title_after_selaku(pipeline: Pipeline) -> None:
+    text = ("DKPP menjatuhkan sanksi peringatan keras kepada Adi Susanto selaku Ketua merangkap "
+            "anggota KPU Kabupaten Labuhanbatu Utara.")
+    [sanction] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert sanction.target is not None and sanction.target.name == "Adi Susanto"
+    assert sanction.target.code == "IDNGOV"
+
+
+def test_a_title_naming_a_body_the_knowledge_base_knows_gives_its_sector(
+        pipeline: Pipeline) -> None:
+    text = ("DKPP merehabilitasi nama baik Betty Epsilon Idroos selaku anggota Komisi Pemilihan "
+            "Umum. DKPP menilai Betty tidak terbukti melanggar kode etik.")
+    targets = [e.target for e in events_of(pipeline, text, "id") if e.target is not None
+               and e.target.name == "Betty Epsilon Idroos"]
+    assert len(targets) == 2 and all(t.code == "IDNGOV" for t in targets)

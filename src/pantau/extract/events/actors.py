@@ -10,8 +10,9 @@ is that person's affiliation, not a second actor.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
@@ -28,6 +29,11 @@ INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
 """Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
 "SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
+REDUPLICATED = re.compile(r"(\w+)-\1(\w*)")
+"""A word written twice with a hyphen, maybe with a clitic ("saksi-saksi", "guru-gurunya")."""
+CIVILIAN = frozenset({"CVL"})
+"""The sector of unnamed people, never the body a role names ("Kepala Biro Hubungan
+Masyarakat": the bureau's, not the public's)."""
 MAX_ENUMERATION = 8
 """Tokens at most between a title of no sector and the organisation ending its
 enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
@@ -163,10 +169,13 @@ class ActorFinder:
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
         known: dict[Phrase, Actor] | None = None,
+        roles: Mapping[str, Sequence[str]] | None = None,
     ) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """(actors, places named as locations) of one sentence. `known`: the names found
         by their markers in the document so far, updated here ("berinisial HM" makes
-        every later "HM" that person)."""
+        every later "HM" that person). `roles`: entity id -> the titles the article
+        writes before or after (`title_openers`) a person the entity stage gave no
+        sector (`role_actor`)."""
         spans = self._from_dictionary(words)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -227,6 +236,11 @@ class ActorFinder:
                         tuple(words[start:start + size])] in INSTITUTIONAL:
                     sector = self.agents[tuple(words[start:start + size])]
                     actor = replace_actor(actor, code=actor.country + sector, sector=sector)
+            if entity.type == "PERSON" and actor.code in (None, actor.country):
+                # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
+                # role names, by the pack's group nouns
+                titles = [*entity.roles, *(roles or {}).get(entity.id, ())]
+                actor = self.role_actor(titles, actor, default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -354,6 +368,52 @@ class ActorFinder:
         sector = self.org_kinds[tuple(words[:size])]
         return replace_actor(actor, code=default_country + sector, country=default_country,
                              sector=sector)
+
+    def role_actor(self, roles: Sequence[str], actor: Actor,
+                   default_country: str | None) -> Actor | None:
+        """A person with no code or a bare country whose role, as the entity stage read it
+        (or as the article writes it before the name: `_written_titles`), names a body,
+        in a pack that says so (`role_sectors`): the sector of the first body the role
+        names by a group noun or a kind of organisation of the pack ("Ketua DPRD Kota
+        Bogor" LEG, "Kepala Klinik Cahaya" HLH, "Komisaris Utama PT Dosni Roha" BUS; not
+        a body of civilians, "Kepala Bagian Pemberdayaan Masyarakat"), else of its first
+        title of a sector ("Wali Kota Padang" GOV); with a country the role names, else
+        the person's or the article's. None when the role names neither ("Pengacara
+        Ridwan Kamil")."""
+        if not self.lexicon.role_sectors:
+            return None
+        for role in roles:
+            tokens = [t.strip(",.()") for t in role.split()]
+            words = [t.lower() for t in tokens]
+            body, title, country, i = None, None, None, 0
+            while i < len(words):
+                size = _match(words, i, self.agents, self.longest_agent)
+                kinds = _match(words, i, self.org_kinds, self.longest_org_kind)
+                phrase = tuple(words[i:i + size])
+                sector = self.agents[phrase] if size else ""
+                if phrase in self.titles:
+                    title = title or sector or None
+                elif sector and sector not in CIVILIAN:
+                    body = body or sector
+                elif kinds and i + kinds < len(words):
+                    body = body or self.org_kinds[tuple(words[i:i + kinds])]
+                elif not body and tokens[i][:1].isupper():
+                    # "anggota Komisi Pemilihan Umum": a body the knowledge base knows
+                    for j in range(min(len(tokens), i + MAX_MARKED_NAME + 2), i, -1):
+                        known = self.resolve(" ".join(tokens[i:j])) if self.resolve else None
+                        if known is not None and sector_of(*known):
+                            body, country, size = sector_of(*known), known[1], j - i
+                            break
+                owner = self.resolve(tokens[i]) if self.resolve and tokens[i] else None
+                if owner is not None and owner[1] and owner[0] == owner[1]:
+                    country = owner[1]  # "pengacara Departemen Kehakiman AS"
+                i += max(size, kinds, 1)
+            country = country or actor.country or default_country
+            if (body or title) and country:
+                sector = body or title or ""
+                return replace_actor(actor, code=country + sector, country=country,
+                                     sector=sector)
+        return None
 
     def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
                    default_country: str | None) -> Actor | None:
@@ -529,6 +589,7 @@ class ActorFinder:
         a name ("Istana Merdeka") or after a locative word ("di istana")."""
         if not self.longest_agent:
             return spans
+        keys = self._singulars(words)
         by_start = {s.start: s for s in spans}
         by_end = {s.end: s for s in spans}
         covered = named | {i for s in spans for i in range(s.start, s.end)}
@@ -536,13 +597,13 @@ class ActorFinder:
         result = list(spans)
         i = 0
         while i < len(words):
-            size = 0 if i in covered else _match(words, i, self.agents, self.longest_agent)
-            if size and tuple(words[i:i + size]) in self.heads_only and not self._opens_phrase(
+            size = 0 if i in covered else _match(keys, i, self.agents, self.longest_agent)
+            if size and tuple(keys[i:i + size]) in self.heads_only and not self._opens_phrase(
                 words, i
             ):
                 size = 0  # "petugas keamanan kampus", "budaya kampus": a modifier
             if not size:
-                stem = None if i in covered else self._clitic_stem(words[i])
+                stem = None if i in covered else self._clitic_stem(keys[i])
                 if stem is not None:
                     # "muridnya", "partainya": the group noun with its owner's clitic
                     sector = self.agents[(stem,)]
@@ -551,10 +612,10 @@ class ActorFinder:
                         country=default_country, sector=sector)))
                 i += 1
                 continue
-            if self._modifies(words, i, size):
+            if self._modifies(keys, i, size):
                 i += size  # "naval blockade", "general strike", "humanitarian workers"
                 continue
-            sector = self.agents[tuple(words[i : i + size])]
+            sector = self.agents[tuple(keys[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
                 before = by_end.get(i - 1)  # "Montenegro's prime minister"
@@ -572,7 +633,7 @@ class ActorFinder:
             if owner is None and not sector:
                 # "ketua, 4 anggota, serta sekjen KPU": a title of no sector of its own
                 # takes the organisation that ends its enumeration
-                owner = self._enumeration_owner(words, i + size, spans)
+                owner = self._enumeration_owner(keys, i + size, spans)
                 if owner is not None:
                     actor = replace_actor(owner.actor, name=" ".join(words[i:i + size]))
                     result.append(ActorSpan(i, i + size, actor, False, None))
@@ -610,6 +671,14 @@ class ActorFinder:
         result.sort(key=lambda s: s.start)
         return result
 
+    def _singulars(self, words: Sequence[str]) -> Sequence[str]:
+        """The words with plurals by reduplication made singular ("saksi-saksi" ->
+        "saksi", "guru-gurunya" -> "gurunya"), in a pack that says so
+        (`plural_reduplication`); else the words."""
+        if not self.lexicon.plural_reduplication:
+            return words
+        return [_singular(w) for w in words]
+
 
     def _enumeration_owner(self, words: Sequence[str], at: int,
                            spans: Sequence[ActorSpan]) -> ActorSpan | None:
@@ -644,6 +713,12 @@ class ActorFinder:
         return (following.isalpha() and not following.endswith("ed")
                 and (following,) not in self.predicate_starts
                 and (following,) not in self.agents)
+
+
+def _singular(word: str) -> str:
+    """"saksi-saksi" -> "saksi", "guru-gurunya" -> "gurunya"; other words as they are."""
+    match = REDUPLICATED.fullmatch(word)
+    return match.group(1) + match.group(2) if match else word
 
 
 def _strip(word: str, clitics: Sequence[str]) -> str | None:

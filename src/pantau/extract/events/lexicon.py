@@ -64,6 +64,12 @@ class EventLexicon:
     request_direct: bool = False
     """What an appeal asks may follow the one asked at once, with no word of
     `request_content` between ("meminta polisi mengusut"; the pack's top-level key)."""
+    plural_reduplication: bool = False
+    """A group noun written twice with a hyphen is its plural ("saksi-saksi",
+    "pejabat-pejabat", "guru-gurunya"; the pack's top-level key)."""
+    role_sectors: bool = False
+    """A person of no sector takes the sector of the body its role names by the pack's
+    group nouns ("Ketua DPRD Kota Bogor"; the pack's top-level key)."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -109,6 +115,8 @@ class EventLexicon:
         self.place_agent_roots = self.place_agent_roots | other.place_agent_roots
         self.noun_agent_reach = other.noun_agent_reach or self.noun_agent_reach
         self.request_direct = self.request_direct or other.request_direct
+        self.plural_reduplication = self.plural_reduplication or other.plural_reduplication
+        self.role_sectors = self.role_sectors or other.role_sectors
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -140,6 +148,8 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
     if data.get("noun_agent_reach") is not None:
         lexicon.noun_agent_reach = int(data["noun_agent_reach"])
     lexicon.request_direct = bool(data.get("request_direct", False))
+    lexicon.plural_reduplication = bool(data.get("plural_reduplication", False))
+    lexicon.role_sectors = bool(data.get("role_sectors", False))
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")

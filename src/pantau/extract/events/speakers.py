@@ -173,6 +173,11 @@ class _SpeakerRules:
                 entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
                 if entity is not None:
                     actor = self._placed(entity_actor(entity))
+                    if entity.type == "PERSON" and actor.code in (None, actor.country):
+                        # "kata Ketua DPRD Banten, Fahmi Hakim": the body of the role
+                        titles = [*entity.roles, *self.written_titles.get(entity.id, ())]
+                        actor = self.finder.role_actor(titles, actor,
+                                                       self.default_country) or actor
                     if actor.code is None and self.lexicon.word_set("speaker_kind"):
                         # "“Kami berharap ...,” sebutnya" of the Dinas PU: the office's
                         # kind gives its sector, as when it is named in the sentence
