@@ -156,6 +156,8 @@ class ActorFinder:
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
         self.longest_agent = max(map(len, self.agents), default=0)
+        self.agent_starts = frozenset(p[0] for p in self.agents)
+        """First words of group nouns, as `name_starts`."""
         self.org_kinds = {p: sector for sector in ORG_KIND_SECTORS
                           for p in lexicon.word_set(f"org_kinds_{sector.lower()}")}
         self.longest_org_kind = max(map(len, self.org_kinds), default=0)
@@ -597,7 +599,8 @@ class ActorFinder:
         result = list(spans)
         i = 0
         while i < len(words):
-            size = 0 if i in covered else _match(keys, i, self.agents, self.longest_agent)
+            size = (0 if i in covered or keys[i] not in self.agent_starts
+                    else _match(keys, i, self.agents, self.longest_agent))
             if size and tuple(keys[i:i + size]) in self.heads_only and not self._opens_phrase(
                 words, i
             ):
