@@ -159,6 +159,7 @@ def test_a_name_after_a_grade_inside_a_place_is_no_person(
 ) -> None:
     analysis = entities_of(recognizer, text, "id")
     assert not [e for e in analysis.entities if e.type == "PERSON"]
+    assert kept in {e.name for e in analysis.entities}
 
 
 def test_a_name_after_a_grade_is_a_person_even_when_the_model_misses_it(recognizer) -> None:  # noqa: ANN001
