@@ -22,9 +22,10 @@ from pantau.nlp.tokens import Token
 MAX_HEAD_TOKENS = 6
 MAX_AFFILIATION_TOKENS = 6
 MAX_UNIT_TOKENS = 3
-SECURITY_SECTORS = frozenset({"COP", "MIL"})
-"""Sectors of the grades and offices that stand right before a name ("AKP", "Kolonel")."""
 """Capitalised words between a title and its organisation ("Anggota Komisi III DPR")."""
+SECURITY_SECTORS = frozenset({"COP", "MIL"})
+"""Police and military: any of their titles is an office ("Kasat Reskrim"), and a grade of
+both forces ("Brigjen") takes the code of the force named with it."""
 
 
 @dataclass(frozen=True)
