@@ -137,6 +137,30 @@ def test_an_office_and_a_grade_before_a_name(
     assert not [e.name for e in analysis.entities if name in e.name and e is not person]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # the model draws "Kota Bandung" as the place: the title starts one word before
+        ("\u201cKami siap,\u201d kata Wali Kota Bandung Muhammad Farhan kepada wartawan.",
+         "Muhammad Farhan", "Wali Kota Bandung"),
+        # a comma between the title and the name
+        ("Hadir pula Kepala Dinas Tenaga Kerja dan Transmigrasi Garut, Muksin, di lokasi.",
+         "Muksin", "Kepala Dinas Tenaga Kerja dan Transmigrasi Garut"),
+    ],
+)
+def test_a_title_cut_by_the_model_or_a_comma_is_still_the_role(
+    recognizer, text: str, name: str, role: str  # noqa: ANN001
+) -> None:
+    person = by_name(entities_of(recognizer, text, "id"))[name]
+    assert person.roles == [role]
+
+
+def test_a_person_before_a_comma_is_no_title_of_the_next(recognizer) -> None:  # noqa: ANN001
+    text = "Acara dihadiri Presiden Prabowo Subianto, Gibran Rakabuming Raka, dan para menteri."
+    gibran = by_name(entities_of(recognizer, text, "id"))["Gibran Rakabuming Raka"]
+    assert not any("Presiden" in role for role in gibran.roles)
+
+
 def test_a_list_of_graded_officers_is_no_chain_of_offices(recognizer) -> None:  # noqa: ANN001
     text = (
         "Mereka adalah Kombes Iwan Eka Putra, Kombes Aswin Azhar Siregar, dan Kombes Eko "

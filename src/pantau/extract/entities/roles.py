@@ -100,8 +100,29 @@ class RoleLexicon:
     ) -> Role | None:
         """The role phrase that ends right before token `name_start`, if any.
         `organisation` finds affiliations that are no person (default: `affiliation`)."""
+        if name_start > 0 and tokens[name_start - 1].text == ",":
+            # "Wali Kota Solo, Respati Ardi", "Kepala Dinas Tenaga Kerja dan Transmigrasi
+            # Garut, Muksin"; not a list ("Presiden Prabowo Subianto, Gibran": no person
+            # before the comma is the affiliation) nor the end of a clause ("kepada
+            # wartawan, Erwin menyebut": a title before a comma is written capitalised
+            # or names its body)
+            role = self._role_ending_at(tokens, name_start - 1, text, organisation or affiliation)
+            if role is not None and role.affiliation is None and (
+                text[role.heads[0][0]].islower()
+            ):
+                return None
+            return role
+        return self._role_ending_at(tokens, name_start, text, affiliation, organisation)
+
+    def _role_ending_at(
+        self,
+        tokens: Sequence[Token],
+        end: int,
+        text: str,
+        affiliation: Affiliation,
+        organisation: Affiliation | None = None,
+    ) -> Role | None:
         words = [t.text.lower() for t in tokens]
-        end = name_start
         skipped = self._phrase_ending_at(words, end, self.skip)
         if skipped is not None:
             end = skipped
@@ -118,12 +139,14 @@ class RoleLexicon:
             head_start, before = self._title_before(tokens, words, affiliation_start, before)
             if head_start is None:
                 # "Wadir Penindakan Kortas Tipikor Polri X", drawn as one organisation by
-                # the entity model: the title opens it
-                head_end = self.head_starting_at(words, affiliation_start)
-                if head_end is None or head_end >= end:
-                    return None
-                return self._role(tokens, words, text, affiliation_start, head_end,
-                                  (head_end, end))
+                # the entity model: the title opens it; "Wali Kota Bandung X", where the
+                # model drew "Kota Bandung": the title opens one word before it
+                for opening in (affiliation_start, affiliation_start - 1):
+                    head_end = self.head_starting_at(words, opening) if opening >= 0 else None
+                    if head_end is not None and affiliation_start < head_end < end:
+                        return self._role(tokens, words, text, opening, head_end,
+                                          (head_end, end))
+                return None
             affiliation_span = (min(before, affiliation_start), end)
             head_end = before
         else:
