@@ -45,6 +45,7 @@ import pycrfsuite
 from pantau.eval.ner import NerSentence, read_conll, read_idner, read_nerp
 from pantau.extract.entities.ner import FEATURE_VERSION, Featurizer, Lexicon, normalise
 from pantau.extract.entities.ner_genre import GENRES, GenreGuesser
+from pantau.lang import load_pack
 from pantau.nlp.tokens import tokenize
 
 LANGS = ("id", "en")
@@ -332,16 +333,11 @@ def head_word_tags(lang: str) -> dict[str, list[str]]:
     """Feature tags ``oh`` for words that head an organisation's name (the language
     pack's ``org_words.txt``: kementerian, partai, universitas ...) and ``lh`` for words
     that head a place name (``place_heads.txt``: kabupaten, jalan, gunung ...)."""
-    folder = Path(__file__).resolve().parents[2] / "lang" / lang
+    pack = load_pack(lang)
     tags: dict[str, list[str]] = defaultdict(list)
-    for fname, tag in (("org_words.txt", "oh"), ("place_heads.txt", "lh")):
-        path = folder / fname
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            word = line.split("#", 1)[0].strip().lower()
-            if word and tag not in tags[word]:
-                tags[word].append(tag)
+    for words, tag in ((pack.org_words, "oh"), (pack.place_heads, "lh")):
+        for word in words:
+            tags[word].append(tag)
     return dict(sorted(tags.items()))
 
 
