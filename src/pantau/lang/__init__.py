@@ -43,6 +43,9 @@ class LanguagePack:
     """Words joining names into a list ("dan", "and")."""
     home_country: str | None = None
     """ISO alpha-3 of the country most news in the language is about (`pack.toml`)."""
+    org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Kinds of organisation that open a name ("polres", "rumah sakit") -> CAMEO sector
+    (`org_kinds.toml`)."""
 
 
 def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
@@ -95,6 +98,11 @@ def load_pack(code: str) -> LanguagePack:
         place_heads=_words(folder, "place_heads.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
         home_country=facts.get("home_country") or None,
+        org_kinds={
+            tuple(kind.split()): sector
+            for sector, kinds in _toml(folder, code, "org_kinds.toml").get("kinds", {}).items()
+            for kind in kinds
+        },
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
 from pantau.extract.events.petrarch import ActorEntry
+from pantau.lang import available_packs, load_pack
 from pantau.model import Actor, Analysis, Entity
 from pantau.nlp.tokens import Token
 
@@ -27,8 +28,8 @@ INSTITUTIONAL = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 """Sectors of group nouns that are members of the organisation named after them: a
 "penyidik" of a prosecutor's office is the prosecutor's (JUD), not the police."""
 ORG_KIND_SECTORS = ("EDU", "HLH", "BUS")
-"""Sectors of the pack's `org_kinds_<sector>` lists (kinds of organisation that name one,
-"SMAN 11", "RS Ngoerah", "PT Sritex", but are no actor alone)."""
+"""Sectors of the pack's kinds of organisation (`org_kinds.toml`) that name one ("SMAN
+11", "RS Ngoerah", "PT Sritex") but are no actor alone."""
 REDUPLICATED = re.compile(r"(\w+)-\1(\w*)")
 """A word written twice with a hyphen, maybe with a clitic ("saksi-saksi", "guru-gurunya")."""
 CIVILIAN = frozenset({"CVL"})
@@ -158,8 +159,9 @@ class ActorFinder:
         self.longest_agent = max(map(len, self.agents), default=0)
         self.agent_starts = frozenset(p[0] for p in self.agents)
         """First words of group nouns, as `name_starts`."""
-        self.org_kinds = {p: sector for sector in ORG_KIND_SECTORS
-                          for p in lexicon.word_set(f"org_kinds_{sector.lower()}")}
+        pack = load_pack(lexicon.language) if lexicon.language in available_packs() else None
+        kinds = pack.org_kinds if pack else {}
+        self.org_kinds = {p: sector for p, sector in kinds.items() if sector in ORG_KIND_SECTORS}
         self.longest_org_kind = max(map(len, self.org_kinds), default=0)
         self.unknown_org_places = bool(lexicon.word_set("unknown_org_places"))
         self.longest_name = max(map(len, self.named), default=0)
@@ -359,7 +361,7 @@ class ActorFinder:
     def _org_kind(self, words: Sequence[str], actor: Actor,
                   default_country: str | None) -> Actor | None:
         """An organisation the knowledge base does not know, named after a kind that is
-        no group noun by itself (the pack's `org_kinds_<sector>`: "SMAN 11 Semarang",
+        no group noun by itself (the pack's `org_kinds.toml`: "SMAN 11 Semarang",
         "Universitas Indonesia" EDU, "RS Ngoerah" HLH, "PT Sritex", "Bank NTB" BUS): the
         article's country with that sector."""
         if not self.org_kinds or not default_country:
