@@ -215,6 +215,19 @@ def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: 
     assert "Karo" in {m.text for m in people[0].mentions}
 
 
+def test_an_unknown_organisation_takes_its_kinds_sector(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Dua pelaku ditahan Polres Wakanda, sementara Kementerian Kebudayaan Prancis dan "
+        "Kementerian Dalam Negeri Wakanda belum berkomentar."
+    )
+    orgs = {e.name: e for e in entities_of(recognizer, text, "id").entities if e.type == "ORG"}
+    assert (orgs["Polres Wakanda"].country, orgs["Polres Wakanda"].actor_code) == ("IDN", "IDNCOP")
+    culture = orgs["Kementerian Kebudayaan Prancis"]
+    assert (culture.country, culture.actor_code) == ("FRA", "FRAGOV")
+    # a kind every country has, in a place the knowledge base does not know: no code
+    assert orgs["Kementerian Dalam Negeri Wakanda"].actor_code is None
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

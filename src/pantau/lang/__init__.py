@@ -46,6 +46,8 @@ class LanguagePack:
     org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Kinds of organisation that open a name ("polres", "rumah sakit") -> CAMEO sector
     (`org_kinds.toml`)."""
+    home_org_kinds: frozenset[tuple[str, ...]] = frozenset()
+    """Those of `org_kinds` that exist in the home country only ("polres", "sman")."""
 
 
 def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
@@ -84,6 +86,7 @@ def load_pack(code: str) -> LanguagePack:
         raise ConfigError(f"no language pack for {code!r} (have: {', '.join(available_packs())})")
     clean = _toml(folder, code, "clean.toml")
     facts = _toml(folder, code, "pack.toml")
+    org_kinds = _toml(folder, code, "org_kinds.toml")
     return LanguagePack(
         code=code,
         clean=clean,
@@ -100,9 +103,10 @@ def load_pack(code: str) -> LanguagePack:
         home_country=facts.get("home_country") or None,
         org_kinds={
             tuple(kind.split()): sector
-            for sector, kinds in _toml(folder, code, "org_kinds.toml").get("kinds", {}).items()
+            for sector, kinds in org_kinds.get("kinds", {}).items()
             for kind in kinds
         },
+        home_org_kinds=frozenset(tuple(k.split()) for k in org_kinds.get("home_only", [])),
     )
 
 

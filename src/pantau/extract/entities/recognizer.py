@@ -703,6 +703,8 @@ class EntityRecognizer:
                 actor_code = actor_code or entry.country
         if group.type == "PERSON" and (country is None or actor_code is None):
             country, actor_code = self._code_from_roles(group, lang, groups, country, actor_code)
+        if group.type == "ORG" and entry is None:
+            country, actor_code = self._code_from_kind(name, lang, groups)
         mentions = sorted({(c.start, c.end, c.text) for c in group.candidates}, key=lambda m: m[0])
         return Entity(
             id=entity_id,
@@ -751,6 +753,36 @@ class EntityRecognizer:
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code
+
+    def _code_from_kind(
+        self, name: str, lang: str | None, groups: list[_Group]
+    ) -> tuple[str | None, str | None]:
+        """(country, actor code) of an organisation the knowledge base does not know,
+        named after its kind (the pack's `org_kinds.toml`: "Polres Bogor", "Dinas PU
+        Kota Medan", "Kementerian Luar Negeri Rusia"): the kind's sector, in the home
+        country for a kind that exists there only ("Polres"), else in the country a place
+        in its name gives."""
+        pack = load_pack(lang) if lang in available_packs() else None
+        if pack is None:
+            return None, None
+        kinds = pack.org_kinds
+        words = name.split()
+        lower = [w.lower() for w in words]
+        size = next((n for n in range(min(3, len(words) - 1), 0, -1)
+                     if tuple(lower[:n]) in kinds), 0)
+        if not size or not (words[size][:1].isupper() or words[size][:1].isdigit()):
+            return None, None  # a kind alone ("Satgas", "PT") names no organisation
+        kind = tuple(lower[:size])
+        if kind in pack.home_org_kinds:
+            country = pack.home_country  # "MAN IC OKI": OKI is a regency, not the OIC
+        else:
+            place = self._affiliation_entry(" ".join(words[size:]), lang, groups)
+            if place is not None and place.cameo and not place.country:
+                return None, place.cameo  # "Badan Hak Asasi Manusia Uni Eropa": the IGO's
+            country = place.country if place is not None else None
+        if country is None:
+            return None, None
+        return country, country + kinds[kind]
 
     def _affiliation_entry(
         self, affiliation: str | None, lang: str | None, groups: list[_Group]

@@ -206,7 +206,7 @@ class ActorFinder:
                 places.append(ActorSpan(start, end, entity_actor(entity), True, "LOC"))
                 continue
             actor = entity_actor(entity)
-            if (actor.code is None and entity.type == "ORG" and start > 0
+            if (entity.kb_id is None and entity.type == "ORG" and start > 0
                     and (words[start - 1],) in self.locative and self.unknown_org_places
                     and not self._law_kind(words[start:end])):
                 # "mendapat bantuan dana hibah ... di DPRD Sumut": an organisation the
