@@ -122,9 +122,9 @@ def test_the_article_places_a_person_before_namesakes_and_small_towns(
         ("\u201cItu tidak benar,\u201d ujar Direktur Penindakan Kortas Tipikor Bareskrim "
          "Polri, Brigjen Toto Suharyanto.", "Toto Suharyanto",
          "Direktur Penindakan Kortas Tipikor Bareskrim Polri, Brigjen", "IDNCOP"),
-        # the office decides the sector over the grade: a police general at a ministry
+        # the office and its body decide over the grade: a police general at a ministry
         ("Sementara itu, Deputi Gakkum KLH Irjen Rizal Irawan menegaskan hal itu.",
-         "Rizal Irawan", "Deputi Gakkum KLH Irjen", "IDNGOV"),
+         "Rizal Irawan", "Deputi Gakkum KLH Irjen", "IDNGOVENV"),
     ],
 )
 def test_an_office_and_a_grade_before_a_name(
@@ -146,6 +146,10 @@ def test_an_office_and_a_grade_before_a_name(
         # a comma between the title and the name
         ("Hadir pula Kepala Dinas Tenaga Kerja dan Transmigrasi Garut, Muksin, di lokasi.",
          "Muksin", "Kepala Dinas Tenaga Kerja dan Transmigrasi Garut"),
+        # a unit with lower-case words between the title and its body
+        ("\u201cKami masih mendalami,\u201d kata Pelaksana Tugas Deputi Penindakan dan "
+         "Eksekusi KPK Asep Guntur Rahayu.", "Asep Guntur Rahayu",
+         "Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK"),
     ],
 )
 def test_a_title_cut_by_the_model_or_a_comma_is_still_the_role(

@@ -735,9 +735,11 @@ class EntityRecognizer:
                 return country, actor_code or affiliated.cameo  # an IGO's official
             if affiliated.type == "ORG" and affiliated.cameo and (
                 not best.sector
+                or best.generic
                 or (best.sector in SECURITY_SECTORS and affiliated.cameo[3:6] in SECURITY_SECTORS)
             ):
-                # "Direktur PT Pertamina": a generic title takes its organisation's code;
+                # "Direktur PT Pertamina", "komisioner Komnas HAM": a title of no sector or
+                # only a default one takes its organisation's code;
                 # "Bareskrim Polri, Brigjen": a grade of both forces takes its force's
                 return country or affiliated.country, actor_code or affiliated.cameo
             # a title of one country ("Kapolres Tasikmalaya Kota AKBP X") outweighs a

@@ -21,7 +21,7 @@ from pantau.nlp.tokens import Token
 
 MAX_HEAD_TOKENS = 6
 MAX_AFFILIATION_TOKENS = 6
-MAX_UNIT_TOKENS = 3
+MAX_UNIT_TOKENS = 6
 """Capitalised words between a title and its organisation ("Anggota Komisi III DPR")."""
 SECURITY_SECTORS = frozenset({"COP", "MIL"})
 """Police and military: any of their titles is an office ("Kasat Reskrim"), and a grade of
@@ -44,6 +44,9 @@ class Role:
     office and a grade ("Kapolres" and "AKBP")."""
     country: str | None = None
     """The country the title itself belongs to ("Kapolri", "Bupati": IDN), if only one."""
+    generic: bool = False
+    """The sector is only a default: the organisation named with the title decides
+    ("Presiden KSPI", "komisioner Komnas HAM": the pack's `generic`)."""
 
 
 Affiliation = Callable[[Sequence[Token], int, int], int | None]
@@ -58,12 +61,20 @@ class RoleLexicon:
     former: frozenset[tuple[str, ...]]
     skip: frozenset[tuple[str, ...]]
     connectors: frozenset[str]
+    factions: frozenset[str] = frozenset()
+    """Words after which an affiliation names the person's party, not their body
+    ("Fraksi": the pack's `connectors.faction`)."""
+    unit_joiners: frozenset[str] = frozenset()
+    """Lower-case words inside a unit's name between a title and its organisation
+    ("Deputi Penindakan dan Eksekusi KPK": the pack's `connectors.unit`)."""
     countries: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Titles that exist in one country only (the pack's `country` key)."""
     given_names: frozenset[tuple[str, ...]] = frozenset()
     """Titles that are given names as well ("Raja", "Ratu": the pack's `given_name`)."""
     grades: frozenset[tuple[str, ...]] = frozenset()
     """Police and military grades ("AKP", "Kolonel": the pack's `grade`)."""
+    generic: frozenset[tuple[str, ...]] = frozenset()
+    """Titles whose sector the organisation named with them overrides (`generic`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -100,6 +111,8 @@ class RoleLexicon:
     ) -> Role | None:
         """The role phrase that ends right before token `name_start`, if any.
         `organisation` finds affiliations that are no person (default: `affiliation`)."""
+        if name_start > 0 and tokens[name_start - 1].text == "(":
+            return None  # "Agus Harimurti Yudhoyono (AHY)": a short name, not a title's
         if name_start > 0 and tokens[name_start - 1].text == ",":
             # "Wali Kota Solo, Respati Ardi", "Kepala Dinas Tenaga Kerja dan Transmigrasi
             # Garut, Muksin"; not a list ("Presiden Prabowo Subianto, Gibran": no person
@@ -229,7 +242,8 @@ class RoleLexicon:
         head_start = self.head_ending_at(words, before)
         while head_start is None and before > 0 and affiliation_start - before < MAX_UNIT_TOKENS:
             before -= 1
-            if not (tokens[before].text[:1].isupper() or tokens[before].text.isdigit()):
+            word = tokens[before].text
+            if not (word[:1].isupper() or word.isdigit() or word.lower() in self.unit_joiners):
                 break
             head_start = self.head_ending_at(words, before)
         return head_start, before
@@ -266,7 +280,7 @@ class RoleLexicon:
         former = any((w,) in self.former for w in words[start:modifier_end])
         head = (start, head_end)
         return _make_role(tokens, text, (start, role_end), head, sector, rank, former, span,
-                          self.countries.get(title))
+                          self.countries.get(title), title in self.generic)
 
     def _role(
         self,
@@ -296,8 +310,21 @@ class RoleLexicon:
             start = affiliation_span[0]
         end = max(head_end, affiliation_span[1] if affiliation_span else head_end)
         head = (head_start, head_end)
+        title = tuple(words[head_start:head_end])
         return _make_role(tokens, text, (start, end), head, sector, rank, former,
-                          affiliation_span, self.countries.get(tuple(words[head_start:head_end])))
+                          self._without_faction(words, affiliation_span),
+                          self.countries.get(title), title in self.generic)
+
+    def _without_faction(
+        self, words: Sequence[str], span: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """The affiliation up to a party faction ("Komisi VI DPR Fraksi Partai Gerindra":
+        the DPR; the pack's `connectors.faction`)."""
+        if span is None:
+            return None
+        cut = next((i for i in range(span[0] + 1, span[1]) if words[i] in self.factions),
+                   span[1])
+        return span[0], cut
 
 
 def _make_role(
@@ -310,6 +337,7 @@ def _make_role(
     former: bool,
     affiliation: tuple[int, int] | None,
     country: str | None = None,
+    generic: bool = False,
 ) -> Role:
     """A Role from token spans: the whole phrase, its head words, its affiliation."""
     start, end = tokens[span[0]].start, tokens[span[1] - 1].end
@@ -323,6 +351,7 @@ def _make_role(
         end=end,
         heads=((tokens[head[0]].start, tokens[head[1] - 1].end),),
         country=country,
+        generic=generic,
     )
 
 
@@ -347,6 +376,7 @@ def load_roles(lang: str) -> RoleLexicon:
     countries: dict[tuple[str, ...], str] = {}
     given_names: set[tuple[str, ...]] = set()
     grades: set[tuple[str, ...]] = set()
+    generic: set[tuple[str, ...]] = set()
     for role in data.get("role", []):
         for head in role["heads"]:
             key = tuple(head.lower().split())
@@ -357,6 +387,8 @@ def load_roles(lang: str) -> RoleLexicon:
                 given_names.add(key)
             if role.get("grade"):
                 grades.add(key)
+            if role.get("generic"):
+                generic.add(key)
     modifiers = data.get("modifiers", {})
     return RoleLexicon(
         heads=heads,
@@ -364,7 +396,10 @@ def load_roles(lang: str) -> RoleLexicon:
         former=_phrases(modifiers.get("former", [])),
         skip=_phrases(modifiers.get("skip", [])),
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
+        unit_joiners=frozenset(c.lower() for c in data.get("connectors", {}).get("unit", [])),
+        factions=frozenset(c.lower() for c in data.get("connectors", {}).get("faction", [])),
         countries=countries,
         given_names=frozenset(given_names),
         grades=frozenset(grades),
+        generic=frozenset(generic),
     )
