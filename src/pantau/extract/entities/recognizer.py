@@ -25,7 +25,7 @@ from pantau.extract.entities.ner import ModelError, NerModel, available_language
 from pantau.extract.entities.roles import SECURITY_SECTORS, Role, RoleLexicon, load_roles
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
-from pantau.lang import available_packs, home_country, load_pack
+from pantau.lang import LanguagePack, available_packs, home_country, load_pack
 from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -216,7 +216,7 @@ class EntityRecognizer:
                 position += 1
         if not titles:
             return [(first, last, kind)]
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         org_words = pack.org_words if pack else frozenset()
         kinds = org_words | (pack.place_heads if pack else frozenset())
         grade_start, name_start = titles[-1]
@@ -282,7 +282,7 @@ class EntityRecognizer:
         read whole, so "Direktur Jenderal Pajak" holds no grade."""
         words = [t.text.lower() for t in tokens]
         taken = {i for c in found for i in range(c.first, c.last)}
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         org_words = pack.org_words if pack else frozenset()
         abbreviations = pack.abbreviations if pack else frozenset()
         people = []
@@ -329,7 +329,7 @@ class EntityRecognizer:
         lower-case words at either end when it has a capitalised one ("menggeruduk
         Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
         lower-case words inside a name stay: "Badan Pengawas Obat dan Makanan")."""
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         if pack is None:
             return first, last
         while first < last - 1 and tokens[first].text.lower() in pack.articles:
@@ -410,7 +410,8 @@ class EntityRecognizer:
             for i in range(candidate.first, candidate.last)
             if i not in covered
         }
-        joins = load_pack(lang).conjunctions | {","} if lang in available_packs() else set()
+        pack = _pack(lang)
+        joins = pack.conjunctions | {","} if pack else set()
         is_list = len(parts) > 1 and bool(leftover) and leftover <= joins
         if not is_list and not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
             return [candidate]  # split only around a known person's full name or a list
@@ -420,11 +421,12 @@ class EntityRecognizer:
 
     @staticmethod
     def _particles(lang: str | None) -> frozenset[str] | None:
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         return pack.name_particles or None if pack else None
 
     def _org_words(self, lang: str | None) -> frozenset[str]:
-        return load_pack(lang).org_words if lang in available_packs() else frozenset()
+        pack = _pack(lang)
+        return pack.org_words if pack else frozenset()
 
     def _add_gazetteer(
         self,
@@ -477,7 +479,7 @@ class EntityRecognizer:
         without the model's word: `inner` is for names inside a span the model found."""
         if not tokens[position].text[:1].isupper():
             return None
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         stopwords = pack.stopwords if pack else frozenset()
         place_heads = pack.place_heads if pack else frozenset()
         for last in range(min(len(tokens), position + MAX_NAME_TOKENS), position, -1):
@@ -764,7 +766,7 @@ class EntityRecognizer:
         Kota Medan", "Kementerian Luar Negeri Rusia"): the kind's sector, in the home
         country for a kind that exists there only ("Polres"), else in the country a place
         in its name gives."""
-        pack = load_pack(lang) if lang in available_packs() else None
+        pack = _pack(lang)
         if pack is None:
             return None, None
         kinds = pack.org_kinds
@@ -832,6 +834,11 @@ class EntityRecognizer:
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
+
+
+def _pack(lang: str | None) -> LanguagePack | None:
+    """The language pack of `lang`, or None when pantau has none for it."""
+    return load_pack(lang) if lang in available_packs() else None
 
 
 def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
