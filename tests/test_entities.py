@@ -232,6 +232,17 @@ def test_an_unknown_organisation_takes_its_kinds_sector(recognizer) -> None:  # 
     assert orgs["Kementerian Dalam Negeri Wakanda"].actor_code is None
 
 
+def test_a_name_opening_with_a_kind_of_organisation_is_no_person(recognizer) -> None:  # noqa: ANN001
+    # the model tags both bodies PER; their kind ("Pemkab", "Satgas") says otherwise
+    text = (
+        "Pemkab Serang menggelar rapat dengan warga. "
+        "Hal itu disampaikan Satgas Pangan dalam keterangan tertulis."
+    )
+    found = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    for name in ("Pemkab Serang", "Satgas Pangan"):
+        assert (found[name].type, found[name].actor_code) == ("ORG", "IDNGOV")
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

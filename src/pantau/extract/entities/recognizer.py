@@ -354,6 +354,8 @@ class EntityRecognizer:
         lang: str | None,
     ) -> Candidate:
         start, end = tokens[first].start, tokens[last - 1].end
+        if kind == "PER" and _opens_with_org_kind(tokens[first:last], _pack(lang)):
+            kind = "ORG"  # "Satgas PKH", "Pemkab Serang", "Korps Adhiyaksa": a body
         candidate = Candidate(index, first, last, start, end, text[start:end], kind)
         candidate.entry = self._link(candidate.text, kind, lang)
         if candidate.entry is not None and candidate.entry.type != TYPE_NAMES[kind]:
@@ -839,6 +841,17 @@ _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 def _pack(lang: str | None) -> LanguagePack | None:
     """The language pack of `lang`, or None when pantau has none for it."""
     return load_pack(lang) if lang in available_packs() else None
+
+
+def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> bool:
+    """Whether a name opens with a kind of organisation (`org_kinds.toml`) or an
+    organisation word (`org_words.txt`): no person's name does."""
+    if pack is None:
+        return False
+    lower = tuple(t.text.lower() for t in tokens)
+    return lower[0] in pack.org_words or any(
+        lower[:n] in pack.org_kinds for n in range(1, min(3, len(lower)) + 1)
+    )
 
 
 def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
