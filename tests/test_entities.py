@@ -243,6 +243,21 @@ def test_a_name_opening_with_a_kind_of_organisation_is_no_person(recognizer) -> 
         assert (found[name].type, found[name].actor_code) == ("ORG", "IDNGOV")
 
 
+def test_a_balinese_name_keeps_its_opener_and_its_short_form(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Kasat Lantas Polrestabes Medan AKBP I Made Parwita membenarkan kabar itu. "
+        "Made menyebut kedua personel sudah diperiksa. "
+        "Teradu I Muhammad Afifuddin tidak hadir."
+    )
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities
+              if e.type == "PERSON"}
+    assert "Made" not in people  # "Made" is I Made Parwita, as the text uses it
+    parwita = people["I Made Parwita"]
+    assert {m.text for m in parwita.mentions} == {"I Made Parwita", "Made"}
+    assert parwita.actor_code == "IDNCOP"
+    assert "Muhammad Afifuddin" in people  # a bare "I" is a numeral here
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

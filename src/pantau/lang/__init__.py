@@ -33,6 +33,9 @@ class LanguagePack:
     name_particles: frozenset[str] = frozenset()
     """Lower-case words that may sit inside a name ("von", "of"); where listed, any other
     lower-case word ends a name."""
+    name_openers: tuple[tuple[str, ...], ...] = ()
+    """Case-sensitive word sequences that open a personal name ("I", "Anak Agung"),
+    longest first."""
     articles: frozenset[str] = frozenset()
     """Articles that may open a name span but are not part of the name ("the")."""
     calendar_words: frozenset[str] = frozenset()
@@ -96,6 +99,10 @@ def load_pack(code: str) -> LanguagePack:
         sections=_words(folder, "sections.txt"),
         articles=_words(folder, "articles.txt"),
         name_particles=_words(folder, "name_particles.txt"),
+        name_openers=tuple(
+            sorted((tuple(w.split()) for w in _words(folder, "name_openers.txt", lower=False)),
+                   key=len, reverse=True)
+        ),
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
         place_heads=_words(folder, "place_heads.txt"),

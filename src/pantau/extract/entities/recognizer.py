@@ -64,6 +64,8 @@ class Candidate:
     type: str
     entry: KbEntry | None = None
     role: Role | None = None
+    opener: int = 0
+    """How many words of the name are an opener ("I Made" of "I Made Parwita")."""
 
 
 @dataclass
@@ -353,10 +355,14 @@ class EntityRecognizer:
         kind: str,
         lang: str | None,
     ) -> Candidate:
-        start, end = tokens[first].start, tokens[last - 1].end
         if kind == "PER" and _opens_with_org_kind(tokens[first:last], _pack(lang)):
             kind = "ORG"  # "Satgas PKH", "Pemkab Serang", "Korps Adhiyaksa": a body
+        opener = 0
+        if kind == "PER":
+            first, opener = _with_name_opener(tokens, first, _pack(lang))
+        start, end = tokens[first].start, tokens[last - 1].end
         candidate = Candidate(index, first, last, start, end, text[start:end], kind)
+        candidate.opener = opener
         candidate.entry = self._link(candidate.text, kind, lang)
         if candidate.entry is not None and candidate.entry.type != TYPE_NAMES[kind]:
             # the curated knowledge base knows better than the model what "NATO" is
@@ -631,13 +637,15 @@ class EntityRecognizer:
         return introduced
 
     def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
-        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", and for
-        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only)."""
+        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", for
+        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only),
+        and for "I Made Parwita" and "Made" (a word of its opener but the first)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
                 parts = full.split()
-                if name in (parts[-1], parts[0]):
+                given = parts[1 : other.opener] if other.opener else parts[:1]
+                if name == parts[-1] or name in given:
                     return other.entry.id if other.entry else f"PERSON:{full}"
         else:
             longer = [(full, other) for full, other in full_names.items()
@@ -852,6 +860,19 @@ def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> 
     return lower[0] in pack.org_words or any(
         lower[:n] in pack.org_kinds for n in range(1, min(3, len(lower)) + 1)
     )
+
+
+def _with_name_opener(
+    tokens: Sequence[Token], first: int, pack: LanguagePack | None
+) -> tuple[int, int]:
+    """Where a person's name starts once the opener before or around `first` is taken
+    in (`name_openers.txt`: "I Ketut Sukadi", "Anak Agung Gede Wiratama"), and how many
+    words the opener has (0 for none)."""
+    for opener in pack.name_openers if pack else ():
+        for start in range(max(first - len(opener), 0), first + 1):
+            if tuple(t.text for t in tokens[start : start + len(opener)]) == opener:
+                return start, len(opener)
+    return first, 0
 
 
 def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
