@@ -258,6 +258,17 @@ def test_a_balinese_name_keeps_its_opener_and_its_short_form(recognizer) -> None
     assert "Muhammad Afifuddin" in people  # a bare "I" is a numeral here
 
 
+def test_an_acronym_the_text_defines_as_no_name_links_to_nothing(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Serikat pekerja menggugat soal perjanjian kerja bersama (PKB) yang tidak dipatuhi. "
+        "Menurut mereka, PKB itu sudah disepakati. "
+        "Sementara itu, Partai Keadilan Sejahtera (PKS) menolak usulan tersebut."
+    )
+    codes = {e.name: e.actor_code for e in entities_of(recognizer, text, "id").entities}
+    assert "IDNGOVPTY" not in {codes.get("PKB"), codes.get("Partai Kebangkitan Bangsa")}
+    assert codes.get("Partai Keadilan Sejahtera", codes.get("PKS")) is not None
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

@@ -113,11 +113,15 @@ class EntityRecognizer:
         sentences = [tokenize(text, s.start, s.end) for s in analysis.sentences]
         # the model's genre (news or not: ner_genre), guessed once from the whole text
         genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
+        defined: set[str] = set()
         for index, tokens in enumerate(sentences):
             if not tokens:
                 continue
             found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
+            defined |= self._acronyms_defined_otherwise(tokens, found, lang)
             candidates.extend(found)
+        # "perjanjian kerja bersama (PKB)": this text's PKB is no party, here or later
+        candidates = [c for c in candidates if c.entry is None or c.text not in defined]
         groups = self._group(candidates, text, roles)
         self._add_surnames(groups, analysis, candidates)
         analysis.entities = [
@@ -265,6 +269,30 @@ class EntityRecognizer:
                     body_kind = {v: k for k, v in TYPE_NAMES.items()}[body.type]
                     return [(first, end, body_kind), (end, last, "PER")]
         return [(first, last, kind)]
+
+    def _acronyms_defined_otherwise(
+        self, tokens: Sequence[Token], found: list[Candidate], lang: str | None
+    ) -> set[str]:
+        """Bracketed acronyms the sentence defines as words that are no name of the entry
+        they link to: "Perjanjian Kerja Sama (PKS)" is no party, "Madrasah Aliyah (MA)"
+        no Supreme Court. An acronym of a name found in the text ("Amerika Serikat (AS)")
+        is not among them: the name's group takes it in."""
+        covered = {i for c in found for i in range(c.first, c.last)}
+
+        def defined_otherwise(c: Candidate) -> bool:
+            start = c.first - 1 - len(c.text)
+            if (c.entry is None or c.last - c.first != 1 or not _is_acronym_word(c.text)
+                    or start < 0 or tokens[c.first - 1].text != "("):
+                return False
+            words = [t.text for t in tokens[start : c.first - 1]]
+            if "".join(w[0] for w in words).upper() != c.text:
+                return False
+            if covered & set(range(start, c.first - 1)):
+                return False
+            entries = self._lookup(" ".join(words), lang=lang)
+            return all(e.id != c.entry.id for e in entries)
+
+        return {c.text for c in found if defined_otherwise(c)}
 
     @staticmethod
     def _text(tokens: Sequence[Token], text: str, first: int, last: int) -> str:
@@ -914,6 +942,10 @@ def _gazetteer_worthy(
         # government and the like), not every one-word alias of Phoenix's 18,000
         return size > 1 or inner or (entry.rank or 0) >= CURATED_PERSON_RANK
     return size > 1 or _prominent(entry)
+
+
+def _is_acronym_word(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _is_acronym(short: str, long: str) -> bool:
