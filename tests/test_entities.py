@@ -269,6 +269,22 @@ def test_an_acronym_the_text_defines_as_no_name_links_to_nothing(recognizer) -> 
     assert codes.get("Partai Keadilan Sejahtera", codes.get("PKS")) is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Ketua DPRD Banten Fahmi Hakim menerima rombongan buruh di gedung dewan.",
+         "Fahmi Hakim", "IDNLEG"),  # the DPRD's code, not Banten's
+        ("\"Kami merasa terhormat,\" ujar Komisaris Utama PT Wakanda Delifood, Asman Abnur.",
+         "Asman Abnur", "IDNBUS"),
+        ("Kepala SMAN 11 Semarang Tri Widiyastuti meminta para siswa tetap tenang.",
+         "Tri Widiyastuti", "IDNEDU"),
+    ],
+)
+def test_a_title_of_an_unknown_body_takes_the_bodys_kind(recognizer, text, name, code) -> None:  # noqa: ANN001
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people[name].actor_code == code
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

@@ -770,6 +770,15 @@ class EntityRecognizer:
             return country, actor_code
         sector = best.sector or ""
         affiliated = self._affiliation_entry(best.affiliation, lang, groups)
+        if best.affiliation and (affiliated is None or affiliated.type == "LOC"):
+            # a body the knowledge base does not know, named after its kind, gives its
+            # code to a title of no sector: "Ketua DPRD Banten" (not Banten's),
+            # "Direktur Utama PT MAM Energindo"
+            kind_country, kind_code = self._code_from_kind_within(best.affiliation, lang, groups)
+            if kind_code and (not best.sector or best.generic):
+                return country or kind_country, actor_code or kind_code
+            # "Komisaris Utama PT X": a title of its own sector, placed by its body
+            country = country or best.country or kind_country
         if affiliated is not None:
             if affiliated.type == "ORG" and affiliated.cameo and not affiliated.country:
                 return country, actor_code or affiliated.cameo  # an IGO's official
@@ -826,6 +835,27 @@ class EntityRecognizer:
             return None, None
         return country, country + kinds[kind]
 
+    def _code_from_kind_within(
+        self, affiliation: str, lang: str | None, groups: list[_Group]
+    ) -> tuple[str | None, str | None]:
+        """`_code_from_kind` of the affiliation or of the body it ends with ("Fraksi
+        Gerindra DPRD Kabupaten Solok" is a unit of a DPRD), unless a body the knowledge
+        base knows opens it ("Bank Indonesia Provinsi Sumatera Selatan" is the central
+        bank, no bank of kind BUS)."""
+        words = affiliation.split()
+        for first in range(len(words) - 1):
+            for last in range(len(words), first + 1, -1):
+                if last < len(words) and not words[last][:1].isupper():
+                    continue  # "Kementerian Perindustrian dan Teknologi Informasi" (China's)
+                known = [e for e in self._lookup(" ".join(words[first:last]), lang=lang)
+                         if e.type == "ORG" and e.cameo]
+                if known:
+                    return known[0].country, known[0].cameo
+            found = self._code_from_kind(" ".join(words[first:]), lang, groups)
+            if found[1]:
+                return found
+        return None, None
+
     def _affiliation_entry(
         self, affiliation: str | None, lang: str | None, groups: list[_Group]
     ) -> KbEntry | None:
@@ -850,7 +880,10 @@ class EntityRecognizer:
                 # "warga Subang": the home country's Subang before Malaysia's
                 home = home_country(lang)
                 return next((e for e in entries if e.country == home), entries[0])
-        return None
+        # "Wali Kota Padang": a town of the home country, however small, before none
+        home = home_country(lang)
+        return next((e for e in self._lookup(affiliation, lang=lang)
+                     if home and e.country == home and e.type == "LOC"), None)
 
     def _namesake(
         self, entry: KbEntry, group: _Group, lang: str | None, groups: list[_Group]
