@@ -285,6 +285,23 @@ def test_a_title_of_an_unknown_body_takes_the_bodys_kind(recognizer, text, name,
     assert people[name].actor_code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "code"),
+    [
+        ("Hal itu disampaikan Kepala Dinas Kesehatan (Dinkes) Lombok Barat Erni Suryana "
+         "kepada wartawan.", "Erni Suryana", "Kepala Dinas Kesehatan (Dinkes) Lombok Barat",
+         "IDNGOV"),
+        ("Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa menyampaikan hal itu.",
+         "Purbaya Yudhi Sadewa", "Menteri Keuangan", "IDNGOV"),
+    ],
+)
+def test_a_title_holding_bracketed_short_forms_is_read_whole(
+    recognizer, text, name, role, code  # noqa: ANN001
+) -> None:
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert (people[name].roles, people[name].actor_code) == ([role], code)
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

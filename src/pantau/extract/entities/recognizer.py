@@ -162,6 +162,45 @@ class EntityRecognizer:
         found.extend(self._graded_names(index, tokens, text, found, roles, lang))
         found.sort(key=lambda c: c.first)
 
+        person_starts = {c.first for c in found if c.type == "PER"}
+        for c in found:
+            if c.type != "PER" or c.last in person_starts:
+                # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
+                continue
+            c.role = self._role_of(tokens, c, found, text, roles, lang)
+            if c.role is None and (view := _without_brackets(tokens, c.first)) is not None:
+                # "Direktur Utama (Dirut) PT Perusahaan Gas Negara (PGN) Hendi Prio
+                # Santoso": the title read as if its bracketed short forms were not there
+                kept, position = view
+                shifted = Candidate(c.sentence, position[c.first], position[c.last - 1] + 1,
+                                    c.start, c.end, c.text, c.type)
+                others = [
+                    Candidate(o.sentence, position[o.first], position[o.last - 1] + 1,
+                              o.start, o.end, o.text, o.type)
+                    for o in found
+                    if all(k in position for k in range(o.first, o.last))
+                ]
+                c.role = self._role_of(kept, shifted, others, text, roles, lang)
+        heads = [head for c in found if c.role is not None for head in c.role.heads]
+        # "U.S. Secretary of State" is a title, not an organisation of its own
+        return [
+            c
+            for c in found
+            if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
+        ]
+
+    def _role_of(
+        self,
+        tokens: Sequence[Token],
+        person: Candidate,
+        found: Sequence[Candidate],
+        text: str,
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> Role | None:
+        """The title written before or after a person's mention, with the body it names:
+        a name found in the sentence or one the knowledge base knows."""
+
         def affiliation(toks: Sequence[Token], i: int, j: int) -> int | None:
             for c in found:
                 if c.last == j and c.first >= i:
@@ -180,20 +219,8 @@ class EntityRecognizer:
                 return None  # "Kombes Iwan Eka Putra, Kombes Mugi": a list, not a unit
             return affiliation(toks, i, j)
 
-        person_starts = {c.first for c in found if c.type == "PER"}
-        for c in found:
-            if c.type != "PER" or c.last in person_starts:
-                # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
-                continue
-            c.role = roles.role_before(tokens, c.first, text, affiliation, organisation)
-            c.role = c.role or roles.role_after(tokens, c.last, text, affiliation)
-        heads = [head for c in found if c.role is not None for head in c.role.heads]
-        # "U.S. Secretary of State" is a title, not an organisation of its own
-        return [
-            c
-            for c in found
-            if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
-        ]
+        role = roles.role_before(tokens, person.first, text, affiliation, organisation)
+        return role or roles.role_after(tokens, person.last, text, affiliation)
 
     def _titled_split(
         self,
@@ -794,8 +821,12 @@ class EntityRecognizer:
             # a title of one country ("Kapolres Tasikmalaya Kota AKBP X") outweighs a
             # namesake town abroad ("Kota", India)
             country = country or best.country or affiliated.country
-        elif best.affiliation is None:
-            # a bare role ("Menteri Keuangan X") is the language's home country's
+        elif best.affiliation is None or (
+            best.sector and self._names_a_person(best.affiliation, groups)
+        ):
+            # a bare role ("Menteri Keuangan X") is the language's home country's, and so
+            # is a role of its own sector that names a person the knowledge base does not
+            # know ("pelaku pembunuhan Riky Saputra"; not "analis di William Blair")
             country = country or best.country or home_country(lang)
         else:
             # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
@@ -834,6 +865,12 @@ class EntityRecognizer:
         if country is None:
             return None, None
         return country, country + kinds[kind]
+
+    @staticmethod
+    def _names_a_person(affiliation: str, groups: list[_Group]) -> bool:
+        key = normalize(affiliation)
+        return any(g.type == "PERSON" and any(normalize(c.text) == key for c in g.candidates)
+                   for g in groups)
 
     def _code_from_kind_within(
         self, affiliation: str, lang: str | None, groups: list[_Group]
@@ -910,6 +947,31 @@ _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 def _pack(lang: str | None) -> LanguagePack | None:
     """The language pack of `lang`, or None when pantau has none for it."""
     return load_pack(lang) if lang in available_packs() else None
+
+
+MAX_BRACKETED = 6
+"""Tokens at most inside a bracket a title may hold ("(Kasi Intel)", "(PGN)")."""
+
+
+def _without_brackets(
+    tokens: Sequence[Token], before: int
+) -> tuple[list[Token], dict[int, int]] | None:
+    """The sentence's tokens without the short brackets that close before token `before`
+    ("Kepala Seksi Intelijen (Kasi Intel) Kejari Lembata"), and each kept token's new
+    index by its old one; None when there is no such bracket."""
+    dropped: set[int] = set()
+    opening: int | None = None
+    for k in range(before):
+        if tokens[k].text == "(":
+            opening = k
+        elif tokens[k].text == ")" and opening is not None:
+            if k - opening - 1 <= MAX_BRACKETED:
+                dropped.update(range(opening, k + 1))
+            opening = None
+    if not dropped:
+        return None
+    kept = [k for k in range(len(tokens)) if k not in dropped]
+    return [tokens[k] for k in kept], {old: new for new, old in enumerate(kept)}
 
 
 def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> bool:
