@@ -231,7 +231,10 @@ def test_training_on_a_slice_is_reproducible(tmp_path: Path) -> None:
     kwargs = dict(limit=60, params={"max_iterations": 15})
     first = train("id", root, tmp_path / "a", seed=5, **kwargs)
     second = train("id", root, tmp_path / "b", seed=5, **kwargs)
-    assert first["sentences"] == second["sentences"] > 0
+    # the CRF trained on the lexicon files the first run wrote: the same model, as the
+    # tagger reads those files (the shipped model is built so, docs/ner.md)
+    third = train("id", root, tmp_path / "c", seed=5, lexicons=tmp_path / "a", **kwargs)
+    assert first["sentences"] == second["sentences"] == third["sentences"] > 0
     for name in (
         "ner-id.crfsuite",
         "ner-id.words.txt",
@@ -239,9 +242,20 @@ def test_training_on_a_slice_is_reproducible(tmp_path: Path) -> None:
         "ner-id.genre.txt",
         "ner-id.json",
     ):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+        built = (tmp_path / "a" / name).read_bytes()
+        assert built == (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes()
+    with pytest.raises(PantauError, match="no lexicon file"):
+        train("id", root, tmp_path / "d", lexicons=tmp_path / "missing", **kwargs)
     model = NerModel.load(tmp_path / "a" / "ner-id.crfsuite")
     assert len(model.tag(["Joko", "Widodo", "di", "Jakarta"])) == 4
+
+
+def test_nerp_names_are_split_into_words_as_the_tagger_reads_them() -> None:
+    from pantau.eval.ner import NerSentence
+    from pantau.extract.entities.ner_train import nerp_names
+
+    sentence = NerSentence(["warga", "jawa tengah", "joko"], ["O", "B-LOC", "B-PER"])
+    assert nerp_names([sentence]) == {("LOC", ("jawa", "tengah")), ("PER", ("joko",))}
 
 
 # ---------------------------------------------------------------- genre features

@@ -26,6 +26,14 @@ def train_ner(
         Path | None, typer.Option(help="folder for the model files (default: the package's)")
     ] = None,
     seed: Annotated[int, typer.Option(help="random seed (training is reproducible)")] = 13,
+    lexicons: Annotated[
+        Path | None,
+        typer.Option(
+            help="train on the lexicon files (ner-LANG.words.txt, ner-LANG.gazetteer.txt) "
+            "in this folder instead of building them anew; the shipped Indonesian model "
+            "is built from the shipped ones (src/pantau/models)"
+        ),
+    ] = None,
 ) -> None:
     """Train the named-entity recogniser for a language (only shippable sources)."""
     from pantau.extract.entities.ner import MODELS_DIR
@@ -35,7 +43,7 @@ def train_ner(
         console.print(f"[red]error:[/red] no development data at {data} (--data)")
         raise typer.Exit(2)
     try:
-        figures = train(lang, data, out or MODELS_DIR, seed=seed)
+        figures = train(lang, data, out or MODELS_DIR, seed=seed, lexicons=lexicons)
     except PantauError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

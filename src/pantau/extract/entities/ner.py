@@ -179,23 +179,33 @@ class Lexicon:
         prefixes: Sequence[int],
         features: Iterable[str] = (),
     ) -> Lexicon:
-        clusters: dict[str, str] = {}
-        word_tags: dict[str, list[str]] = {}
-        if clusters_path is not None:
-            for line in clusters_path.read_text(encoding="utf-8").splitlines():
-                word, _, rest = line.partition("\t")
-                bits, _, tags = rest.partition("\t")
-                if bits:
-                    clusters[word] = bits
-                if tags:
-                    word_tags[word] = tags.split(" ")
-        entries: list[tuple[str, tuple[str, ...]]] = []
-        if gazetteer_path is not None:
-            for line in gazetteer_path.read_text(encoding="utf-8").splitlines():
-                kind, _, name = line.partition("\t")
-                if name:
-                    entries.append((kind, tuple(name.split(" "))))
+        clusters, word_tags = read_words(clusters_path) if clusters_path else ({}, {})
+        entries = read_gazetteer(gazetteer_path) if gazetteer_path else []
         return cls(clusters, entries, prefixes, word_tags, features)
+
+
+def read_words(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(clusters, word tags) of a ``ner-LANG.words.txt`` file."""
+    clusters: dict[str, str] = {}
+    word_tags: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        bits, _, tags = rest.partition("\t")
+        if bits:
+            clusters[word] = bits
+        if tags:
+            word_tags[word] = tags.split(" ")
+    return clusters, word_tags
+
+
+def read_gazetteer(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(type, lower-cased tokens) entries of a ``ner-LANG.gazetteer.txt`` file."""
+    entries: list[tuple[str, tuple[str, ...]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, _, name = line.partition("\t")
+        if name:
+            entries.append((kind, tuple(name.split(" "))))
+    return entries
 
 
 class Featurizer:

@@ -42,8 +42,16 @@ from pathlib import Path
 
 import pycrfsuite
 
+from pantau.errors import PantauError
 from pantau.eval.ner import NerSentence, read_conll, read_idner, read_nerp
-from pantau.extract.entities.ner import FEATURE_VERSION, Featurizer, Lexicon, normalise
+from pantau.extract.entities.ner import (
+    FEATURE_VERSION,
+    Featurizer,
+    Lexicon,
+    normalise,
+    read_gazetteer,
+    read_words,
+)
 from pantau.extract.entities.ner_genre import GENRES, GenreGuesser
 from pantau.lang import load_pack
 from pantau.nlp.tokens import tokenize
@@ -503,6 +511,19 @@ def wikiann_names(
             yield f"{kind}:wk", toks
 
 
+def nerp_names(nerp: Sequence[NerSentence]) -> set[tuple[str, tuple[str, ...]]]:
+    """(PER or LOC, lower-cased words) of NER-Prosa's person and place names. Some of its
+    tokens hold spaces ("jawa tengah"): split into words, as the tagger's tokens are and
+    as the gazetteer file is read back."""
+    names = set()
+    for sent in nerp:
+        for start, end, kind in _spans(sent.tags):
+            if kind in ("PER", "LOC") and end - start <= 5:
+                words = (w for t in sent.tokens[start:end] for w in normalise(t).lower().split())
+                names.add((kind, tuple(words)))
+    return names
+
+
 def nerp_org_names(nerp: Sequence[NerSentence]) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(ORG:ind, lower-cased tokens) of NER-Prosa's IND names (companies, clubs, media,
     products), which are never PER or LOC there."""
@@ -584,10 +605,7 @@ def build_gazetteer(
         toks = _name_tokens(name)
         if toks and len(toks) <= 6:
             entries.add((kind, toks))
-    for sent in nerp:  # NER-Prosa: person and place names only
-        for start, end, kind in _spans(sent.tags):
-            if kind in ("PER", "LOC") and end - start <= 5:
-                entries.add((kind, tuple(normalise(t).lower() for t in sent.tokens[start:end])))
+    entries.update(nerp_names(nerp))
     known = {toks for _kind, toks in entries}
     for source in extra_sources:
         if source == "wikiann":
@@ -612,6 +630,17 @@ def build_gazetteer(
             continue
         kept.append((kind, toks))
     return sorted(kept)
+
+
+def read_lexicons(
+    folder: Path, files: dict[str, str]
+) -> tuple[dict[str, str], dict[str, list[str]], list[tuple[str, tuple[str, ...]]]]:
+    """(clusters, word tags, gazetteer) from a model's lexicon files in ``folder``."""
+    words, gazetteer = folder / files["words"], folder / files["gazetteer"]
+    for path in (words, gazetteer):
+        if not path.is_file():
+            raise PantauError(f"no lexicon file {path} (--lexicons)")
+    return *read_words(words), read_gazetteer(gazetteer)
 
 
 def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -747,6 +776,7 @@ def train(
     gazetteer_sources: Sequence[str] = (),
     use_head_words: bool = False,
     use_gazetteer_words: bool = False,
+    lexicons: Path | None = None,
     repeat: dict[str, int] | None = None,
     self_train: int = SELF_TRAIN,
     min_prob: float = SELF_TRAIN_MIN_PROB,
@@ -761,6 +791,12 @@ def train(
     to reproduce the comparisons in docs/ner.md, as do ``gazetteer_sources``,
     ``use_head_words`` and ``use_gazetteer_words`` (extra lexicons, off in the shipped
     recipe: they did not help, docs/ner.md "Follow-up").
+
+    ``lexicons`` is a folder holding a model's lexicon files (``ner-LANG.words.txt``,
+    ``ner-LANG.gazetteer.txt``): the CRF is trained on them instead of on lexicons built
+    anew. The lexicons read the knowledge base and the language pack, which grow from
+    release to release; kept as files, they make the model's recipe fixed. The shipped
+    Indonesian model is built so from the shipped lexicons (docs/ner.md).
     """
     if lang not in LANGS:
         raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
@@ -805,19 +841,21 @@ def train(
         text = text[: limit * 4]
     labelled_text = [s.tokens for s in train_sents]
     clusters: dict[str, str] = {}
-    if use_clusters:
-        clusters = build_clusters(text + labelled_text + [s.tokens for s in nerp], seed=seed)
     word_tags: dict[str, list[str]] = {}
-    if use_word_stats:
+    gazetteer: list[tuple[str, tuple[str, ...]]] = []
+    if lexicons is not None:
+        clusters, word_tags, gazetteer = read_lexicons(Path(lexicons), files)
+    elif use_clusters:
+        clusters = build_clusters(text + labelled_text + [s.tokens for s in nerp], seed=seed)
+    if lexicons is None and use_word_stats:
         word_tags = word_statistics(text + labelled_text, nerp)
-    if use_role_words:
+    if lexicons is None and use_role_words:
         for word, tags in role_word_tags(lang).items():
             word_tags.setdefault(word, []).extend(tags)
-    if use_head_words:
+    if lexicons is None and use_head_words:
         for word, tags in head_word_tags(lang).items():
             word_tags.setdefault(word, []).extend(tags)
-    gazetteer: list[tuple[str, tuple[str, ...]]] = []
-    if use_gazetteer:
+    if lexicons is None and use_gazetteer:
         gazetteer = build_gazetteer(
             lang,
             data_root,
@@ -826,7 +864,7 @@ def train(
             use_kb=use_kb,
             extra_sources=gazetteer_sources,
         )
-    if use_gazetteer_words and gazetteer:
+    if lexicons is None and use_gazetteer_words and gazetteer:
         for word, tags in gazetteer_word_tags(gazetteer, text + labelled_text).items():
             word_tags.setdefault(word, []).extend(tags)
     t_lex = time.perf_counter() - started
@@ -837,7 +875,7 @@ def train(
         "cluster_prefixes": list(CLUSTER_PREFIXES),
         "features": sorted(features),
         "words": files["words"] if (use_clusters or use_word_stats or word_tags) else None,
-        "gazetteer": files["gazetteer"] if use_gazetteer else None,
+        "gazetteer": files["gazetteer"] if gazetteer else None,
     }
     if meta["words"]:
         (out_dir / files["words"]).write_text(
@@ -847,7 +885,7 @@ def train(
             ),
             encoding="utf-8",
         )
-    if use_gazetteer:
+    if gazetteer:
         (out_dir / files["gazetteer"]).write_text(
             "".join(f"{k}\t{' '.join(t)}\n" for k, t in gazetteer), encoding="utf-8"
         )
