@@ -827,6 +827,7 @@ class EntityRecognizer:
             return country, actor_code
         sector = best.sector or ""
         affiliated = self._affiliation_entry(best.affiliation, lang, groups)
+        body_sector = None
         if best.affiliation and (affiliated is None or affiliated.type == "LOC"):
             # a body the knowledge base does not know, named after its kind, gives its
             # code to a title of no sector: "Ketua DPRD Banten" (not Banten's),
@@ -867,11 +868,12 @@ class EntityRecognizer:
             country = country or best.country or home_country(lang)
         else:
             # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
-            # Selatan"): a title of one country still places the person, and a title of
-            # a sector whose body is only written, naming no place, is the home
-            # country's, as a bare title is ("Kepala Klinik Cahaya Kebagusan")
+            # Selatan"): a title of one country still places the person; a title of a
+            # sector whose body is only written or of a kind of the pack, naming no
+            # place, is the home country's, as a bare title is ("Kepala Klinik Cahaya
+            # Kebagusan")
             country = country or best.country or (
-                home_country(lang) if sector and best.written else None)
+                home_country(lang) if sector and (best.written or body_sector) else None)
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code
