@@ -923,7 +923,11 @@ class EntityRecognizer:
         bank, no bank of kind BUS)."""
         words = affiliation.split()
         for first in range(len(words) - 1):
-            for last in range(len(words), first + 1, -1):
+            # an acronym alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's office),
+            # unless another follows it: "DPD KSPSI" is a board of the KSPSI, no DPD
+            alone = _is_acronym_word(words[first]) and not _is_acronym_word(words[first + 1])
+            shortest = first + 1 if alone else first + 2
+            for last in range(len(words), shortest - 1, -1):
                 if last < len(words) and not words[last][:1].isupper():
                     continue  # "Kementerian Perindustrian dan Teknologi Informasi" (China's)
                 known = [e for e in self._lookup(" ".join(words[first:last]), lang=lang)
