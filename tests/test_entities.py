@@ -462,10 +462,15 @@ def test_words_before_a_name_that_name_no_body_are_no_written_title(
     assert people[name].roles == []
 
 
-def test_an_acronym_the_knowledge_base_knows_opening_a_body_gives_its_code(
+def test_a_short_form_the_knowledge_base_knows_in_a_body_gives_its_code(
     recognizer,  # noqa: ANN001
 ) -> None:
     # the KPU's office of a regency (no "KPU Kabupaten ..." in the knowledge base)
     text = "Ketua KPU Kabupaten Tapanuli Tengah Rudi Hartono Simamora menerima berkas pendaftaran."
     people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
     assert people["Rudi Hartono Simamora"].actor_code == "IDNGOV"
+    # a bracketed short form is a name of its own
+    text = ("Hal itu disampaikan Pengawas Pemilu (Bawaslu) Provinsi Maluku Utara Yohanes "
+            "Kristian Loda kepada wartawan.")
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people["Yohanes Kristian Loda"].actor_code == "IDNGOV"

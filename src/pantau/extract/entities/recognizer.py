@@ -920,12 +920,15 @@ class EntityRecognizer:
         """`_code_from_kind` of the affiliation or of the body it ends with ("Fraksi
         Gerindra DPRD Kabupaten Solok" is a unit of a DPRD), unless a body the knowledge
         base knows opens it ("Bank Indonesia Provinsi Sumatera Selatan" is the central
-        bank, no bank of kind BUS)."""
-        words = affiliation.split()
+        bank, no bank of kind BUS). A bracketed short form counts as a word of its own:
+        "Pengawas Pemilu (Bawaslu) Provinsi NTT" is the Bawaslu's."""
+        written = [w for w in affiliation.split() if w.strip("()")]
+        words = [w.strip("()") for w in written]
         for first in range(len(words) - 1):
-            # an acronym alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's office),
-            # unless another follows it: "DPD KSPSI" is a board of the KSPSI, no DPD
-            alone = _is_acronym_word(words[first]) and not _is_acronym_word(words[first + 1])
+            # a short form alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's
+            # office), unless another follows it: "DPD KSPSI" is a board of the KSPSI
+            alone = ((_is_acronym_word(words[first]) or written[first].startswith("("))
+                     and not _is_acronym_word(words[first + 1]))
             shortest = first + 1 if alone else first + 2
             for last in range(len(words), shortest - 1, -1):
                 if last < len(words) and not words[last][:1].isupper():
