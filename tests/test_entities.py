@@ -474,3 +474,12 @@ def test_a_short_form_the_knowledge_base_knows_in_a_body_gives_its_code(
             "Kristian Loda kepada wartawan.")
     people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
     assert people["Yohanes Kristian Loda"].actor_code == "IDNGOV"
+
+
+def test_a_title_word_inside_a_name_found_is_no_written_title(recognizer) -> None:  # noqa: ANN001
+    # "Star" is a title (a celebrity) but here the end of a newspaper's name
+    text = "Ottawa Star, June 3, 2011 Daniel Marchetti reports that the plan was dropped."
+    analysis = entities_of(recognizer, text, "en")
+    people = {e.name: e for e in analysis.entities}
+    assert people["Daniel Marchetti"].roles == []
+    assert "Ottawa Star" in people

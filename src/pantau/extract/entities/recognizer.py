@@ -204,7 +204,7 @@ class EntityRecognizer:
         gives ("Kepala Klinik Cahaya Kebagusan Grace Maria"), or after it and "selaku"
         (`written_role_before`, `written_role_after`): not over another person, nor a
         body whose name the entity model cut off after its kind ("warga Desa Bangket
-        Parak", the village drawn as a person)."""
+        Parak", the village drawn as a person), nor a title word inside a name found."""
         pack = _pack(lang)
         kinds = (pack.org_words | pack.place_heads) if pack else frozenset()
 
@@ -217,6 +217,8 @@ class EntityRecognizer:
         if role is None or (role.affiliation
                             and role.affiliation.split()[-1].lower() in kinds):
             return None
+        if any(o.start < e and s < o.end for o in found for s, e in role.heads):
+            return None  # "Toronto Star, August 15, 2008 Peter Zimonjic": a name's word
         return role
 
     def _role_of(
