@@ -26,6 +26,7 @@ MAX_UNIT_TOKENS = 6
 MAX_WRITTEN_TOKENS = 12
 """Tokens at most of a title whose body is only written (`written_role_before`)."""
 ROMAN_DIGITS = frozenset("IVXLC")
+"""Letters of Roman numerals: "Teradu VII" is numbered, no body."""
 BODY_MARKS = frozenset({"(", ")", "&", "/", "-"})
 """Marks inside a body's written name: "Co-Founder & CEO Rekosistem", "Pengawas Pemilu
 (Bawaslu) Provinsi NTT"."""
@@ -54,8 +55,8 @@ class Role:
     """The sector is only a default: the organisation named with the title decides
     ("Presiden KSPI", "komisioner Komnas HAM": the pack's `generic`)."""
     written: bool = False
-    """The affiliation is only written: no name the sentence or the knowledge base
-    knows (`RoleLexicon.written_role_before`)."""
+    """Read by `RoleLexicon.written_role_before` or `written_role_after`: the
+    affiliation may be only written, no name the sentence or the knowledge base knows."""
 
 
 Affiliation = Callable[[Sequence[Token], int, int], int | None]
@@ -163,19 +164,7 @@ class RoleLexicon:
         words = [t.text.lower() for t in tokens]
         while end > 0 and (words[end - 1],) in self.skip:
             end -= 1  # "warga Garut bernama Dini"
-        start = end
-        while start > 0 and end - start < MAX_WRITTEN_TOKENS and (
-                self._body_word(tokens[start - 1])
-                or ((words[start - 1],) in self.skip and start > 1
-                    and tokens[start - 2].text[:1].isupper())
-                or (words[start - 1] == "," and start < end and self._body_word(tokens[start]))):
-            # a modifier after a title ("Gubernur baru The Fed"; not "pelatih baru
-            # Uzbekistan", a title in lower case before it) and the commas of a list of
-            # units ("Deputi Bidang Sosial, Budaya, dan Pemberdayaan Masyarakat Otorita IKN")
-            start -= 1
-        # a head in lower case may open the title: "anggota Komisi Pemilihan Umum"
-        lower_head = self.head_ending_at(words, start)
-        start = start if lower_head is None else lower_head
+        start = self._written_start(tokens, words, end)
         for first in range(start, end - 1):
             head_end = self.head_starting_at(words, first)
             if (head_end is None or head_end >= end
@@ -189,6 +178,22 @@ class RoleLexicon:
             role = self._role(tokens, words, text, first, head_end, (body, end))
             return replace(role, written=True)
         return None
+
+    def _written_start(self, tokens: Sequence[Token], words: Sequence[str], end: int) -> int:
+        """Where the words of a title written before token `end` may start: back over
+        body words (`_body_word`), a modifier after a capitalised title ("Gubernur baru
+        The Fed"; not "pelatih baru Uzbekistan", whose title is in lower case) and the
+        commas of a list of units ("Deputi Bidang Sosial, Budaya, dan Pemberdayaan
+        Masyarakat Otorita IKN"), then a head in lower case ("anggota Komisi ...")."""
+        start = end
+        while start > 0 and end - start < MAX_WRITTEN_TOKENS and (
+                self._body_word(tokens[start - 1])
+                or ((words[start - 1],) in self.skip and start > 1
+                    and tokens[start - 2].text[:1].isupper())
+                or (words[start - 1] == "," and start < end and self._body_word(tokens[start]))):
+            start -= 1
+        lower_head = self.head_ending_at(words, start)
+        return start if lower_head is None else lower_head
 
     def written_role_after(self, tokens: Sequence[Token], name_end: int, text: str) -> Role | None:
         """A title after a name and one of the pack's `openers`, past a comma ("Adi
@@ -448,11 +453,13 @@ def _names_a_body(tokens: Sequence[Token]) -> bool:
         depth += {"(": 1, ")": -1}.get(token.text, 0)
         if depth < 0:
             return False
-    def numeral(word: str) -> bool:
-        return word.isdigit() or set(word) <= ROMAN_DIGITS
+    return (depth == 0 and not _numeral(tokens[0].text)
+            and any(t.text[:1].isupper() and not _numeral(t.text) for t in tokens))
 
-    return (depth == 0 and not numeral(tokens[0].text)
-            and any(t.text[:1].isupper() and not numeral(t.text) for t in tokens))
+
+def _numeral(word: str) -> bool:
+    """A number in digits or in Roman numerals ("VII")."""
+    return word.isdigit() or set(word) <= ROMAN_DIGITS
 
 
 def _make_role(
