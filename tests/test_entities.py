@@ -406,3 +406,80 @@ def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa:
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "code"),
+    [
+        # a body only written, its kind giving the sector
+        ("Kepala Klinik Cahaya Kebagusan, Maria Rosalina Tandi mengatakan pasien sudah pulang.",
+         "Maria Rosalina Tandi", "Kepala Klinik Cahaya Kebagusan", "IDNHLH"),
+        ("Hal itu disampaikan Kepala Kampung Yabanda, Markus Wenda Yikwa kepada wartawan.",
+         "Markus Wenda Yikwa", "Kepala Kampung Yabanda", "IDNGOV"),
+        ("Kepala Satuan Tugas Pencegahan dan Penindakan Wilayah III Bambang Herlambang Susilo "
+         "menyebut kasus itu.", "Bambang Herlambang Susilo",
+         "Kepala Satuan Tugas Pencegahan dan Penindakan Wilayah III", "IDNGOV"),
+        # a modifier between the title and a body the knowledge base knows
+        ("Rapat itu dipimpin Gubernur baru The Fed, Christopher Waller.",
+         "Christopher Waller", "Gubernur baru The Fed", "USAGOV"),
+        # a title after the name and "selaku"
+        ("DKPP merehabilitasi Sutrisno Wibowo Hadi selaku anggota Komisi Pemilihan Umum "
+         "Kabupaten Tapanuli Selatan.", "Sutrisno Wibowo Hadi",
+         "anggota Komisi Pemilihan Umum Kabupaten Tapanuli Selatan", "IDNGOV"),
+    ],
+)
+def test_a_title_written_before_or_after_a_name_is_a_role_whatever_its_body(
+    recognizer, text, name, role, code  # noqa: ANN001
+) -> None:
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert (people[name].roles, people[name].actor_code) == ([role], code)
+
+
+def test_a_body_of_a_kind_of_the_pack_gives_its_sector_to_a_title_of_none(
+    recognizer,  # noqa: ANN001
+) -> None:
+    text = ("Ketua Yayasan Cahaya Pelita Nusantara Pangandaran Dede Ardiansyah menyerahkan "
+            "bantuan.")
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people["Dede Ardiansyah"].actor_code == "IDNNGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the name inside the brackets, not a body
+        ("Ruang itu ada sebagaimana disampaikan oleh Pak Gubernur (BI Perry Warjiyo) kemarin.",
+         "Perry Warjiyo"),
+        # a title in lower case before the modifier: the coach's, not his deputy's
+        ("Ia ditempatkan sebagai deputi pelatih baru Uzbekistan, Fabio Cannavaro.",
+         "Fabio Cannavaro"),
+    ],
+)
+def test_words_before_a_name_that_name_no_body_are_no_written_title(
+    recognizer, text, name  # noqa: ANN001
+) -> None:
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people[name].roles == []
+
+
+def test_a_short_form_the_knowledge_base_knows_in_a_body_gives_its_code(
+    recognizer,  # noqa: ANN001
+) -> None:
+    # the KPU's office of a regency (no "KPU Kabupaten ..." in the knowledge base)
+    text = "Ketua KPU Kabupaten Tapanuli Tengah Rudi Hartono Simamora menerima berkas pendaftaran."
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people["Rudi Hartono Simamora"].actor_code == "IDNGOV"
+    # a bracketed short form is a name of its own
+    text = ("Hal itu disampaikan Pengawas Pemilu (Bawaslu) Provinsi Maluku Utara Yohanes "
+            "Kristian Loda kepada wartawan.")
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert people["Yohanes Kristian Loda"].actor_code == "IDNGOV"
+
+
+def test_a_title_word_inside_a_name_found_is_no_written_title(recognizer) -> None:  # noqa: ANN001
+    # "Star" is a title (a celebrity) but here the end of a newspaper's name
+    text = "Ottawa Star, June 3, 2011 Daniel Marchetti reports that the plan was dropped."
+    analysis = entities_of(recognizer, text, "en")
+    people = {e.name: e for e in analysis.entities}
+    assert people["Daniel Marchetti"].roles == []
+    assert "Ottawa Star" in people

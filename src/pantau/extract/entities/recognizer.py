@@ -181,6 +181,8 @@ class EntityRecognizer:
                     if all(k in position for k in range(o.first, o.last))
                 ]
                 c.role = self._role_of(kept, shifted, others, text, roles, lang)
+            if c.role is None:
+                c.role = self._written_role(tokens, c, found, text, roles, lang)
         heads = [head for c in found if c.role is not None for head in c.role.heads]
         # "U.S. Secretary of State" is a title, not an organisation of its own
         return [
@@ -188,6 +190,36 @@ class EntityRecognizer:
             for c in found
             if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
         ]
+
+    def _written_role(
+        self,
+        tokens: Sequence[Token],
+        person: Candidate,
+        found: Sequence[Candidate],
+        text: str,
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> Role | None:
+        """The title written before a person's mention whose body no name found or known
+        gives ("Kepala Klinik Cahaya Kebagusan Grace Maria"), or after it and "selaku"
+        (`written_role_before`, `written_role_after`): not over another person, nor a
+        body whose name the entity model cut off after its kind ("warga Desa Bangket
+        Parak", the village drawn as a person), nor a title word inside a name found."""
+        pack = _pack(lang)
+        kinds = (pack.org_words | pack.place_heads) if pack else frozenset()
+
+        def holds_person(i: int, j: int) -> bool:
+            return any(o is not person and o.type == "PER" and o.first < j and i < o.last
+                       for o in found)
+
+        role = (roles.written_role_before(tokens, person.first, text, holds_person)
+                or roles.written_role_after(tokens, person.last, text))
+        if role is None or (role.affiliation
+                            and role.affiliation.split()[-1].lower() in kinds):
+            return None
+        if any(o.start < e and s < o.end for o in found for s, e in role.heads):
+            return None  # "Toronto Star, August 15, 2008 Peter Zimonjic": a name's word
+        return role
 
     def _role_of(
         self,
@@ -797,6 +829,7 @@ class EntityRecognizer:
             return country, actor_code
         sector = best.sector or ""
         affiliated = self._affiliation_entry(best.affiliation, lang, groups)
+        body_sector = None
         if best.affiliation and (affiliated is None or affiliated.type == "LOC"):
             # a body the knowledge base does not know, named after its kind, gives its
             # code to a title of no sector: "Ketua DPRD Banten" (not Banten's),
@@ -804,6 +837,13 @@ class EntityRecognizer:
             kind_country, kind_code = self._code_from_kind_within(best.affiliation, lang, groups)
             if kind_code and (not best.sector or best.generic):
                 return country or kind_country, actor_code or kind_code
+            body_sector, body_country = (load_roles(lang).body_sector(best.affiliation)
+                                         if lang else (None, None))
+            if body_sector and (not best.sector or best.generic):
+                # "Kepala Seksi Kesejahteraan Sosial Kecamatan Manonjaya", "Direktur PT":
+                # the kind of body the role names, and its country if only one has it
+                sector = body_sector
+                kind_country = kind_country or body_country
             # "Komisaris Utama PT X": a title of its own sector, placed by its body
             country = country or best.country or kind_country
         if affiliated is not None:
@@ -830,8 +870,12 @@ class EntityRecognizer:
             country = country or best.country or home_country(lang)
         else:
             # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
-            # Selatan"): a title of one country still places the person
-            country = country or best.country
+            # Selatan"): a title of one country still places the person; a title of a
+            # sector whose body is only written or of a kind of the pack, naming no
+            # place, is the home country's, as a bare title is ("Kepala Klinik Cahaya
+            # Kebagusan")
+            country = country or best.country or (
+                home_country(lang) if sector and (best.written or body_sector) else None)
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code
@@ -878,10 +922,17 @@ class EntityRecognizer:
         """`_code_from_kind` of the affiliation or of the body it ends with ("Fraksi
         Gerindra DPRD Kabupaten Solok" is a unit of a DPRD), unless a body the knowledge
         base knows opens it ("Bank Indonesia Provinsi Sumatera Selatan" is the central
-        bank, no bank of kind BUS)."""
-        words = affiliation.split()
+        bank, no bank of kind BUS). A bracketed short form counts as a word of its own:
+        "Pengawas Pemilu (Bawaslu) Provinsi NTT" is the Bawaslu's."""
+        written = [w for w in affiliation.split() if w.strip("()")]
+        words = [w.strip("()") for w in written]
         for first in range(len(words) - 1):
-            for last in range(len(words), first + 1, -1):
+            # a short form alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's
+            # office), unless another follows it: "DPD KSPSI" is a board of the KSPSI
+            alone = ((_is_acronym_word(words[first]) or written[first].startswith("("))
+                     and not _is_acronym_word(words[first + 1]))
+            shortest = first + 1 if alone else first + 2
+            for last in range(len(words), shortest - 1, -1):
                 if last < len(words) and not words[last][:1].isupper():
                     continue  # "Kementerian Perindustrian dan Teknologi Informasi" (China's)
                 known = [e for e in self._lookup(" ".join(words[first:last]), lang=lang)

@@ -23,6 +23,13 @@ MAX_HEAD_TOKENS = 6
 MAX_AFFILIATION_TOKENS = 6
 MAX_UNIT_TOKENS = 6
 """Capitalised words between a title and its organisation ("Anggota Komisi III DPR")."""
+MAX_WRITTEN_TOKENS = 12
+"""Tokens at most of a title whose body is only written (`written_role_before`)."""
+ROMAN_DIGITS = frozenset("IVXLC")
+"""Letters of Roman numerals: "Teradu VII" is numbered, no body."""
+BODY_MARKS = frozenset({"(", ")", "&", "/", "-"})
+"""Marks inside a body's written name: "Co-Founder & CEO Rekosistem", "Pengawas Pemilu
+(Bawaslu) Provinsi NTT"."""
 SECURITY_SECTORS = frozenset({"COP", "MIL"})
 """Police and military: any of their titles is an office ("Kasat Reskrim"), and a grade of
 both forces ("Brigjen") takes the code of the force named with it."""
@@ -47,6 +54,9 @@ class Role:
     generic: bool = False
     """The sector is only a default: the organisation named with the title decides
     ("Presiden KSPI", "komisioner Komnas HAM": the pack's `generic`)."""
+    written: bool = False
+    """Read by `RoleLexicon.written_role_before` or `written_role_after`: the
+    affiliation may be only written, no name the sentence or the knowledge base knows."""
 
 
 Affiliation = Callable[[Sequence[Token], int, int], int | None]
@@ -75,6 +85,12 @@ class RoleLexicon:
     """Police and military grades ("AKP", "Kolonel": the pack's `grade`)."""
     generic: frozenset[tuple[str, ...]] = frozenset()
     """Titles whose sector the organisation named with them overrides (`generic`)."""
+    openers: frozenset[str] = frozenset()
+    """Words that open a title after a name ("Adi Susanto selaku Ketua KPU ...": the
+    pack's `connectors.as`)."""
+    bodies: dict[tuple[str, ...], tuple[str | None, str | None]] = field(default_factory=dict)
+    """Words that open a body's name -> (sector, country) it gives a title (the pack's
+    `[[org]]`: "Polda" COP IDN, "Klinik" HLH, "Bidang" neither)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -126,6 +142,106 @@ class RoleLexicon:
                 return None
             return role
         return self._role_ending_at(tokens, name_start, text, affiliation, organisation)
+
+    def written_role_before(
+        self,
+        tokens: Sequence[Token],
+        name_start: int,
+        text: str,
+        holds_person: Callable[[int, int], bool],
+    ) -> Role | None:
+        """A title right before a name (past one comma) whose body neither the sentence
+        nor the knowledge base names: a head and the body's capitalised words after it,
+        up to the name ("Kepala Kampung Lantipo, Henky Yasel", "Kepala Satuan Tugas
+        Koordinasi dan Supervisi KPK Wilayah V Dian Patria"). The body is the role's
+        affiliation as written; its kind gives the sector (`body_sector`). Read only
+        where `role_before` found nothing: a known body is read better there. None when
+        the words hold another person (`holds_person(i, j)`: "Gubernur Papua Lukas
+        Enembe, Budi" is Lukas Enembe's title)."""
+        end = name_start
+        if end > 0 and tokens[end - 1].text == ",":
+            end -= 1
+        words = [t.text.lower() for t in tokens]
+        while end > 0 and (words[end - 1],) in self.skip:
+            end -= 1  # "warga Garut bernama Dini"
+        start = self._written_start(tokens, words, end)
+        for first in range(start, end - 1):
+            head_end = self.head_starting_at(words, first)
+            if (head_end is None or head_end >= end
+                    or tuple(words[first:head_end]) in self.given_names):
+                continue
+            body = head_end
+            while body < end and (words[body],) in self.skip:
+                body += 1
+            if holds_person(first, end) or body == end or not _names_a_body(tokens[body:end]):
+                return None
+            role = self._role(tokens, words, text, first, head_end, (body, end))
+            return replace(role, written=True)
+        return None
+
+    def _written_start(self, tokens: Sequence[Token], words: Sequence[str], end: int) -> int:
+        """Where the words of a title written before token `end` may start: back over
+        body words (`_body_word`), a modifier after a capitalised title ("Gubernur baru
+        The Fed"; not "pelatih baru Uzbekistan", whose title is in lower case) and the
+        commas of a list of units ("Deputi Bidang Sosial, Budaya, dan Pemberdayaan
+        Masyarakat Otorita IKN"), then a head in lower case ("anggota Komisi ...")."""
+        start = end
+        while start > 0 and end - start < MAX_WRITTEN_TOKENS and (
+                self._body_word(tokens[start - 1])
+                or ((words[start - 1],) in self.skip and start > 1
+                    and tokens[start - 2].text[:1].isupper())
+                or (words[start - 1] == "," and start < end and self._body_word(tokens[start]))):
+            start -= 1
+        lower_head = self.head_ending_at(words, start)
+        return start if lower_head is None else lower_head
+
+    def written_role_after(self, tokens: Sequence[Token], name_end: int, text: str) -> Role | None:
+        """A title after a name and one of the pack's `openers`, past a comma ("Adi
+        Susanto selaku Ketua merangkap anggota KPU Kabupaten Labuhanbatu Utara"): the
+        last head of its words (heads, modifiers and body words) with the body written
+        after it, up to the first other word or mark."""
+        words = [t.text.lower() for t in tokens]
+        start = name_end + 1 if name_end < len(tokens) and words[name_end] == "," else name_end
+        if start >= len(tokens) or words[start] not in self.openers:
+            return None
+        start += 1
+        end, head = start, None
+        while end < len(tokens) and end - start < MAX_WRITTEN_TOKENS:
+            head_end = self.head_starting_at(words, end)
+            if head_end is not None:
+                head, end = (end, head_end), head_end
+            elif self._body_word(tokens[end]) or (words[end],) in self.skip:
+                end += 1
+            else:
+                break
+        while end > start and (words[end - 1] in self.unit_joiners
+                               or words[end - 1] in BODY_MARKS - {")"}):
+            end -= 1  # "selaku ketua Bawaslu RI pada ...": the body ends before "pada"
+        if head is None or head[1] > end:
+            return None
+        body = (head[1], end) if head[1] < end and _names_a_body(tokens[head[1]:end]) else None
+        return replace(self._role(tokens, words, text, *head, body), written=True)
+
+    def _body_word(self, token: Token) -> bool:
+        """Whether a token can be part of a title written before a name: capitalised, a
+        number, a mark of `BODY_MARKS` or one of the pack's unit joiners ("dan")."""
+        word = token.text
+        return (word[:1].isupper() or word.isdigit() or word in BODY_MARKS
+                or word.lower() in self.unit_joiners)
+
+    def body_sector(self, body: str) -> tuple[str | None, str | None]:
+        """(sector, country) of a body by the last word of the pack's `[[org]]` with a
+        sector that it holds: a unit is named before the body it belongs to ("Hubungan
+        Media dan Kehumasan pada Puspenkum Kejagung RI": JUD, not MED); (None, None) when
+        it holds none ("Satuan Tugas Koordinasi dan Supervisi KPK")."""
+        words = [w.lower() for w in body.split()]
+        longest = max(map(len, self.bodies), default=0)
+        for i in range(len(words) - 1, -1, -1):
+            for size in range(min(longest, len(words) - i), 0, -1):
+                sector, country = self.bodies.get(tuple(words[i:i + size]), (None, None))
+                if sector:
+                    return sector, country
+        return None, None
 
     def _role_ending_at(
         self,
@@ -327,6 +443,25 @@ class RoleLexicon:
         return span[0], cut
 
 
+def _names_a_body(tokens: Sequence[Token]) -> bool:
+    """Whether words written after a title can name its body: brackets closed ("Gubernur
+    (BI Perry Warjiyo)" puts the name inside them), no numeral first ("Teradu VII
+    Bernard": a numbered status, then the name) and a capitalised word that is no
+    numeral ("Kiai dan Nyai" names none)."""
+    depth = 0
+    for token in tokens:
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+        if depth < 0:
+            return False
+    return (depth == 0 and not _numeral(tokens[0].text)
+            and any(t.text[:1].isupper() and not _numeral(t.text) for t in tokens))
+
+
+def _numeral(word: str) -> bool:
+    """A number in digits or in Roman numerals ("VII")."""
+    return word.isdigit() or set(word) <= ROMAN_DIGITS
+
+
 def _make_role(
     tokens: Sequence[Token],
     text: str,
@@ -390,6 +525,11 @@ def load_roles(lang: str) -> RoleLexicon:
             if role.get("generic"):
                 generic.add(key)
     modifiers = data.get("modifiers", {})
+    bodies: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
+    for body in data.get("org", []):
+        for words in body["words"]:
+            bodies.setdefault(tuple(words.lower().split()),
+                              (body.get("sector"), body.get("country")))
     return RoleLexicon(
         heads=heads,
         same_sector=_phrases(modifiers.get("same_sector", [])),
@@ -398,8 +538,10 @@ def load_roles(lang: str) -> RoleLexicon:
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
         unit_joiners=frozenset(c.lower() for c in data.get("connectors", {}).get("unit", [])),
         factions=frozenset(c.lower() for c in data.get("connectors", {}).get("faction", [])),
+        openers=frozenset(c.lower() for c in data.get("connectors", {}).get("as", [])),
         countries=countries,
         given_names=frozenset(given_names),
         grades=frozenset(grades),
         generic=frozenset(generic),
+        bodies=bodies,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
@@ -173,13 +173,10 @@ class ActorFinder:
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
         known: dict[Phrase, Actor] | None = None,
-        roles: Mapping[str, Sequence[str]] | None = None,
     ) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """(actors, places named as locations) of one sentence. `known`: the names found
         by their markers in the document so far, updated here ("berinisial HM" makes
-        every later "HM" that person). `roles`: entity id -> the titles the article
-        writes before or after (`title_openers`) a person the entity stage gave no
-        sector (`role_actor`)."""
+        every later "HM" that person)."""
         spans = self._from_dictionary(words)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -243,8 +240,7 @@ class ActorFinder:
             if entity.type == "PERSON" and actor.code in (None, actor.country):
                 # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
                 # role names, by the pack's group nouns
-                titles = [*entity.roles, *(roles or {}).get(entity.id, ())]
-                actor = self.role_actor(titles, actor, default_country) or actor
+                actor = self.role_actor(entity.roles, actor, default_country) or actor
             if actor.code is None and entity.type == "PERSON" and default_country:
                 # a person the article does not place: the article's country, no sector
                 actor = replace_actor(actor, code=default_country, country=default_country)
@@ -375,8 +371,8 @@ class ActorFinder:
 
     def role_actor(self, roles: Sequence[str], actor: Actor,
                    default_country: str | None) -> Actor | None:
-        """A person with no code or a bare country whose role, as the entity stage read it
-        (or as the article writes it before the name: `_written_titles`), names a body,
+        """A person with no code or a bare country whose role, as the entity stage read it,
+        names a body the entity stage could not code (its group nouns are this pack's),
         in a pack that says so (`role_sectors`): the sector of the first body the role
         names by a group noun or a kind of organisation of the pack ("Ketua DPRD Kota
         Bogor" LEG, "Kepala Klinik Cahaya" HLH, "Komisaris Utama PT Dosni Roha" BUS; not

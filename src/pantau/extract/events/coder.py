@@ -187,9 +187,6 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
-        self.written_titles: dict[str, list[str]] = self._written_titles()
-        """Entity id -> the titles the article writes before (or after "selaku") a person
-        the entity stage gave no sector (`_written_titles`)."""
         self.known_names: dict[Phrase, Actor] = self._name_parts()
         """People named by a marker earlier in the document ("berinisial HM"), and the
         parts of people's names (`_name_parts`)."""
@@ -230,7 +227,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             local = self._without_acronyms(
                 words, _token_mentions(tokens, mentions, span.start, span.end))
             actors, places = self.finder.find(tokens, words, local, self.default_country,
-                                              self.known_names, self.written_titles)
+                                              self.known_names)
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             actors = self._marked_suspects(words, actors)

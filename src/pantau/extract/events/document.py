@@ -23,8 +23,6 @@ from pantau.extract.events.lexicon import Phrase
 from pantau.model import Actor
 from pantau.nlp.tokens import Token, tokenize
 
-MAX_TITLE = 12
-"""Tokens at most of a title written before a person's name (`_written_titles`)."""
 MAX_HEADLINE_UNIT = 3
 """Words at most before a headline's institution in its clause ("Komisi III DPR")."""
 MAX_HEADLINE_NAME = 4
@@ -70,81 +68,13 @@ class _DocumentRules:
             actor = entity_actor(entity)
             if actor.code in (None, actor.country):
                 # "Betty" of "Betty Epsilon Idroos selaku anggota Komisi Pemilihan Umum"
-                titles = [*entity.roles, *self.written_titles.get(entity.id, ())]
-                actor = self.finder.role_actor(titles, actor, self.default_country) or actor
+                actor = self.finder.role_actor(entity.roles, actor,
+                                               self.default_country) or actor
             if actor.code is None and self.default_country:
                 actor = replace_actor(actor, code=self.default_country,
                                       country=self.default_country)
             result[(word.lower(),)] = actor
         return result
-
-    def _written_titles(self) -> dict[str, list[str]]:
-        """With the pack's `role_sectors`: for each person the entity stage gave no
-        sector, the capitalised words the article writes right before a mention
-        of them, past one comma ("Kepala Bidang Hortikultura DKPP Kabupaten Indramayu, M
-        Ikhwan", "Wakil Wali Kota Bandung Erwin"), joined by the pack's
-        `title_links` ("dan", brackets), and the title after it (`_title_after`): their
-        titles, read as the entity stage's roles
-        are (`ActorFinder.role_actor`). Not for a name that opens with a group noun or a
-        kind of organisation ("PT Vitka Delifood", "Pemkab Serang" drawn as persons),
-        nor words after a locative word (a place) or holding another person's name."""
-        if not self.lexicon.role_sectors:
-            return {}
-        links = self.lexicon.word_set("title_links")
-        locative = self.lexicon.word_set("locative")
-        kinds = set(self.finder.agents) | set(self.finder.org_kinds)
-        text = self.analysis.text
-        people = [(m.start, m.end, e.id) for e in self.analysis.entities
-                  if e.type == "PERSON" for m in e.mentions]
-        result: dict[str, list[str]] = {}
-        for entity in self.analysis.entities:
-            code = entity.actor_code
-            if (entity.type != "PERSON"
-                    or (code and code != entity.country)
-                    or (entity.name.split()[0].lower(),) in kinds):
-                continue
-            for mention in sorted(entity.mentions, key=lambda m: m.start):
-                span = next((s for s in self.analysis.sentences
-                             if s.start <= mention.start < s.end), None)
-                if span is None:
-                    continue
-                after = self._title_after(tokenize(text, mention.end, span.end), links)
-                if after:
-                    result.setdefault(entity.id, []).append(after)
-                tokens = tokenize(text, span.start, mention.start)
-                end = len(tokens) - 1 if tokens and tokens[-1].text == "," else len(tokens)
-                start = end
-                while start > 0 and end - start < MAX_TITLE and (
-                        tokens[start - 1].text[:1].isupper() or tokens[start - 1].text.isdigit()
-                        or (tokens[start - 1].text.lower(),) in links):
-                    start -= 1
-                if start == end or (start > 0 and (tokens[start - 1].text.lower(),)
-                                    in locative):
-                    continue  # "saksi untuk Harvey di Pengadilan Tipikor Jakarta, Sandra"
-                lo, hi = tokens[start].start, tokens[end - 1].end
-                if any(lo < e and s < hi and other != entity.id for s, e, other in people):
-                    continue  # "Gubernur Papua Lukas Enembe, Budi": another's title
-                result.setdefault(entity.id, []).append(
-                    " ".join(t.text for t in tokens[start:end]))
-        return result
-
-    def _title_after(self, tokens: Sequence[Token], links: frozenset[Phrase]) -> str | None:
-        """The title written after a name and one of the pack's `title_openers`, past a
-        comma ("Adi Susanto selaku Ketua merangkap anggota KPU Kabupaten Labuhanbatu Utara
-        terhitung ..."): its capitalised words, the pack's title words and group nouns
-        and `title_links`, up to the first other word or mark."""
-        k = 1 if tokens and tokens[0].text == "," else 0
-        if k >= len(tokens) or (tokens[k].text.lower(),) not in self.lexicon.word_set(
-                "title_openers"):
-            return None
-        words: list[str] = []
-        for token in tokens[k + 1:k + 1 + MAX_TITLE]:
-            word = token.text.lower()
-            if not (token.text[:1].isupper() or (word,) in links
-                    or any(p[0] == word for p in self.finder.agents)):
-                break
-            words.append(token.text)
-        return " ".join(words) or None
 
     def _suspects(self) -> None:
         """People the article gives no sector who are arrested, detained or charged by

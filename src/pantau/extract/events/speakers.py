@@ -175,8 +175,7 @@ class _SpeakerRules:
                     actor = self._placed(entity_actor(entity))
                     if entity.type == "PERSON" and actor.code in (None, actor.country):
                         # "kata Ketua DPRD Banten, Fahmi Hakim": the body of the role
-                        titles = [*entity.roles, *self.written_titles.get(entity.id, ())]
-                        actor = self.finder.role_actor(titles, actor,
+                        actor = self.finder.role_actor(entity.roles, actor,
                                                        self.default_country) or actor
                     if actor.code is None and self.lexicon.word_set("speaker_kind"):
                         # "“Kami berharap ...,” sebutnya" of the Dinas PU: the office's
