@@ -298,6 +298,14 @@ def test_a_passive_support_verb_takes_the_agent_of_a_nominal_trigger(pipeline: P
     assert arrest.target and arrest.target.name == "Budi Hartono"
 
 
+def test_support_is_an_event_only_with_someone_supported(pipeline: Pipeline) -> None:
+    text = (
+        "Partai Golkar mendukung pemerintah dalam sidang itu. "
+        "Kementerian Keuangan mendukung pertumbuhan ekonomi daerah."
+    )
+    assert {(e.sentence, e.root) for e in events_of(pipeline, text, "id")} == {(0, "05")}
+
+
 def test_object_bound_readings_of_common_verbs(pipeline: Pipeline) -> None:
     # an investigation needs evidence or a person examined; a hope needs an addressee
     text = "Penyidik Polda Wakanda mengumpulkan sejumlah alat bukti di rumah itu."

@@ -237,7 +237,7 @@ class _EmitRules:
             if voice == "noun":
                 return False  # "pembacokan korban": the victim is no agent of its own attack
             target, targets = None, []
-        if target is None and (source.code is None or self.lexicon.dyadic):
+        if target is None and (source.code is None or self.lexicon.dyadic or pattern.dyadic):
             return False
         code = lookup(pattern.code)
         if code.root == "19" and (source.sector or "").lower() in {

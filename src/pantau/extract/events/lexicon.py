@@ -39,6 +39,9 @@ class Pattern:
     """`after` lists alternatives (pantau's `object` key), any one of which must follow;
     otherwise all of its phrases must follow in order (PETRARCH patterns)."""
     symmetric: bool = False
+    dyadic: bool = False
+    """The event needs a target actor (the entry's `dyadic` key): support for no one is
+    support for a thing ("mendukung pertumbuhan ekonomi"), no event."""
     object_first: bool = False
     """A base form whose agent stands right before it and whose object comes first
     ("pelaku sudah kami tahan"; the pack's `object_first` key, voice passive)."""
@@ -179,6 +182,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
                         after=objects,
                         alternatives=True,
                         symmetric=bool(entry.get("symmetric", False)),
+                        dyadic=bool(entry.get("dyadic", False)),
                         object_first=key == "object_first",
                     ),
                 )
