@@ -306,6 +306,13 @@ def test_support_is_an_event_only_with_someone_supported(pipeline: Pipeline) -> 
     assert {(e.sentence, e.root) for e in events_of(pipeline, text, "id")} == {(0, "05")}
 
 
+def test_urgent_is_no_appeal(pipeline: Pipeline) -> None:
+    text = "BPBD Wakanda mencatat kebutuhan mendesak bagi warga terdampak banjir."
+    assert events_of(pipeline, text, "id") == []
+    text = "Ketua DPR Budi Hartono mendesak pemerintah segera menurunkan harga beras."
+    assert [e.root for e in events_of(pipeline, text, "id")] == ["02"]
+
+
 def test_object_bound_readings_of_common_verbs(pipeline: Pipeline) -> None:
     # an investigation needs evidence or a person examined; a hope needs an addressee
     text = "Penyidik Polda Wakanda mengumpulkan sejumlah alat bukti di rumah itu."
