@@ -57,3 +57,9 @@ def test_a_titles_body_takes_its_sector_from_the_packs_kinds(
     body: str, sector: str | None, country: str | None
 ) -> None:
     assert sector_of_body(body, load_pack("id")) == (sector, country)
+
+
+def test_an_english_titles_body_takes_its_sector_from_the_english_kinds() -> None:
+    pack = load_pack("en")
+    assert sector_of_body("Senate Foreign Relations Committee", pack) == ("LEG", None)
+    assert sector_of_body("Toronto Police Service", pack) == ("COP", None)
