@@ -232,6 +232,18 @@ def test_an_unknown_organisation_takes_its_kinds_sector(recognizer) -> None:  # 
     assert orgs["Kementerian Dalam Negeri Wakanda"].actor_code is None
 
 
+def test_an_unknown_organisation_of_a_kind_after_a_unit_or_abroad(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Berkas itu dikirim ke Kantor Kejaksaan Negeri Wakanda kemarin. "
+        "Sementara itu, DPR AS menolak usulan tersebut."
+    )
+    orgs = {e.name: e for e in entities_of(recognizer, text, "id").entities if e.type == "ORG"}
+    # "Kantor" (office) opens a body without naming its kind: the kind after it does
+    assert orgs["Kantor Kejaksaan Negeri Wakanda"].actor_code == "IDNJUD"
+    # a kind of the home country only, with another country named after it: that country's
+    assert (orgs["DPR AS"].country, orgs["DPR AS"].actor_code) == ("USA", "USALEG")
+
+
 def test_a_name_opening_with_a_kind_of_organisation_is_no_person(recognizer) -> None:  # noqa: ANN001
     # the model tags both bodies PER; their kind ("Pemkab", "Satgas") says otherwise
     text = (

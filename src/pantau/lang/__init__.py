@@ -49,8 +49,14 @@ class LanguagePack:
     org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Kinds of organisation that open a name ("polres", "rumah sakit") -> CAMEO sector
     (`org_kinds.toml`)."""
+    title_org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Kinds of organisation only right after a title ("Ketua MK"): alone, the words are
+    also common words or given names ("Ma", "Pan"; `org_kinds.toml`'s `after_title`)."""
     home_org_kinds: frozenset[tuple[str, ...]] = frozenset()
-    """Those of `org_kinds` that exist in the home country only ("polres", "sman")."""
+    """Those of `org_kinds` and `title_org_kinds` that exist in the home country only
+    ("polres", "sman")."""
+    org_units: frozenset[tuple[str, ...]] = frozenset()
+    """Kinds of no sector: units inside a body ("bidang", "tim"; `org_kinds.toml`)."""
 
 
 def _pack_dir(code: str):  # noqa: ANN202 - a Traversable
@@ -89,7 +95,7 @@ def load_pack(code: str) -> LanguagePack:
         raise ConfigError(f"no language pack for {code!r} (have: {', '.join(available_packs())})")
     clean = _toml(folder, code, "clean.toml")
     facts = _toml(folder, code, "pack.toml")
-    org_kinds = _toml(folder, code, "org_kinds.toml")
+    kinds = _org_kinds(code, _toml(folder, code, "org_kinds.toml"))
     return LanguagePack(
         code=code,
         clean=clean,
@@ -108,13 +114,27 @@ def load_pack(code: str) -> LanguagePack:
         place_heads=_words(folder, "place_heads.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
         home_country=facts.get("home_country") or None,
-        org_kinds={
-            tuple(kind.split()): sector
-            for sector, kinds in org_kinds.get("kinds", {}).items()
-            for kind in kinds
-        },
-        home_org_kinds=frozenset(tuple(k.split()) for k in org_kinds.get("home_only", [])),
+        org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
+        title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},
+        home_org_kinds=frozenset(k for k, (_, home, _) in kinds.items() if home),
+        org_units=frozenset(k for k, (sector, _, _) in kinds.items() if not sector),
     )
+
+
+def _org_kinds(
+    code: str, data: dict[str, Any]
+) -> dict[tuple[str, ...], tuple[str | None, bool, bool]]:
+    """Each kind of `org_kinds.toml` -> (sector, home, after_title). A kind listed twice
+    is an error: the file is the pack's one list of kinds, and a kind has one sector."""
+    kinds: dict[tuple[str, ...], tuple[str | None, bool, bool]] = {}
+    for table in data.get("kinds", []):
+        for word in table["words"]:
+            kind = tuple(word.lower().split())
+            if kind in kinds:
+                raise ConfigError(f"lang/{code}/org_kinds.toml: {word!r} is listed twice")
+            kinds[kind] = (table.get("sector"), bool(table.get("home")),
+                           bool(table.get("after_title")))
+    return kinds
 
 
 def home_country(lang: str | None) -> str | None:

@@ -22,7 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
-from pantau.extract.entities.roles import SECURITY_SECTORS, Role, RoleLexicon, load_roles
+from pantau.extract.entities.roles import (
+    SECURITY_SECTORS,
+    Role,
+    RoleLexicon,
+    load_roles,
+    sector_of_body,
+)
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
 from pantau.lang import LanguagePack, available_packs, home_country, load_pack
@@ -837,8 +843,9 @@ class EntityRecognizer:
             kind_country, kind_code = self._code_from_kind_within(best.affiliation, lang, groups)
             if kind_code and (not best.sector or best.generic):
                 return country or kind_country, actor_code or kind_code
-            body_sector, body_country = (load_roles(lang).body_sector(best.affiliation)
-                                         if lang else (None, None))
+            pack = _pack(lang)
+            body_sector, body_country = (sector_of_body(best.affiliation, pack)
+                                         if pack else (None, None))
             if body_sector and (not best.sector or best.generic):
                 # "Kepala Seksi Kesejahteraan Sosial Kecamatan Manonjaya", "Direktur PT":
                 # the kind of body the role names, and its country if only one has it
@@ -885,30 +892,31 @@ class EntityRecognizer:
     ) -> tuple[str | None, str | None]:
         """(country, actor code) of an organisation the knowledge base does not know,
         named after its kind (the pack's `org_kinds.toml`: "Polres Bogor", "Dinas PU
-        Kota Medan", "Kementerian Luar Negeri Rusia"): the kind's sector, in the home
-        country for a kind that exists there only ("Polres"), else in the country a place
-        in its name gives."""
+        Kota Medan", "Kementerian Luar Negeri Rusia"), maybe after a unit ("Kantor
+        Kejaksaan Tinggi"): the kind's sector, in the country a place in its name gives,
+        else in the home country for a kind that exists there only ("Polres")."""
         pack = _pack(lang)
         if pack is None:
             return None, None
-        kinds = pack.org_kinds
         words = name.split()
-        lower = [w.lower() for w in words]
-        size = next((n for n in range(min(3, len(words) - 1), 0, -1)
-                     if tuple(lower[:n]) in kinds), 0)
-        if not size or not (words[size][:1].isupper() or words[size][:1].isdigit()):
+        first, size = _opening_kind([w.lower() for w in words], pack)
+        rest = words[first + size:]
+        if not size or not rest or not (rest[0][:1].isupper() or rest[0][:1].isdigit()):
             return None, None  # a kind alone ("Satgas", "PT") names no organisation
-        kind = tuple(lower[:size])
+        kind = tuple(w.lower() for w in words[first:first + size])
+        place = self._affiliation_entry(" ".join(rest), lang, groups)
         if kind in pack.home_org_kinds:
-            country = pack.home_country  # "MAN IC OKI": OKI is a regency, not the OIC
+            # "MAN IC OKI": OKI is a regency, not the OIC; but "Mahkamah Agung Saudi",
+            # "DPR AS": a country named after the kind is the body's
+            country = (place.country if place is not None and place.feature == "country"
+                       and place.type == "LOC" else pack.home_country)
         else:
-            place = self._affiliation_entry(" ".join(words[size:]), lang, groups)
             if place is not None and place.cameo and not place.country:
                 return None, place.cameo  # "Badan Hak Asasi Manusia Uni Eropa": the IGO's
             country = place.country if place is not None else None
         if country is None:
             return None, None
-        return country, country + kinds[kind]
+        return country, country + pack.org_kinds[kind]
 
     @staticmethod
     def _names_a_person(affiliation: str, groups: list[_Group]) -> bool:
@@ -1023,6 +1031,22 @@ def _without_brackets(
         return None
     kept = [k for k in range(len(tokens)) if k not in dropped]
     return [tokens[k] for k in kept], {old: new for new, old in enumerate(kept)}
+
+
+def _opening_kind(lower: Sequence[str], pack: LanguagePack) -> tuple[int, int]:
+    """Where the kind of organisation that opens a lower-cased name starts, and its
+    length in words (0 for none): first, or right after one unit of no sector ("kantor",
+    "bidang": "Kantor Kejaksaan Tinggi" is a prosecutor's office, "Kantor Pos" names no
+    kind). At most three words, and one word at least after them."""
+    for first in (0, 1):
+        if first and tuple(lower[:1]) not in pack.org_units:
+            break
+        most = min(3, len(lower) - first - 1)
+        size = next((n for n in range(most, 0, -1)
+                     if tuple(lower[first:first + n]) in pack.org_kinds), 0)
+        if size:
+            return first, size
+    return 0, 0
 
 
 def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> bool:

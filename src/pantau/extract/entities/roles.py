@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
+from pantau.lang import LanguagePack
 from pantau.nlp.tokens import Token
 
 MAX_HEAD_TOKENS = 6
@@ -88,9 +89,6 @@ class RoleLexicon:
     openers: frozenset[str] = frozenset()
     """Words that open a title after a name ("Adi Susanto selaku Ketua KPU ...": the
     pack's `connectors.as`)."""
-    bodies: dict[tuple[str, ...], tuple[str | None, str | None]] = field(default_factory=dict)
-    """Words that open a body's name -> (sector, country) it gives a title (the pack's
-    `[[org]]`: "Polda" COP IDN, "Klinik" HLH, "Bidang" neither)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -154,7 +152,7 @@ class RoleLexicon:
         nor the knowledge base names: a head and the body's capitalised words after it,
         up to the name ("Kepala Kampung Lantipo, Henky Yasel", "Kepala Satuan Tugas
         Koordinasi dan Supervisi KPK Wilayah V Dian Patria"). The body is the role's
-        affiliation as written; its kind gives the sector (`body_sector`). Read only
+        affiliation as written; its kind gives the sector (`sector_of_body`). Read only
         where `role_before` found nothing: a known body is read better there. None when
         the words hold another person (`holds_person(i, j)`: "Gubernur Papua Lukas
         Enembe, Budi" is Lukas Enembe's title)."""
@@ -228,20 +226,6 @@ class RoleLexicon:
         word = token.text
         return (word[:1].isupper() or word.isdigit() or word in BODY_MARKS
                 or word.lower() in self.unit_joiners)
-
-    def body_sector(self, body: str) -> tuple[str | None, str | None]:
-        """(sector, country) of a body by the last word of the pack's `[[org]]` with a
-        sector that it holds: a unit is named before the body it belongs to ("Hubungan
-        Media dan Kehumasan pada Puspenkum Kejagung RI": JUD, not MED); (None, None) when
-        it holds none ("Satuan Tugas Koordinasi dan Supervisi KPK")."""
-        words = [w.lower() for w in body.split()]
-        longest = max(map(len, self.bodies), default=0)
-        for i in range(len(words) - 1, -1, -1):
-            for size in range(min(longest, len(words) - i), 0, -1):
-                sector, country = self.bodies.get(tuple(words[i:i + size]), (None, None))
-                if sector:
-                    return sector, country
-        return None, None
 
     def _role_ending_at(
         self,
@@ -443,6 +427,25 @@ class RoleLexicon:
         return span[0], cut
 
 
+def sector_of_body(body: str, pack: LanguagePack) -> tuple[str | None, str | None]:
+    """(sector, country) of a body a title names, by the last kind of organisation with a
+    sector that it holds (the pack's `org_kinds.toml`, `after_title` kinds included: the
+    body follows a title): a unit is named before the body it belongs to ("Hubungan Media
+    dan Kehumasan pada Puspenkum Kejagung RI": JUD, not MED). The country is the pack's
+    home country for a kind of it only ("Kecamatan Manonjaya"), else None; (None, None)
+    when the body holds no kind ("Satuan Tugas Koordinasi dan Supervisi KPK")."""
+    kinds = pack.org_kinds | pack.title_org_kinds
+    words = [w.lower() for w in body.split()]
+    longest = max(map(len, kinds), default=0)
+    for i in range(len(words) - 1, -1, -1):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            kind = tuple(words[i:i + size])
+            if kind in kinds:
+                home = kind in pack.home_org_kinds
+                return kinds[kind], pack.home_country if home else None
+    return None, None
+
+
 def _names_a_body(tokens: Sequence[Token]) -> bool:
     """Whether words written after a title can name its body: brackets closed ("Gubernur
     (BI Perry Warjiyo)" puts the name inside them), no numeral first ("Teradu VII
@@ -525,11 +528,6 @@ def load_roles(lang: str) -> RoleLexicon:
             if role.get("generic"):
                 generic.add(key)
     modifiers = data.get("modifiers", {})
-    bodies: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
-    for body in data.get("org", []):
-        for words in body["words"]:
-            bodies.setdefault(tuple(words.lower().split()),
-                              (body.get("sector"), body.get("country")))
     return RoleLexicon(
         heads=heads,
         same_sector=_phrases(modifiers.get("same_sector", [])),
@@ -543,5 +541,4 @@ def load_roles(lang: str) -> RoleLexicon:
         given_names=frozenset(given_names),
         grades=frozenset(grades),
         generic=frozenset(generic),
-        bodies=bodies,
     )
