@@ -34,8 +34,10 @@ class LanguagePack:
     """Lower-case words that may sit inside a name ("von", "of"); where listed, any other
     lower-case word ends a name."""
     name_openers: tuple[tuple[str, ...], ...] = ()
-    """Case-sensitive word sequences that open a personal name ("I", "Anak Agung"),
+    """Case-sensitive word sequences that open a personal name ("I Ketut", "Anak Agung"),
     longest first."""
+    name_opener_starts: frozenset[str] = frozenset()
+    """The first words of `name_openers`."""
     articles: frozenset[str] = frozenset()
     """Articles that may open a name span but are not part of the name ("the")."""
     calendar_words: frozenset[str] = frozenset()
@@ -96,6 +98,10 @@ def load_pack(code: str) -> LanguagePack:
     clean = _toml(folder, code, "clean.toml")
     facts = _toml(folder, code, "pack.toml")
     kinds = _org_kinds(code, _toml(folder, code, "org_kinds.toml"))
+    openers = tuple(sorted(
+        (tuple(w.split()) for w in _words(folder, "name_openers.txt", lower=False)),
+        key=len, reverse=True,
+    ))
     return LanguagePack(
         code=code,
         clean=clean,
@@ -105,10 +111,8 @@ def load_pack(code: str) -> LanguagePack:
         sections=_words(folder, "sections.txt"),
         articles=_words(folder, "articles.txt"),
         name_particles=_words(folder, "name_particles.txt"),
-        name_openers=tuple(
-            sorted((tuple(w.split()) for w in _words(folder, "name_openers.txt", lower=False)),
-                   key=len, reverse=True)
-        ),
+        name_openers=openers,
+        name_opener_starts=frozenset(opener[0] for opener in openers),
         calendar_words=_words(folder, "calendar.txt"),
         org_words=_words(folder, "org_words.txt"),
         place_heads=_words(folder, "place_heads.txt"),

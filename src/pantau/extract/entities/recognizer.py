@@ -1060,13 +1060,20 @@ def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> 
     )
 
 
+MAX_OPENER = 3
+"""Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
+
+
 def _with_name_opener(
     tokens: Sequence[Token], first: int, pack: LanguagePack | None
 ) -> tuple[int, int]:
     """Where a person's name starts once the opener before or around `first` is taken
     in (`name_openers.txt`: "I Ketut Sukadi", "Anak Agung Gede Wiratama"), and how many
     words the opener has (0 for none)."""
-    for opener in pack.name_openers if pack else ():
+    if pack is None or not any(t.text in pack.name_opener_starts
+                               for t in tokens[max(first - MAX_OPENER, 0) : first + 1]):
+        return first, 0
+    for opener in pack.name_openers:
         for start in range(max(first - len(opener), 0), first + 1):
             if tuple(t.text for t in tokens[start : start + len(opener)]) == opener:
                 return start, len(opener)
