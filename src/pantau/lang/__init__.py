@@ -141,9 +141,15 @@ def _org_kinds(
     return kinds
 
 
+def pack_for(lang: str | None) -> LanguagePack | None:
+    """The language pack of `lang`, or None when pantau has none for it."""
+    return load_pack(lang) if lang in available_packs() else None
+
+
 def home_country(lang: str | None) -> str | None:
     """The language's home country (`pack.toml`), or None (no pack, or none stated)."""
-    return load_pack(lang).home_country if lang in available_packs() else None
+    pack = pack_for(lang)
+    return pack.home_country if pack else None
 
 
 def _toml(folder, code: str, name: str) -> dict[str, Any]:  # noqa: ANN001

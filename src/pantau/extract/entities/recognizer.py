@@ -9,10 +9,10 @@
    (BPS)"), and names that link to the same knowledge-base entry are one entity ("AS",
    "Amerika Serikat").
 4. Coding: the knowledge base's CAMEO code where it knows the actor (for people, the code
-   of the role held on the publication date); otherwise the country of the role's
-   affiliation and the sector of its head ("Wakil Menteri Luar Negeri Rusia" -> RUSGOV).
-   A capital city is coded as its country's government, the way news uses it
-   ("Moskow menolak ...").
+   of the role held on the publication date); otherwise the code a person's role or an
+   organisation's kind implies (codes.py: "Wakil Menteri Luar Negeri Rusia" -> RUSGOV,
+   "Polres Bogor" -> IDNCOP). A capital city is coded as its country's government, the
+   way news uses it ("Moskow menolak ...").
 """
 
 from __future__ import annotations
@@ -21,17 +21,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
-from pantau.extract.entities.roles import (
-    SECURITY_SECTORS,
-    Role,
-    RoleLexicon,
-    load_roles,
-    sector_of_body,
-)
+from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
-from pantau.lang import LanguagePack, available_packs, home_country, load_pack
+from pantau.lang import LanguagePack, pack_for
 from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -51,11 +46,8 @@ def _breaks_name(word: str, particles: frozenset[str] | None) -> bool:
     return particles is not None and word[:1].islower() and word not in particles
 
 
-GAZETTEER_MIN_POPULATION = 1_000_000
 CURATED_PERSON_RANK = 1_000_000
 """The rank the knowledge base gives the people of pantau's own hand-written list."""
-"""A one-word city name is taken from the knowledge base alone only for cities this big
-(or capitals): smaller ones' names are too often words or people ("Besar", "Warren")."""
 
 
 @dataclass
@@ -130,8 +122,13 @@ class EntityRecognizer:
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
         groups = self._group(candidates, text, roles)
         self._add_surnames(groups, analysis, candidates)
+        codes = ActorCodes(
+            lambda name: self._lookup(name, lang=lang),
+            lang,
+            ((c.text, g.type, g.entry) for g in groups for c in g.candidates),
+        )
         analysis.entities = [
-            self._entity(f"e{i}", group, lang, analysis.published, groups)
+            self._entity(f"e{i}", group, analysis.published, codes)
             for i, group in enumerate(groups, start=1)
         ]
 
@@ -173,22 +170,7 @@ class EntityRecognizer:
             if c.type != "PER" or c.last in person_starts:
                 # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
                 continue
-            c.role = self._role_of(tokens, c, found, text, roles, lang)
-            if c.role is None and (view := _without_brackets(tokens, c.first)) is not None:
-                # "Direktur Utama (Dirut) PT Perusahaan Gas Negara (PGN) Hendi Prio
-                # Santoso": the title read as if its bracketed short forms were not there
-                kept, position = view
-                shifted = Candidate(c.sentence, position[c.first], position[c.last - 1] + 1,
-                                    c.start, c.end, c.text, c.type)
-                others = [
-                    Candidate(o.sentence, position[o.first], position[o.last - 1] + 1,
-                              o.start, o.end, o.text, o.type)
-                    for o in found
-                    if all(k in position for k in range(o.first, o.last))
-                ]
-                c.role = self._role_of(kept, shifted, others, text, roles, lang)
-            if c.role is None:
-                c.role = self._written_role(tokens, c, found, text, roles, lang)
+            c.role = self._person_role(tokens, c, found, text, roles, lang)
         heads = [head for c in found if c.role is not None for head in c.role.heads]
         # "U.S. Secretary of State" is a title, not an organisation of its own
         return [
@@ -196,6 +178,33 @@ class EntityRecognizer:
             for c in found
             if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
         ]
+
+    def _person_role(
+        self,
+        tokens: Sequence[Token],
+        person: Candidate,
+        found: Sequence[Candidate],
+        text: str,
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> Role | None:
+        """A person's title, read three ways, each where the one before found none: with
+        a body named in the sentence or known to the knowledge base (`_role_of`); the
+        same with the sentence's short brackets left out ("Direktur Utama (Dirut) PT
+        Perusahaan Gas Negara (PGN) Hendi Prio Santoso"); with a body only written
+        (`_written_role`)."""
+        role = self._role_of(tokens, person, found, text, roles, lang)
+        if role is None and (view := _without_brackets(tokens, person.first)) is not None:
+            kept, position = view
+
+            def shifted(c: Candidate) -> Candidate:
+                return Candidate(c.sentence, position[c.first], position[c.last - 1] + 1,
+                                 c.start, c.end, c.text, c.type)
+
+            others = [shifted(o) for o in found
+                      if all(k in position for k in range(o.first, o.last))]
+            role = self._role_of(kept, shifted(person), others, text, roles, lang)
+        return role or self._written_role(tokens, person, found, text, roles, lang)
 
     def _written_role(
         self,
@@ -211,7 +220,7 @@ class EntityRecognizer:
         (`written_role_before`, `written_role_after`): not over another person, nor a
         body whose name the entity model cut off after its kind ("warga Desa Bangket
         Parak", the village drawn as a person), nor a title word inside a name found."""
-        pack = _pack(lang)
+        pack = pack_for(lang)
         kinds = (pack.org_words | pack.place_heads) if pack else frozenset()
 
         def holds_person(i: int, j: int) -> bool:
@@ -287,7 +296,7 @@ class EntityRecognizer:
                 position += 1
         if not titles:
             return [(first, last, kind)]
-        pack = _pack(lang)
+        pack = pack_for(lang)
         org_words = pack.org_words if pack else frozenset()
         kinds = org_words | (pack.place_heads if pack else frozenset())
         grade_start, name_start = titles[-1]
@@ -346,7 +355,7 @@ class EntityRecognizer:
 
         def defined_otherwise(c: Candidate) -> bool:
             start = c.first - 1 - len(c.text)
-            if (c.entry is None or c.last - c.first != 1 or not _is_acronym_word(c.text)
+            if (c.entry is None or c.last - c.first != 1 or not is_acronym_word(c.text)
                     or start < 0 or tokens[c.first - 1].text != "("):
                 return False
             words = [t.text for t in tokens[start : c.first - 1]]
@@ -377,7 +386,7 @@ class EntityRecognizer:
         read whole, so "Direktur Jenderal Pajak" holds no grade."""
         words = [t.text.lower() for t in tokens]
         taken = {i for c in found for i in range(c.first, c.last)}
-        pack = _pack(lang)
+        pack = pack_for(lang)
         org_words = pack.org_words if pack else frozenset()
         abbreviations = pack.abbreviations if pack else frozenset()
         people = []
@@ -424,7 +433,7 @@ class EntityRecognizer:
         lower-case words at either end when it has a capitalised one ("menggeruduk
         Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
         lower-case words inside a name stay: "Badan Pengawas Obat dan Makanan")."""
-        pack = _pack(lang)
+        pack = pack_for(lang)
         if pack is None:
             return first, last
         while first < last - 1 and tokens[first].text.lower() in pack.articles:
@@ -448,11 +457,11 @@ class EntityRecognizer:
         kind: str,
         lang: str | None,
     ) -> Candidate:
-        if kind == "PER" and _opens_with_org_kind(tokens[first:last], _pack(lang)):
+        if kind == "PER" and _opens_with_org_kind(tokens[first:last], pack_for(lang)):
             kind = "ORG"  # "Satgas PKH", "Pemkab Serang", "Korps Adhiyaksa": a body
         opener = 0
         if kind == "PER":
-            first, opener = _with_name_opener(tokens, first, _pack(lang))
+            first, opener = _with_name_opener(tokens, first, pack_for(lang))
         start, end = tokens[first].start, tokens[last - 1].end
         candidate = Candidate(index, first, last, start, end, text[start:end], kind)
         candidate.opener = opener
@@ -472,7 +481,7 @@ class EntityRecognizer:
         if same_type:
             return same_type[0]
         if kind == "PER" and entries[0].type == "LOC" and entries[0].feature == "city":
-            if " " in name or not _prominent(entries[0]):
+            if " " in name or not prominent(entries[0]):
                 # a person who shares a city's name ("Warren", "Augusta") is a person; one
                 # word naming a capital or a city of millions ("Moskow") is the city
                 return None
@@ -511,7 +520,7 @@ class EntityRecognizer:
             for i in range(candidate.first, candidate.last)
             if i not in covered
         }
-        pack = _pack(lang)
+        pack = pack_for(lang)
         joins = pack.conjunctions | {","} if pack else set()
         is_list = len(parts) > 1 and bool(leftover) and leftover <= joins
         if not is_list and not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
@@ -522,11 +531,11 @@ class EntityRecognizer:
 
     @staticmethod
     def _particles(lang: str | None) -> frozenset[str] | None:
-        pack = _pack(lang)
+        pack = pack_for(lang)
         return pack.name_particles or None if pack else None
 
     def _org_words(self, lang: str | None) -> frozenset[str]:
-        pack = _pack(lang)
+        pack = pack_for(lang)
         return pack.org_words if pack else frozenset()
 
     def _add_gazetteer(
@@ -580,7 +589,7 @@ class EntityRecognizer:
         without the model's word: `inner` is for names inside a span the model found."""
         if not tokens[position].text[:1].isupper():
             return None
-        pack = _pack(lang)
+        pack = pack_for(lang)
         stopwords = pack.stopwords if pack else frozenset()
         place_heads = pack.place_heads if pack else frozenset()
         for last in range(min(len(tokens), position + MAX_NAME_TOKENS), position, -1):
@@ -773,13 +782,9 @@ class EntityRecognizer:
 
     # -- coding ------------------------------------------------------------------------
 
+    @staticmethod
     def _entity(
-        self,
-        entity_id: str,
-        group: _Group,
-        lang: str | None,
-        published: str | None,
-        groups: list[_Group],
+        entity_id: str, group: _Group, published: str | None, codes: ActorCodes
     ) -> Entity:
         entry = group.entry
         # The longest form names the entity; among forms of one length, a capitalised one
@@ -792,9 +797,7 @@ class EntityRecognizer:
             first_at,
             key=lambda t: (-len(t.split()), -len(t), not t[:1].isupper(), first_at[t]),
         )
-        if group.type == "PERSON" and entry is not None and self._namesake(
-            entry, group, lang, groups
-        ):
+        if group.type == "PERSON" and entry is not None and codes.namesake(entry, group.roles):
             entry = None
         if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
             name = entry.name
@@ -807,9 +810,9 @@ class EntityRecognizer:
             elif entry.feature == "country":
                 actor_code = actor_code or entry.country
         if group.type == "PERSON" and (country is None or actor_code is None):
-            country, actor_code = self._code_from_roles(group, lang, groups, country, actor_code)
+            country, actor_code = codes.person(group.roles, country, actor_code)
         if group.type == "ORG" and entry is None:
-            country, actor_code = self._code_from_kind(name, lang, groups)
+            country, actor_code = codes.organisation(name)
         mentions = sorted({(c.start, c.end, c.text) for c in group.candidates}, key=lambda m: m[0])
         return Entity(
             id=entity_id,
@@ -822,190 +825,8 @@ class EntityRecognizer:
             mentions=[Mention(start=s, end=e, text=t) for s, e, t in mentions],
         )
 
-    def _code_from_roles(
-        self,
-        group: _Group,
-        lang: str | None,
-        groups: list[_Group],
-        country: str | None,
-        actor_code: str | None,
-    ) -> tuple[str | None, str | None]:
-        best = max(group.roles, key=lambda r: (not r.former, r.rank), default=None)
-        if best is None:
-            return country, actor_code
-        sector = best.sector or ""
-        affiliated = self._affiliation_entry(best.affiliation, lang, groups)
-        body_sector = None
-        if best.affiliation and (affiliated is None or affiliated.type == "LOC"):
-            # a body the knowledge base does not know, named after its kind, gives its
-            # code to a title of no sector: "Ketua DPRD Banten" (not Banten's),
-            # "Direktur Utama PT MAM Energindo"
-            kind_country, kind_code = self._code_from_kind_within(best.affiliation, lang, groups)
-            if kind_code and (not best.sector or best.generic):
-                return country or kind_country, actor_code or kind_code
-            pack = _pack(lang)
-            body_sector, body_country = (sector_of_body(best.affiliation, pack)
-                                         if pack else (None, None))
-            if body_sector and (not best.sector or best.generic):
-                # "Kepala Seksi Kesejahteraan Sosial Kecamatan Manonjaya", "Direktur PT":
-                # the kind of body the role names, and its country if only one has it
-                sector = body_sector
-                kind_country = kind_country or body_country
-            # "Komisaris Utama PT X": a title of its own sector, placed by its body
-            country = country or best.country or kind_country
-        if affiliated is not None:
-            if affiliated.type == "ORG" and affiliated.cameo and not affiliated.country:
-                return country, actor_code or affiliated.cameo  # an IGO's official
-            if affiliated.type == "ORG" and affiliated.cameo and (
-                not best.sector
-                or best.generic
-                or (best.sector in SECURITY_SECTORS and affiliated.cameo[3:6] in SECURITY_SECTORS)
-            ):
-                # "Direktur PT Pertamina", "komisioner Komnas HAM": a title of no sector or
-                # only a default one takes its organisation's code;
-                # "Bareskrim Polri, Brigjen": a grade of both forces takes its force's
-                return country or affiliated.country, actor_code or affiliated.cameo
-            # a title of one country ("Kapolres Tasikmalaya Kota AKBP X") outweighs a
-            # namesake town abroad ("Kota", India)
-            country = country or best.country or affiliated.country
-        elif best.affiliation is None or (
-            best.sector and self._names_a_person(best.affiliation, groups)
-        ):
-            # a bare role ("Menteri Keuangan X") is the language's home country's, and so
-            # is a role of its own sector that names a person the knowledge base does not
-            # know ("pelaku pembunuhan Riky Saputra"; not "analis di William Blair")
-            country = country or best.country or home_country(lang)
-        else:
-            # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
-            # Selatan"): a title of one country still places the person; a title of a
-            # sector whose body is only written or of a kind of the pack, naming no
-            # place, is the home country's, as a bare title is ("Kepala Klinik Cahaya
-            # Kebagusan")
-            country = country or best.country or (
-                home_country(lang) if sector and (best.written or body_sector) else None)
-        if country and actor_code is None:
-            actor_code = f"{country}{sector}"
-        return country, actor_code
-
-    def _code_from_kind(
-        self, name: str, lang: str | None, groups: list[_Group]
-    ) -> tuple[str | None, str | None]:
-        """(country, actor code) of an organisation the knowledge base does not know,
-        named after its kind (the pack's `org_kinds.toml`: "Polres Bogor", "Dinas PU
-        Kota Medan", "Kementerian Luar Negeri Rusia"), maybe after a unit ("Kantor
-        Kejaksaan Tinggi"): the kind's sector, in the country a place in its name gives,
-        else in the home country for a kind that exists there only ("Polres")."""
-        pack = _pack(lang)
-        if pack is None:
-            return None, None
-        words = name.split()
-        first, size = _opening_kind([w.lower() for w in words], pack)
-        rest = words[first + size:]
-        if not size or not rest or not (rest[0][:1].isupper() or rest[0][:1].isdigit()):
-            return None, None  # a kind alone ("Satgas", "PT") names no organisation
-        kind = tuple(w.lower() for w in words[first:first + size])
-        place = self._affiliation_entry(" ".join(rest), lang, groups)
-        if kind in pack.home_org_kinds:
-            # "MAN IC OKI": OKI is a regency, not the OIC; but "Mahkamah Agung Saudi",
-            # "DPR AS": a country named after the kind is the body's
-            country = (place.country if place is not None and place.feature == "country"
-                       and place.type == "LOC" else pack.home_country)
-        else:
-            if place is not None and place.cameo and not place.country:
-                return None, place.cameo  # "Badan Hak Asasi Manusia Uni Eropa": the IGO's
-            country = place.country if place is not None else None
-        if country is None:
-            return None, None
-        return country, country + pack.org_kinds[kind]
-
-    @staticmethod
-    def _names_a_person(affiliation: str, groups: list[_Group]) -> bool:
-        key = normalize(affiliation)
-        return any(g.type == "PERSON" and any(normalize(c.text) == key for c in g.candidates)
-                   for g in groups)
-
-    def _code_from_kind_within(
-        self, affiliation: str, lang: str | None, groups: list[_Group]
-    ) -> tuple[str | None, str | None]:
-        """`_code_from_kind` of the affiliation or of the body it ends with ("Fraksi
-        Gerindra DPRD Kabupaten Solok" is a unit of a DPRD), unless a body the knowledge
-        base knows opens it ("Bank Indonesia Provinsi Sumatera Selatan" is the central
-        bank, no bank of kind BUS). A bracketed short form counts as a word of its own:
-        "Pengawas Pemilu (Bawaslu) Provinsi NTT" is the Bawaslu's."""
-        written = [w for w in affiliation.split() if w.strip("()")]
-        words = [w.strip("()") for w in written]
-        for first in range(len(words) - 1):
-            # a short form alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's
-            # office), unless another follows it: "DPD KSPSI" is a board of the KSPSI
-            alone = ((_is_acronym_word(words[first]) or written[first].startswith("("))
-                     and not _is_acronym_word(words[first + 1]))
-            shortest = first + 1 if alone else first + 2
-            for last in range(len(words), shortest - 1, -1):
-                if last < len(words) and not words[last][:1].isupper():
-                    continue  # "Kementerian Perindustrian dan Teknologi Informasi" (China's)
-                known = [e for e in self._lookup(" ".join(words[first:last]), lang=lang)
-                         if e.type == "ORG" and e.cameo]
-                if known:
-                    return known[0].country, known[0].cameo
-            found = self._code_from_kind(" ".join(words[first:]), lang, groups)
-            if found[1]:
-                return found
-        return None, None
-
-    def _affiliation_entry(
-        self, affiliation: str | None, lang: str | None, groups: list[_Group]
-    ) -> KbEntry | None:
-        """The organisation or country a role names, or the one it ends with: "Komisi
-        III DPR RI" is a unit of the DPR RI."""
-        if affiliation is None:
-            return None
-        words = affiliation.split()
-        for first in range(len(words)):
-            name = " ".join(words[first:])
-            key = normalize(name)
-            group = next((g for g in groups
-                          if any(normalize(c.text) == key for c in g.candidates)), None)
-            if group is not None and (group.entry or group.type == "PERSON"):
-                # "Pengacara Ridwan Kamil": a person of the article, not the town
-                # "Kamil" that the knowledge base holds; no country when it knows none
-                return group.entry
-            # a place or organisation a role can belong to, not any small town or
-            # namesake the knowledge base holds ("PT Dosni Roha" is no town Roha)
-            entries = [e for e in self._lookup(name, lang=lang) if _prominent(e)]
-            if entries:
-                # "warga Subang": the home country's Subang before Malaysia's
-                home = home_country(lang)
-                return next((e for e in entries if e.country == home), entries[0])
-        # "Wali Kota Padang": a town of the home country, however small, before none
-        home = home_country(lang)
-        return next((e for e in self._lookup(affiliation, lang=lang)
-                     if home and e.country == home and e.type == "LOC"), None)
-
-    def _namesake(
-        self, entry: KbEntry, group: _Group, lang: str | None, groups: list[_Group]
-    ) -> bool:
-        """Whether the article places a person in another country than the knowledge-base
-        person of that name: through a title of one country only ("Irjen", "Bupati") or
-        a role's affiliation ("Jaksa Agung Spanyol Alvaro Garcia"). Indonesian news
-        names many people as Phoenix names foreign officials ("Anwar Ibrahim")."""
-        if entry.country is None:
-            return False
-        placed = set()
-        for role in group.roles:
-            if role.country:
-                placed.add(role.country)
-            affiliated = self._affiliation_entry(role.affiliation, lang, groups)
-            if affiliated is not None and affiliated.country:
-                placed.add(affiliated.country)
-        return bool(placed) and entry.country not in placed
-
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
-
-
-def _pack(lang: str | None) -> LanguagePack | None:
-    """The language pack of `lang`, or None when pantau has none for it."""
-    return load_pack(lang) if lang in available_packs() else None
 
 
 MAX_BRACKETED = 6
@@ -1031,22 +852,6 @@ def _without_brackets(
         return None
     kept = [k for k in range(len(tokens)) if k not in dropped]
     return [tokens[k] for k in kept], {old: new for new, old in enumerate(kept)}
-
-
-def _opening_kind(lower: Sequence[str], pack: LanguagePack) -> tuple[int, int]:
-    """Where the kind of organisation that opens a lower-cased name starts, and its
-    length in words (0 for none): first, or right after one unit of no sector ("kantor",
-    "bidang": "Kantor Kejaksaan Tinggi" is a prosecutor's office, "Kantor Pos" names no
-    kind). At most three words, and one word at least after them."""
-    for first in (0, 1):
-        if first and tuple(lower[:1]) not in pack.org_units:
-            break
-        most = min(3, len(lower) - first - 1)
-        size = next((n for n in range(most, 0, -1)
-                     if tuple(lower[first:first + n]) in pack.org_kinds), 0)
-        if size:
-            return first, size
-    return 0, 0
 
 
 def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> bool:
@@ -1096,15 +901,6 @@ def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
     )
 
 
-def _prominent(entry: KbEntry) -> bool:
-    """A country, capital, large city or organisation: what a bare name most likely is."""
-    if entry.type == "ORG":
-        return True
-    if entry.feature in ("country", "region", "admin", "landmark"):
-        return True
-    return entry.capital or (entry.population or 0) >= GAZETTEER_MIN_POPULATION
-
-
 def _gazetteer_worthy(
     entry: KbEntry, name: str, size: int, sentence_start: bool, inner: bool
 ) -> bool:
@@ -1118,11 +914,7 @@ def _gazetteer_worthy(
         # "Putin" alone: only the people pantau's own lists hold (heads of state and
         # government and the like), not every one-word alias of Phoenix's 18,000
         return size > 1 or inner or (entry.rank or 0) >= CURATED_PERSON_RANK
-    return size > 1 or _prominent(entry)
-
-
-def _is_acronym_word(word: str) -> bool:
-    return len(word) > 1 and word.isupper() and word.isalpha()
+    return size > 1 or prominent(entry)
 
 
 def _is_acronym(short: str, long: str) -> bool:

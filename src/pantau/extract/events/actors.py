@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pantau.extract.events.lexicon import EventLexicon, Phrase
 from pantau.extract.events.petrarch import ActorEntry
-from pantau.lang import available_packs, load_pack
+from pantau.lang import pack_for
 from pantau.model import Actor, Analysis, Entity
 from pantau.nlp.tokens import Token
 
@@ -159,7 +159,7 @@ class ActorFinder:
         self.longest_agent = max(map(len, self.agents), default=0)
         self.agent_starts = frozenset(p[0] for p in self.agents)
         """First words of group nouns, as `name_starts`."""
-        pack = load_pack(lexicon.language) if lexicon.language in available_packs() else None
+        pack = pack_for(lexicon.language)
         kinds = pack.org_kinds if pack else {}
         self.org_kinds = {p: sector for p, sector in kinds.items() if sector in ORG_KIND_SECTORS}
         self.longest_org_kind = max(map(len, self.org_kinds), default=0)
