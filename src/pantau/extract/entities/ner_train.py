@@ -840,33 +840,39 @@ def train(
     if limit is not None:
         text = text[: limit * 4]
     labelled_text = [s.tokens for s in train_sents]
-    clusters: dict[str, str] = {}
-    word_tags: dict[str, list[str]] = {}
-    gazetteer: list[tuple[str, tuple[str, ...]]] = []
-    if lexicons is not None:
-        clusters, word_tags, gazetteer = read_lexicons(Path(lexicons), files)
-    elif use_clusters:
-        clusters = build_clusters(text + labelled_text + [s.tokens for s in nerp], seed=seed)
-    if lexicons is None and use_word_stats:
-        word_tags = word_statistics(text + labelled_text, nerp)
-    if lexicons is None and use_role_words:
-        for word, tags in role_word_tags(lang).items():
-            word_tags.setdefault(word, []).extend(tags)
-    if lexicons is None and use_head_words:
-        for word, tags in head_word_tags(lang).items():
-            word_tags.setdefault(word, []).extend(tags)
-    if lexicons is None and use_gazetteer:
-        gazetteer = build_gazetteer(
-            lang,
-            data_root,
-            text + labelled_text,
-            nerp,
-            use_kb=use_kb,
-            extra_sources=gazetteer_sources,
-        )
-    if lexicons is None and use_gazetteer_words and gazetteer:
-        for word, tags in gazetteer_word_tags(gazetteer, text + labelled_text).items():
-            word_tags.setdefault(word, []).extend(tags)
+    Lexicons = tuple[dict[str, str], dict[str, list[str]], list[tuple[str, tuple[str, ...]]]]
+
+    def build_lexicons() -> Lexicons:
+        clusters: dict[str, str] = {}
+        if use_clusters:
+            clusters = build_clusters(text + labelled_text + [s.tokens for s in nerp], seed=seed)
+        word_tags: dict[str, list[str]] = {}
+        if use_word_stats:
+            word_tags = word_statistics(text + labelled_text, nerp)
+        if use_role_words:
+            for word, tags in role_word_tags(lang).items():
+                word_tags.setdefault(word, []).extend(tags)
+        if use_head_words:
+            for word, tags in head_word_tags(lang).items():
+                word_tags.setdefault(word, []).extend(tags)
+        gazetteer: list[tuple[str, tuple[str, ...]]] = []
+        if use_gazetteer:
+            gazetteer = build_gazetteer(
+                lang,
+                data_root,
+                text + labelled_text,
+                nerp,
+                use_kb=use_kb,
+                extra_sources=gazetteer_sources,
+            )
+        if use_gazetteer_words and gazetteer:
+            for word, tags in gazetteer_word_tags(gazetteer, text + labelled_text).items():
+                word_tags.setdefault(word, []).extend(tags)
+        return clusters, word_tags, gazetteer
+
+    clusters, word_tags, gazetteer = (
+        read_lexicons(Path(lexicons), files) if lexicons is not None else build_lexicons()
+    )
     t_lex = time.perf_counter() - started
 
     meta: dict = {

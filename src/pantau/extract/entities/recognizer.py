@@ -457,14 +457,15 @@ class EntityRecognizer:
         kind: str,
         lang: str | None,
     ) -> Candidate:
-        if kind == "PER" and _opens_with_org_kind(tokens[first:last], pack_for(lang)):
+        pack = pack_for(lang)
+        if kind == "PER" and _opens_with_org_kind(tokens[first:last], pack):
             kind = "ORG"  # "Satgas PKH", "Pemkab Serang", "Korps Adhiyaksa": a body
         opener = 0
         if kind == "PER":
-            first, opener = _with_name_opener(tokens, first, pack_for(lang))
+            first, opener = _with_name_opener(tokens, first, pack)
         start, end = tokens[first].start, tokens[last - 1].end
-        candidate = Candidate(index, first, last, start, end, text[start:end], kind)
-        candidate.opener = opener
+        candidate = Candidate(index, first, last, start, end, text[start:end], kind,
+                              opener=opener)
         candidate.entry = self._link(candidate.text, kind, lang)
         if candidate.entry is not None and candidate.entry.type != TYPE_NAMES[kind]:
             # the curated knowledge base knows better than the model what "NATO" is
