@@ -314,6 +314,20 @@ def test_a_title_holding_bracketed_short_forms_is_read_whole(
     assert (people[name].roles, people[name].actor_code) == ([role], code)
 
 
+def test_an_organisation_named_after_a_home_kind_is_found_whole(recognizer) -> None:  # noqa: ANN001
+    text = (
+        "Kasus itu kini ditangani Polsek Kuta sejak Senin pagi. "
+        "Korban dibawa ke RSUD Sekarwangi untuk dirawat. "
+        "Pemerintah Kota Pekanbaru menetapkan status darurat. "
+        "Warga Kecamatan Sukajadi mengeluhkan banjir."
+    )
+    found = {e.name: (e.type, e.actor_code) for e in entities_of(recognizer, text, "id").entities}
+    assert found["Polsek Kuta"] == ("ORG", "IDNCOP")
+    assert found["RSUD Sekarwangi"] == ("ORG", "IDNHLH")
+    assert found["Pemerintah Kota Pekanbaru"] == ("ORG", "IDNGOV")  # not the city alone
+    assert found.get("Kecamatan Sukajadi", ("LOC",))[0] != "ORG"  # a district is a place
+
+
 def test_kota_alone_is_no_town_in_india(recognizer) -> None:  # noqa: ANN001
     text = "Sahara melaporkan Imam ke Polresta Malang Kota terkait dugaan pencemaran nama baik."
     analysis = entities_of(recognizer, text, "id")

@@ -163,6 +163,7 @@ class EntityRecognizer:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
         found = self._add_gazetteer(index, tokens, text, found, lang)
         found.extend(self._graded_names(index, tokens, text, found, roles, lang))
+        found = self._kind_named(index, tokens, text, found, lang)
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -413,6 +414,56 @@ class EntityRecognizer:
                     people.append(self._candidate(index, tokens, text, end, last, "PER", lang))
             position = last
         return people
+
+    def _kind_named(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        found: list[Candidate],
+        lang: str | None,
+    ) -> list[Candidate]:
+        """Organisations named after a kind that exists in the language's home country
+        only (`org_kinds.toml` `home`: "Polresta Denpasar", "SMAN 1 Tabanan", "Pemkot
+        Solo", "Kodim 0313") that the model left untagged, or of which it tagged only the
+        place ("Pemerintah Kota Pekanbaru" as "Kota Pekanbaru"): the kind and the
+        capitalised words or numbers after it, up to a person or an organisation found."""
+        pack = pack_for(lang)
+        if pack is None or not pack.home_org_kinds:
+            return found
+        words = [t.text.lower() for t in tokens]
+        owner = {i: c for c in found for i in range(c.first, c.last)}
+        longest = max(map(len, pack.home_org_kinds))
+        added: list[Candidate] = []
+        position = 0
+        while position < len(tokens):
+            size = next((n for n in range(longest, 0, -1)
+                         if tuple(words[position:position + n]) in pack.home_org_kinds
+                         and tuple(words[position:position + n]) in pack.org_kinds
+                         # "Kecamatan Sukajadi", "Desa Kijang": a place
+                         and words[position] not in pack.place_heads), 0)
+            if (not size or not tokens[position].text[:1].isupper()
+                    or any(owner.get(k, None) is not None and owner[k].type != "LOC"
+                           for k in range(position, position + size))):
+                position += 1
+                continue
+            last = position + size
+            while (last < len(tokens) and last - position < MAX_NAME_TOKENS
+                   and (tokens[last].text[:1].isupper() or tokens[last].text.isdigit())
+                   and words[last] not in pack.stopwords
+                   and words[last] not in pack.calendar_words
+                   and (last not in owner or owner[last].type == "LOC")):
+                last += 1
+            inside = {id(owner[k]) for k in range(position, last) if k in owner}
+            if last == position + size or any(
+                c.first < position or c.last > last for c in found if id(c) in inside
+            ):
+                position += 1  # a kind alone, or a place reaching out of the name
+                continue
+            added.append(self._candidate(index, tokens, text, position, last, "ORG", lang))
+            found = [c for c in found if id(c) not in inside]
+            position = last
+        return found + added
 
     def _kind_word(
         self, words: Sequence[Token], kinds: frozenset[str], lang: str | None
