@@ -32,9 +32,13 @@ def by_name(analysis: Analysis) -> dict[str, object]:
     return {e.name: e for e in analysis.entities}
 
 
+def people_of(analysis: Analysis) -> list:
+    return [e for e in analysis.entities if e.type == "PERSON"]
+
+
 def test_reference_article_people_once_with_role_and_country(pipeline, seed_text) -> None:  # noqa: ANN001
     analysis = pipeline.analyze(seed_text, published="2022-01-09")
-    people = [e for e in analysis.entities if e.type == "PERSON"]
+    people = people_of(analysis)
     names = [p.name for p in people]
     for name, (country, code, role) in SEED_PEOPLE.items():
         assert names.count(name) == 1, f"{name} appears {names.count(name)} times in {names}"
@@ -214,7 +218,7 @@ def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: 
         "Menurut Karo, hasilnya baik. Menurut Kapolres, tidak ada korban."
     )
     analysis = entities_of(recognizer, text, "id")
-    people = [e for e in analysis.entities if e.type == "PERSON"]
+    people = people_of(analysis)
     assert [p.name for p in people] == ["Hadi Utomo"]  # "Kapolres": nobody holds it
     assert "Karo" in {m.text for m in people[0].mentions}
 
@@ -404,7 +408,7 @@ def test_a_nickname_the_text_introduces_is_the_same_person(recognizer) -> None: 
         "Menurut Bamsut, jembatan itu dibangun selama dua tahun."
     )
     analysis = entities_of(recognizer, text, "id")
-    people = [e for e in analysis.entities if e.type == "PERSON"]
+    people = people_of(analysis)
     assert [p.name for p in people] == ["Bambang Sutrisno Wirawan"]
     assert [m.text for m in people[0].mentions] == [
         "Bambang Sutrisno Wirawan",
