@@ -283,6 +283,10 @@ def test_an_acronym_the_text_defines_as_no_name_links_to_nothing(recognizer) -> 
     codes = {e.name: e.actor_code for e in entities_of(recognizer, text, "id").entities}
     assert "IDNGOVPTY" not in {codes.get("PKB"), codes.get("Partai Kebangkitan Bangsa")}
     assert codes.get("Partai Keadilan Sejahtera", codes.get("PKS")) is not None
+    # a name found that the knowledge base does not know: its acronym is its own
+    text = "Siswa Madrasah Aliyah (MA) itu ikut lomba debat."
+    [school] = entities_of(recognizer, text, "id").entities
+    assert (school.name, school.actor_code) == ("Madrasah Aliyah", "IDNEDU")
 
 
 @pytest.mark.parametrize(

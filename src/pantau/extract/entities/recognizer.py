@@ -352,7 +352,10 @@ class EntityRecognizer:
         they link to: "Perjanjian Kerja Sama (PKS)" is no party, "Madrasah Aliyah (MA)"
         no Supreme Court. An acronym of a name found in the text ("Amerika Serikat (AS)")
         is not among them: the name's group takes it in."""
-        covered = {i for c in found for i in range(c.first, c.last)}
+        # words of a name linked to an entry: a different entry there is the acronym's
+        # own name ("Perusahaan Gas Negara (PGN)" in "PT Perusahaan Gas Negara")
+        covered = {i: o.entry for o in found if o.entry is not None
+                   for i in range(o.first, o.last)}
 
         def defined_otherwise(c: Candidate) -> bool:
             start = c.first - 1 - len(c.text)
@@ -362,7 +365,7 @@ class EntityRecognizer:
             words = [t.text for t in tokens[start : c.first - 1]]
             if "".join(w[0] for w in words).upper() != c.text:
                 return False
-            if covered & set(range(start, c.first - 1)):
+            if any(covered.get(i) is not None for i in range(start, c.first - 1)):
                 return False
             entries = self._lookup(" ".join(words), lang=lang)
             return all(e.id != c.entry.id for e in entries)
