@@ -37,6 +37,8 @@ def test_the_indonesian_pack_loads_its_kinds_by_key() -> None:
     assert pack.org_kinds[("universitas",)] == "EDU"
     assert ("polres",) in pack.home_org_kinds
     assert ("universitas",) not in pack.home_org_kinds  # "Universitas Harvard"
+    # a state body in every country that has one: "Kantor Ombudsman Peru" is PERGOV
+    assert pack.org_kinds[("ombudsman",)] == "GOV" and ("ombudsman",) not in pack.home_org_kinds
     assert ("bidang",) in pack.org_units and ("bidang",) not in pack.org_kinds
     # "Ma Ying-jeou", "Pan Gongsheng": a kind only right after a title
     assert ("ma",) not in pack.org_kinds and pack.title_org_kinds[("ma",)] == "JUD"
