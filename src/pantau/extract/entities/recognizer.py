@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
 from pantau.kb import KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
-from pantau.lang import LanguagePack, pack_for
+from pantau.lang import LanguagePack, load_pack, pack_for
 from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
@@ -432,19 +433,18 @@ class EntityRecognizer:
         place ("Pemerintah Kota Pekanbaru" as "Kota Pekanbaru"): the kind and the
         capitalised words or numbers after it, up to a person or an organisation found."""
         pack = pack_for(lang)
-        if pack is None or not pack.home_org_kinds:
+        if pack is None:
+            return found
+        kinds, longest = _home_kinds(pack.code)
+        if not kinds:
             return found
         words = [t.text.lower() for t in tokens]
         owner = {i: c for c in found for i in range(c.first, c.last)}
-        longest = max(map(len, pack.home_org_kinds))
         added: list[Candidate] = []
         position = 0
         while position < len(tokens):
             size = next((n for n in range(longest, 0, -1)
-                         if tuple(words[position:position + n]) in pack.home_org_kinds
-                         and tuple(words[position:position + n]) in pack.org_kinds
-                         # "Kecamatan Sukajadi", "Desa Kijang": a place
-                         and words[position] not in pack.place_heads), 0)
+                         if tuple(words[position:position + n]) in kinds), 0)
             if (not size or not tokens[position].text[:1].isupper()
                     or any(owner.get(k, None) is not None and owner[k].type != "LOC"
                            for k in range(position, position + size))):
@@ -882,6 +882,17 @@ class EntityRecognizer:
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
+
+
+@cache
+def _home_kinds(lang: str) -> tuple[frozenset[tuple[str, ...]], int]:
+    """The kinds of organisation of the language's home country only that open a name
+    (not a place's: "Kecamatan Sukajadi", "Desa Kijang"), and the longest's length in
+    words; once per language."""
+    pack = load_pack(lang)
+    kinds = frozenset(k for k in pack.home_org_kinds
+                      if k in pack.org_kinds and k[0] not in pack.place_heads)
+    return kinds, max(map(len, kinds), default=0)
 
 
 MAX_BRACKETED = 6

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-from pantau.lang import LanguagePack
+from pantau.lang import LanguagePack, load_pack
 from pantau.nlp.tokens import Token
 
 MAX_HEAD_TOKENS = 6
@@ -434,9 +434,8 @@ def sector_of_body(body: str, pack: LanguagePack) -> tuple[str | None, str | Non
     dan Kehumasan pada Puspenkum Kejagung RI": JUD, not MED). The country is the pack's
     home country for a kind of it only ("Kecamatan Manonjaya"), else None; (None, None)
     when the body holds no kind ("Satuan Tugas Koordinasi dan Supervisi KPK")."""
-    kinds = pack.org_kinds | pack.title_org_kinds
+    kinds, longest = _body_kinds(pack.code)
     words = [w.lower() for w in body.split()]
-    longest = max(map(len, kinds), default=0)
     for i in range(len(words) - 1, -1, -1):
         for size in range(min(longest, len(words) - i), 0, -1):
             kind = tuple(words[i:i + size])
@@ -444,6 +443,15 @@ def sector_of_body(body: str, pack: LanguagePack) -> tuple[str | None, str | Non
                 home = kind in pack.home_org_kinds
                 return kinds[kind], pack.home_country if home else None
     return None, None
+
+
+@cache
+def _body_kinds(lang: str) -> tuple[dict[tuple[str, ...], str], int]:
+    """The kinds a title's body may hold (`after_title` ones too), and the longest's
+    length in words; once per language."""
+    pack = load_pack(lang)
+    kinds = pack.org_kinds | pack.title_org_kinds
+    return kinds, max(map(len, kinds), default=0)
 
 
 def _names_a_body(tokens: Sequence[Token]) -> bool:
