@@ -72,7 +72,7 @@ class _RoleRules:
             if self._patient_nominal(sentence.words[start]):
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
-                    source = self._not_victim(
+                    source = self._subject_as_agent(
                         sentence, start, self._subject(sentence, start, clause_only=True))
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
@@ -83,7 +83,7 @@ class _RoleRules:
             elif (pair := self._between(sentence, end, pattern)) is not None:
                 source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
-                source = self._not_victim(sentence, start,
+                source = self._subject_as_agent(sentence, start,
                                           self._subject(sentence, start, clause_only=True))
                 target = self._object(sentence, end, source, request)
                 if target is None and self.lexicon.dyadic:
@@ -164,16 +164,18 @@ class _RoleRules:
             return None
         return first, second
 
-    def _not_victim(self, sentence: _Sentence, start: int,
-                    source: ActorSpan | None) -> ActorSpan | None:
-        """No victim right before a nominal trigger is its agent: "menjadi korban
-        pembacokan" (the pack's `victims`); nor, in a pack with `noun_after_passive`, the
-        subject of a passive verb between them."""
-        if source is not None and source.end == start and (
-            (sentence.words[source.start],) in self.lexicon.word_set("victims")
-        ):
+    def _subject_as_agent(self, sentence: _Sentence, start: int,
+                          source: ActorSpan | None) -> ActorSpan | None:
+        """The clause's subject as a nominal trigger's agent, unless it is a victim right
+        before the noun ("menjadi korban pembacokan", the pack's `victims`), the subject
+        of a passive verb between them (in a pack with `noun_after_passive`), or the
+        subject of another verb between them (`_other_verb_between`)."""
+        if source is None:
             return None
-        if source is not None and self.lexicon.word_set("noun_after_passive"):
+        if source.end == start and (sentence.words[source.start],) in self.lexicon.word_set(
+                "victims"):
+            return None
+        if self.lexicon.word_set("noun_after_passive"):
             # "Pelaku langsung ditahan untuk penyidikan", "kantor itu digeledah dalam
             # upaya penyidikan": the subject of a passive verb before the noun suffers
             # that verb and is not the noun's agent
@@ -183,7 +185,43 @@ class _RoleRules:
                 if key in support or any(p.voice == "passive"
                                          for p in self.lexicon.triggers.get(key, ())):
                     return None
+        if self._other_verb_between(sentence, source.end, start):
+            return None
         return source
+
+    def _other_verb_between(self, sentence: _Sentence, lo: int, hi: int) -> bool:
+        """Whether a verb that does not make its subject the noun's agent stands between
+        a subject and a nominal trigger: "Masyarakat dapat mengecek status penerimaan
+        bantuan", "MK mengabulkan gugatan", "Lisa tak menghadiri pemeriksaan" (but "KPK
+        melakukan penyitaan", "DKPP diketahui menjatuhkan sanksi", "Polri berencana
+        menggelar diskusi": the pack's `support_verbs` and `noun_links`). A verb is a
+        lower-case word opening with one of the pack's `noun_link_prefixes`, or one of
+        its `noun_link_breaks` ("korban dijatuhi sanksi", "terdiri dari"). After a
+        conjunction or a purpose word right before a link (the pack's `noun_link_openers`),
+        only the words from the link on count ("KPK melaksanakan tugas ... dan melakukan
+        pertemuan")."""
+        prefixes = tuple(p for (p,) in self.lexicon.word_set("noun_link_prefixes"))
+        if not prefixes:
+            return False
+        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        breaks = self.lexicon.word_set("noun_link_breaks")
+        openers = self.lexicon.word_set("noun_link_openers")
+        words = sentence.words
+        for k in range(hi - 2, lo - 1, -1):
+            if (words[k],) in openers and (words[k + 1],) in links:
+                lo = k + 1
+                break
+        k = lo
+        while k < hi:
+            word = words[k]
+            if tuple(words[k:k + 2]) in links:  # "Darto menjalani sidang kasus pelecehan"
+                k += 2
+                continue
+            if (word,) in breaks or (word.startswith(prefixes) and (word,) not in links
+                                     and sentence.tokens[k].text[:1].islower()):
+                return True
+            k += 1
+        return False
 
 
 @dataclass(frozen=True)
