@@ -1,5 +1,6 @@
-"""The independent event check set (tests/data/events/detik-events-check.jsonl) is well formed
-and aligned with pantau's sentences; it shares no article with the development gold.
+"""The independent event check sets (tests/data/events/detik-events-check.jsonl, rounds 1-3,
+and detik-events-check-r4.jsonl, round 4) are well formed and aligned with pantau's
+sentences; they share no article with the development gold nor with each other.
 
 Only the cleaner and the sentence splitter run here (no stage after them), so the test says
 nothing about the event coder: score it with the same command as the development gold.
@@ -11,11 +12,15 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import shared_path
 from pantau.pipeline import Pipeline
 
 EVENTS = Path(__file__).parent / "data" / "events"
 CHECK = EVENTS / "detik-events-check.jsonl"
+ROUND_4 = EVENTS / "detik-events-check-r4.jsonl"
+SIZES = {CHECK: 420, ROUND_4: 120}
 MODALITIES = {"asserted", "negated", "future", "hypothetical", "reported", "demanded"}
 
 
@@ -23,18 +28,20 @@ def _number(doc: str) -> int:
     return int(doc.rsplit("-", 1)[1])
 
 
-def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences() -> None:
+@pytest.mark.parametrize("path", SIZES, ids=lambda p: p.stem)
+def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences(path: Path) -> None:
     data = shared_path("news/id/detik-2025-dev.jsonl")
     with shared_path("events/cameo/cameo-codes.csv").open(encoding="utf-8") as handle:
         codes = {row[0].strip() for row in csv.reader(handle) if row}
     from pantau.eval import events as E
     from pantau.eval.quotes import detik_documents
 
-    gold = E.load_gold(CHECK)
-    assert len(gold) >= 420
-    development = {s.doc for s in E.load_gold(EVENTS / "detik-events.jsonl")}
+    gold = E.load_gold(path)
+    assert len(gold) >= SIZES[path]
+    others = {s.doc for other in (EVENTS / "detik-events.jsonl", *SIZES) if other != path
+              for s in E.load_gold(other)}
     docs = list(dict.fromkeys(s.doc for s in gold))
-    assert not set(docs) & development, "the check set must not reuse development articles"
+    assert not set(docs) & others, "a check set must not reuse another gold file's articles"
     assert docs == sorted(docs, key=_number), "articles in id order"
 
     pipeline = Pipeline()
@@ -66,8 +73,9 @@ def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences() -> N
                         assert event[key][0] == event[key.split("_")[0]], f"{where}: {key}"
 
 
-def test_event_check_set_lines_are_json_with_the_gold_fields() -> None:
+@pytest.mark.parametrize("path", SIZES, ids=lambda p: p.stem)
+def test_event_check_set_lines_are_json_with_the_gold_fields(path: Path) -> None:
     keys = {"doc", "sentence", "text", "events"}
-    for number, line in enumerate(CHECK.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         record = json.loads(line)
         assert set(record) == keys, f"line {number}"
