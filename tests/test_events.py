@@ -712,3 +712,24 @@ def test_a_title_naming_a_body_the_knowledge_base_knows_gives_its_sector(
     targets = [e.target for e in events_of(pipeline, text, "id") if e.target is not None
                and e.target.name == "Betty Epsilon Idroos"]
     assert len(targets) == 2 and all(t.code == "IDNGOV" for t in targets)
+
+
+def test_a_nominal_trigger_has_no_agent_through_another_verb_of_the_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = "Masyarakat dapat mengecek status penerimaan bantuan sosial melalui aplikasi."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "07"]
+    text = "Mahkamah Konstitusi mengabulkan gugatan para pemohon."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    # through a support verb or a link the subject is still the agent
+    text = "Kemensos juga berencana menyalurkan bantuan kepada warga terdampak banjir."
+    [aid] = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
+    assert aid.source.code == "IDNGOV"
+
+
+def test_a_noun_after_a_moment_word_has_the_agent_of_the_clause_before(
+    pipeline: Pipeline,
+) -> None:
+    text = "Penyidik Kejari Lembata saat penggeledahan menemukan dua kontainer berisi berkas."
+    [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
+    assert search.source.code == "IDNJUD"

@@ -73,7 +73,7 @@ class _RoleRules:
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
                     source = self._subject_as_agent(
-                        sentence, start, self._subject(sentence, start, clause_only=True))
+                        sentence, start, self._noun_subject(sentence, start))
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
                 target = right[0] if right else None
@@ -84,7 +84,7 @@ class _RoleRules:
                 source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
                 source = self._subject_as_agent(sentence, start,
-                                          self._subject(sentence, start, clause_only=True))
+                                          self._noun_subject(sentence, start))
                 target = self._object(sentence, end, source, request)
                 if target is None and self.lexicon.dyadic:
                     # "will extend the night-time curfew in Abidjan"
@@ -163,6 +163,21 @@ class _RoleRules:
         if second is None or _same(first.actor, second.actor):
             return None
         return first, second
+
+    def _noun_subject(self, sentence: _Sentence, start: int) -> ActorSpan | None:
+        """The subject of a nominal trigger's clause; for a noun right after a word of the
+        pack's `noun_moments` that opens a clause with no subject of its own, the subject
+        of the clause before: "penyidik Kejari Lembata saat penggeledahan menemukan ..."
+        (the investigators search)."""
+        subject = self._subject(sentence, start, clause_only=True)
+        clause = self._clause_start(sentence, start)
+        if (subject is not None or clause == 0 or clause != start - 1
+                or (sentence.words[clause],) not in self.lexicon.word_set("noun_moments")):
+            return subject
+        before = self._clause_start(sentence, clause - 1)
+        carried = [a for a in sentence.actors if before <= a.start and a.end <= clause
+                   and not a.place_only and not self._after_preposition(sentence, a.start)]
+        return carried[0] if carried else None
 
     def _subject_as_agent(self, sentence: _Sentence, start: int,
                           source: ActorSpan | None) -> ActorSpan | None:
