@@ -204,8 +204,6 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.events: list[Event] = []
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
-        self.previous_code: str | None = None
-        """The CAMEO code of the last event coded in the current sentence."""
         """Where the last event coded in the current sentence ends."""
         self.previous_code: str | None = None
         """The code of that event (a denial's complement is coded, as reported)."""
