@@ -733,3 +733,11 @@ def test_a_noun_after_a_moment_word_has_the_agent_of_the_clause_before(
     text = "Penyidik Kejari Lembata saat penggeledahan menemukan dua kontainer berisi berkas."
     [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
     assert search.source.code == "IDNJUD"
+
+
+def test_the_agent_right_after_a_passive_verb_wins_over_a_later_institution(
+    pipeline: Pipeline,
+) -> None:
+    text = "Pelaku ditangkap polisi dan langsung ditahan di Polres Bogor."
+    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert arrest.source.name == "polisi"

@@ -153,6 +153,10 @@ class _ObjectRules:
         # sector). After a noun it is where the act happens: "pengusutan perkara di
         # Kemenaker".
         markers = self.lexicon.word_set("institution_prepositions") if passive else frozenset()
+        if any(a.start == end and not a.place_only for a in sentence.actors):
+            # "ditangkap polisi dan ditahan di Polres Bogor": the agent right after the
+            # verb is the one (`_roles`), not an institution later on
+            markers = frozenset()
         hi = min(self._clause_end(sentence, end), end + TARGET_WINDOW)
         for j in range(end, hi):
             size = next((len(m) for m in sorted(markers, key=len, reverse=True)
