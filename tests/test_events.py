@@ -741,3 +741,11 @@ def test_the_agent_right_after_a_passive_verb_wins_over_a_later_institution(
     text = "Pelaku ditangkap polisi dan langsung ditahan di Polres Bogor."
     [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert arrest.source.name == "polisi"
+
+
+def test_praise_is_never_mutual_between_the_members_of_a_compound(pipeline: Pipeline) -> None:
+    text = "Menteri Keuangan Sri Mulyani dan Gubernur BI Perry Warjiyo mendukung konsensus itu."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "05"]
+    text = "Indonesia dan Malaysia menandatangani perjanjian perbatasan."
+    [signing] = [e for e in events_of(pipeline, text, "id") if e.root == "05"]
+    assert signing.target is not None and signing.target.name == "Malaysia"

@@ -21,6 +21,20 @@ RECIPROCAL_QUADS = frozenset({1, 2})
 """Cooperation (verbal, material) between the members of a compound subject and no one
 else is mutual: "X and Y agreed", "X dan Y menandatangani perjanjian" (X source, Y
 target), as PLOVER's records code compound actors (SRC/TAR)."""
+ONE_WAY_ROOTS = frozenset({"01", "02"})
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
+"""Verbal cooperation that goes one way, never between the members of a compound:
+statements, appeals, praise, verbal defence, rallying support, recognition, apology,
+forgiveness ("Michelle Bowman dan Richard Clarida ikut mendukung konsensus" is no
+support of Clarida)."""
+
+
+def _mutual(pattern: Pattern) -> bool:
+    """Whether a pattern's act may be mutual between the members of a compound."""
+    code = lookup(pattern.code or "")
+    return pattern.symmetric or (code.quad_class in RECIPROCAL_QUADS
+                                 and code.root not in ONE_WAY_ROOTS
+                                 and code.code not in ONE_WAY_CODES)
 PLACE_TARGETS = frozenset({"042"})
 """A visit's target may be the place visited ("mengunjungi garis depan di Ukraina")."""
 
@@ -124,11 +138,9 @@ class _RoleRules:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
-        if len(sources) > 1 and (
-            pattern.symmetric or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS
-        ) and not any(_same(sources[0].actor, s.actor) for s in sources[1:]) and (
-            not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)
-        ):
+        if len(sources) > 1 and _mutual(pattern) and not any(
+            _same(sources[0].actor, s.actor) for s in sources[1:]
+        ) and (not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)):
             # "X and Y agreed upon a pact", "X and Y signed a treaty": with no other party
             # named (a member's own troops are none: "Israel and Lebanon renewed
             # negotiations on an Israeli troop pullback"), cooperation between the members
@@ -147,8 +159,7 @@ class _RoleRules:
         cooperation)."""
         words = sentence.words
         marks = self.lexicon.word_set("between")
-        if not marks or not (pattern.symmetric
-                             or lookup(pattern.code or "").quad_class in RECIPROCAL_QUADS):
+        if not marks or not _mutual(pattern):
             return None
         at = next((k for k in (end, end + 1) if k < len(words) and (words[k],) in marks), None)
         if at is None:
