@@ -749,3 +749,17 @@ def test_praise_is_never_mutual_between_the_members_of_a_compound(pipeline: Pipe
     text = "Indonesia dan Malaysia menandatangani perjanjian perbatasan."
     [signing] = [e for e in events_of(pipeline, text, "id") if e.root == "05"]
     assert signing.target is not None and signing.target.name == "Malaysia"
+
+
+def test_a_noun_in_a_fronted_phrase_has_the_subject_after_the_comma_as_agent(
+    pipeline: Pipeline,
+) -> None:
+    text = "Dari hasil penggeledahan yang dilakukan, KPK menemukan dokumen penting."
+    [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
+    assert search.source.name in {"KPK", "Komisi Pemberantasan Korupsi"}
+    # not one who suffers the main verb, nor an act told before ("itu")
+    text = ("Setelah melalui proses penyelidikan, Ketua Yayasan Maju Dede Ardiansyah resmi "
+            "ditetapkan sebagai tersangka.")
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "09"]
+    text = "Dalam kunjungan itu, Presiden Ramaphosa membahas hubungan bilateral."
+    assert not [e for e in events_of(pipeline, text, "id") if e.cameo == "042"]

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pantau.extract.events.actors import ActorSpan
-from pantau.extract.events.clauses import _same, _Sentence
+from pantau.extract.events.clauses import HARD_STOPS, _same, _Sentence
 from pantau.extract.events.codebook import lookup
 from pantau.extract.events.lexicon import Pattern
 from pantau.model import Actor
 
+MIN_VERB = 5
+"""Letters at least of a word read as an affixed verb ("ditetapkan", not "dia")."""
 REQUEST_ROOTS = frozenset({"02", "10"})
 """Appeals and demands: their target is whoever is asked, often a complement's subject."""
 RECIPROCAL_QUADS = frozenset({1, 2})
@@ -176,19 +178,61 @@ class _RoleRules:
         return first, second
 
     def _noun_subject(self, sentence: _Sentence, start: int) -> ActorSpan | None:
-        """The subject of a nominal trigger's clause; for a noun right after a word of the
-        pack's `noun_moments` that opens a clause with no subject of its own, the subject
-        of the clause before: "penyidik Kejari Lembata saat penggeledahan menemukan ..."
-        (the investigators search)."""
+        """The subject of a nominal trigger's clause; when it has none, the agent a
+        moment word or a fronted phrase gives (`_moment_agent`, `_fronted_agent`)."""
         subject = self._subject(sentence, start, clause_only=True)
-        clause = self._clause_start(sentence, start)
-        if (subject is not None or clause == 0 or clause != start - 1
-                or (sentence.words[clause],) not in self.lexicon.word_set("noun_moments")):
+        if subject is not None:
             return subject
+        clause = self._clause_start(sentence, start)
+        if clause == 0:
+            return self._fronted_agent(sentence, start)
+        return self._moment_agent(sentence, start, clause)
+
+    def _moment_agent(self, sentence: _Sentence, start: int, clause: int) -> ActorSpan | None:
+        """For a noun right after a word of the pack's `noun_moments` that opens a clause
+        with no subject of its own, the subject of the clause before: "penyidik Kejari
+        Lembata saat penggeledahan menemukan ..." (the investigators search)."""
+        if clause != start - 1 or (sentence.words[clause],) not in self.lexicon.word_set(
+                "noun_moments"):
+            return None
         before = self._clause_start(sentence, clause - 1)
         carried = [a for a in sentence.actors if before <= a.start and a.end <= clause
                    and not a.place_only and not self._after_preposition(sentence, a.start)]
         return carried[0] if carried else None
+
+    def _fronted_agent(self, sentence: _Sentence, start: int) -> ActorSpan | None:
+        """For a noun in a phrase that opens the sentence with one of the pack's
+        `fronted_openers` and names no actor, the subject opening the clause after the
+        comma: "Dalam penangkapan, polisi berhasil menyita ...", "Dari hasil penggeledahan
+        yang dilakukan, KPK menemukan dokumen" (the police arrest, the KPK searches). Not
+        a noun pointing back with one of the pack's `anaphoric` words ("Dalam kunjungan
+        itu, ..."): that act was told before."""
+        words = sentence.words
+        if (words[0],) not in self.lexicon.word_set("fronted_openers"):
+            return None
+        if start + 1 < len(words) and (words[start + 1],) in self.lexicon.word_set(
+                "anaphoric"):
+            return None  # "Dalam kunjungan itu, ...": the visit told before, not a new one
+        comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
+        if comma is None or any(a.start < comma for a in sentence.actors):
+            return None
+        subject = next((a for a in sentence.actors if a.start == comma + 1), None)
+        if subject is None or subject.place_only or self._suffers(sentence, subject.end):
+            return None
+        return subject
+
+    def _suffers(self, sentence: _Sentence, at: int) -> bool:
+        """Whether the first verb after a subject is passive (opens with one of the
+        pack's `passive_prefixes`): "..., Ketua Yayasan RSHI Dede Ardiansyah, resmi
+        ditetapkan sebagai tersangka" is no agent of the investigation before it."""
+        passive = tuple(p for (p,) in self.lexicon.word_set("passive_prefixes"))
+        verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        for word in sentence.words[at:]:
+            if word in HARD_STOPS:
+                return False
+            if len(word) >= MIN_VERB and word.startswith(verbs):
+                return word.startswith(passive) if passive else False
+        return False
 
     def _subject_as_agent(self, sentence: _Sentence, start: int,
                           source: ActorSpan | None) -> ActorSpan | None:
