@@ -517,3 +517,17 @@ def test_a_title_word_inside_a_name_found_is_no_written_title(recognizer) -> Non
     people = {e.name: e for e in analysis.entities}
     assert people["Daniel Marchetti"].roles == []
     assert "Ottawa Star" in people
+
+
+def test_an_abbreviation_matches_only_a_name_written_in_capitals(recognizer) -> None:  # noqa: ANN001
+    text = '"Ma, gak perlu khawatir, aku baik-baik saja," kata Gabriel.'
+    found = entities_of(recognizer, text, "id").entities
+    assert not [e for e in found if e.actor_code == "IDNJUD"]
+    found = entities_of(recognizer, "MA menolak kasasi jaksa penuntut umum.", "id").entities
+    assert [e for e in found if e.actor_code == "IDNJUD"]
+
+
+def test_a_person_named_like_another_languages_name_of_a_city_stays_a_person(recognizer) -> None:  # noqa: ANN001
+    text = "Vena mengatakan dirinya akan hadir di persidangan."
+    found = entities_of(recognizer, text, "id").entities
+    assert [e.type for e in found if e.name == "Vena"] == ["PERSON"]

@@ -25,7 +25,7 @@ from functools import cache
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
-from pantau.kb import KnowledgeBase
+from pantau.kb import KbMatch, KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
 from pantau.lang import LanguagePack, load_pack, pack_for
 from pantau.model import Analysis, Entity, Mention
@@ -86,12 +86,20 @@ class EntityRecognizer:
         self._models: dict[str, NerModel | None] = {}
 
     def _lookup(self, name: str, lang: str | None = None) -> list[KbEntry]:
-        """Knowledge-base entries for a name in this language; an acronym such as "OSCE"
-        is the same in every language, so for one the other languages' aliases count."""
-        entries = self.kb.lookup(name, lang=lang)
-        if not entries and lang is not None and name.isupper() and len(name) > 1:
-            entries = self.kb.lookup(name)
-        return entries
+        """Knowledge-base entries for a name in this language (`_matches`)."""
+        return [m.entry for m in self._matches(name, lang)]
+
+    def _matches(self, name: str, lang: str | None) -> list[KbMatch]:
+        """The knowledge base's matches for a name in this language; an acronym such as
+        "OSCE" is the same in every language, so for one the other languages' aliases
+        count. An abbreviation matches only a name written without lower-case letters,
+        as the knowledge base asks ("Ma" in "Ma, gak perlu khawatir" is no MA, the
+        Supreme Court)."""
+        cased = not any(ch.islower() for ch in name)
+        matches = [m for m in self.kb.matches(name, lang=lang) if cased or m.kind != "abbr"]
+        if not matches and lang is not None and name.isupper() and len(name) > 1:
+            matches = self._matches(name, None)
+        return matches
 
     def _model(self, lang: str | None) -> NerModel | None:
         if lang not in self._models:
@@ -528,19 +536,21 @@ class EntityRecognizer:
         return candidate
 
     def _link(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
-        entries = self._lookup(name, lang=lang)
-        if not entries:
+        matches = self._matches(name, lang)
+        if not matches:
             return None
         wanted = TYPE_NAMES[kind]
-        same_type = [e for e in entries if e.type == wanted]
+        same_type = [m.entry for m in matches if m.entry.type == wanted]
         if same_type:
             return same_type[0]
-        if kind == "PER" and entries[0].type == "LOC" and entries[0].feature == "city":
-            if " " in name or not prominent(entries[0]):
+        top = matches[0]
+        if kind == "PER" and top.entry.type == "LOC" and top.entry.feature == "city":
+            if " " in name or not prominent(top.entry) or top.kind == "alt":
                 # a person who shares a city's name ("Warren", "Augusta") is a person; one
-                # word naming a capital or a city of millions ("Moskow") is the city
+                # word naming a capital or a city of millions ("Moskow") is the city, but
+                # not in another language's name of it ("Vena", Czech for Vienna)
                 return None
-        return entries[0]
+        return top.entry
 
     def _split_unknown(
         self, candidate: Candidate, tokens: list[Token], text: str, lang: str | None
