@@ -763,3 +763,9 @@ def test_a_noun_in_a_fronted_phrase_has_the_subject_after_the_comma_as_agent(
     assert not [e for e in events_of(pipeline, text, "id") if e.root == "09"]
     text = "Dalam kunjungan itu, Presiden Ramaphosa membahas hubungan bilateral."
     assert not [e for e in events_of(pipeline, text, "id") if e.cameo == "042"]
+
+
+def test_a_pronoun_never_stands_for_the_other_party_of_its_clause(pipeline: Pipeline) -> None:
+    text = "Trump menyebut partai ketiga itu konyol. Dia kemudian berselisih dengan Trump."
+    assert not [e for e in events_of(pipeline, text, "id")
+                if e.root == "11" and e.source.name == "Donald Trump"]

@@ -136,6 +136,11 @@ class _RoleRules:
         targets = self._members(sentence, target, len(sentence.words)) if target else []
         if subject is None:  # a pronoun or a first-person subject in a quote
             actor = self._resolve_pronoun(sentence, start, voice == "noun")
+            # a pronoun never stands for the other party of its own clause: "Dia kemudian
+            # berselisih dengan Trump" is not Trump, whoever was named last
+            other = sources if voice == "passive" else targets
+            if actor is not None and other and _same(actor, other[0].actor):
+                actor = None
             if actor is not None and voice == "passive":
                 targets = [_Span(actor)]
             elif actor is not None:
