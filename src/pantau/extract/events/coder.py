@@ -26,8 +26,9 @@ most of what a parse gives (figures in docs/accuracy.md).
 This module holds the stage (`EventCoder`) and the per-document loop (`_Coder`); the
 rules are mixins of `_Coder`, one module each: `clauses` (the sentence record, clause
 boundaries), `document` (name parts, suspects, the headline's member), `triggers`,
-`subjects`, `objects`, `speakers` (pronouns and quote speakers), `roles` (source and
-target by voice) and `emit` (the `Event`).
+`subjects`, `objects`, `nouns` (a nominal trigger's agent from its clause), `speakers`
+(pronouns and quote speakers), `roles` (source and target by voice) and `emit` (the
+`Event`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.document import _DocumentRules
 from pantau.extract.events.emit import _EmitRules
 from pantau.extract.events.lexicon import EventLexicon, Phrase, load_event_lexicon
+from pantau.extract.events.nouns import _NounAgentRules
 from pantau.extract.events.objects import _ObjectRules
 from pantau.extract.events.petrarch import ActorEntry
 from pantau.extract.events.roles import _RoleRules
@@ -163,7 +165,7 @@ class EventCoder:
 
 
 class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _ObjectRules,
-             _SpeakerRules, _RoleRules, _EmitRules):
+             _NounAgentRules, _SpeakerRules, _RoleRules, _EmitRules):
     """Codes one document."""
 
     def __init__(self, setup: _Language, analysis: Analysis) -> None:

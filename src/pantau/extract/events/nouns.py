@@ -1,0 +1,138 @@
+"""The agent of a nominal trigger from the clause around it, for the event coder.
+
+`_NounAgentRules` (a mixin of `coder._Coder`): a noun names no agent of its own as often
+as not ("KPK melakukan penyitaan", "Dari hasil penggeledahan yang dilakukan, KPK
+menemukan ..."), so its agent is looked for in the clause: the subject, when only a
+support verb or a link stands between them (not "MK mengabulkan gugatan"); the subject
+of the clause before, after a moment word; the subject after a fronted phrase. Kept
+apart from `roles`, which combines the agents found here with objects by voice.
+"""
+
+from __future__ import annotations
+
+from pantau.extract.events.actors import ActorSpan
+from pantau.extract.events.clauses import HARD_STOPS, _Sentence
+
+MIN_VERB = 5
+"""Letters at least of a word read as an affixed verb ("ditetapkan", not "dia")."""
+
+
+class _NounAgentRules:
+    """The agent of a nominal trigger from its clause, or the clause before or after."""
+
+    def _noun_subject(self, sentence: _Sentence, start: int) -> ActorSpan | None:
+        """The subject of a nominal trigger's clause; when it has none, the agent a
+        moment word or a fronted phrase gives (`_moment_agent`, `_fronted_agent`)."""
+        subject = self._subject(sentence, start, clause_only=True)
+        if subject is not None:
+            return subject
+        clause = self._clause_start(sentence, start)
+        if clause == 0:
+            return self._fronted_agent(sentence, start)
+        return self._moment_agent(sentence, start, clause)
+
+    def _moment_agent(self, sentence: _Sentence, start: int, clause: int) -> ActorSpan | None:
+        """For a noun right after a word of the pack's `noun_moments` that opens a clause
+        with no subject of its own, the subject of the clause before: "penyidik Kejari
+        Lembata saat penggeledahan menemukan ..." (the investigators search)."""
+        if clause != start - 1 or (sentence.words[clause],) not in self.lexicon.word_set(
+                "noun_moments"):
+            return None
+        before = self._clause_start(sentence, clause - 1)
+        carried = [a for a in sentence.actors if before <= a.start and a.end <= clause
+                   and not a.place_only and not self._after_preposition(sentence, a.start)]
+        return carried[0] if carried else None
+
+    def _fronted_agent(self, sentence: _Sentence, start: int) -> ActorSpan | None:
+        """For a noun in a phrase that opens the sentence with one of the pack's
+        `fronted_openers` and names no actor, the subject opening the clause after the
+        comma: "Dalam penangkapan, polisi berhasil menyita ...", "Dari hasil penggeledahan
+        yang dilakukan, KPK menemukan dokumen" (the police arrest, the KPK searches). Not
+        a noun pointing back with one of the pack's `anaphoric` words ("Dalam kunjungan
+        itu, ..."): that act was told before."""
+        words = sentence.words
+        if (words[0],) not in self.lexicon.word_set("fronted_openers"):
+            return None
+        if start + 1 < len(words) and (words[start + 1],) in self.lexicon.word_set(
+                "anaphoric"):
+            return None  # "Dalam kunjungan itu, ...": the visit told before, not a new one
+        comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
+        if comma is None or any(a.start < comma for a in sentence.actors):
+            return None
+        subject = next((a for a in sentence.actors if a.start == comma + 1), None)
+        if subject is None or subject.place_only or self._suffers(sentence, subject.end):
+            return None
+        return subject
+
+    def _suffers(self, sentence: _Sentence, at: int) -> bool:
+        """Whether the first verb after a subject is passive (opens with one of the
+        pack's `passive_prefixes`): "..., Ketua Yayasan RSHI Dede Ardiansyah, resmi
+        ditetapkan sebagai tersangka" is no agent of the investigation before it."""
+        passive = tuple(p for (p,) in self.lexicon.word_set("passive_prefixes"))
+        verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        for word in sentence.words[at:]:
+            if word in HARD_STOPS:
+                return False
+            if len(word) >= MIN_VERB and word.startswith(verbs):
+                return word.startswith(passive) if passive else False
+        return False
+
+    def _subject_as_agent(self, sentence: _Sentence, start: int,
+                          source: ActorSpan | None) -> ActorSpan | None:
+        """The clause's subject as a nominal trigger's agent, unless it is a victim right
+        before the noun ("menjadi korban pembacokan", the pack's `victims`), the subject
+        of a passive verb between them (in a pack with `noun_after_passive`), or the
+        subject of another verb between them (`_other_verb_between`)."""
+        if source is None:
+            return None
+        if source.end == start and (sentence.words[source.start],) in self.lexicon.word_set(
+                "victims"):
+            return None
+        if self.lexicon.word_set("noun_after_passive"):
+            # "Pelaku langsung ditahan untuk penyidikan", "kantor itu digeledah dalam
+            # upaya penyidikan": the subject of a passive verb before the noun suffers
+            # that verb and is not the noun's agent
+            support = self.lexicon.word_set("passive_support")
+            for k in range(source.end, start):
+                key = (sentence.words[k],)
+                if key in support or any(p.voice == "passive"
+                                         for p in self.lexicon.triggers.get(key, ())):
+                    return None
+        if self._other_verb_between(sentence, source.end, start):
+            return None
+        return source
+
+    def _other_verb_between(self, sentence: _Sentence, lo: int, hi: int) -> bool:
+        """Whether a verb that does not make its subject the noun's agent stands between
+        a subject and a nominal trigger: "Masyarakat dapat mengecek status penerimaan
+        bantuan", "MK mengabulkan gugatan", "Lisa tak menghadiri pemeriksaan" (but "KPK
+        melakukan penyitaan", "DKPP diketahui menjatuhkan sanksi", "Polri berencana
+        menggelar diskusi": the pack's `support_verbs` and `noun_links`). A verb is a
+        lower-case word opening with one of the pack's `noun_link_prefixes`, or one of
+        its `noun_link_breaks` ("korban dijatuhi sanksi", "terdiri dari"). After a
+        conjunction or a purpose word right before a link (the pack's `noun_link_openers`),
+        only the words from the link on count ("KPK melaksanakan tugas ... dan melakukan
+        pertemuan")."""
+        prefixes = tuple(p for (p,) in self.lexicon.word_set("noun_link_prefixes"))
+        if not prefixes:
+            return False
+        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        breaks = self.lexicon.word_set("noun_link_breaks")
+        openers = self.lexicon.word_set("noun_link_openers")
+        words = sentence.words
+        for k in range(hi - 2, lo - 1, -1):
+            if (words[k],) in openers and (words[k + 1],) in links:
+                lo = k + 1
+                break
+        k = lo
+        while k < hi:
+            word = words[k]
+            if tuple(words[k:k + 2]) in links:  # "Darto menjalani sidang kasus pelecehan"
+                k += 2
+                continue
+            if (word,) in breaks or (word.startswith(prefixes) and (word,) not in links
+                                     and sentence.tokens[k].text[:1].islower()):
+                return True
+            k += 1
+        return False
+
