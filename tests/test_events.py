@@ -727,20 +727,22 @@ def test_a_nominal_trigger_has_no_agent_through_another_verb_of_the_subject(
     assert aid.source.code == "IDNGOV"
 
 
-def test_a_noun_after_a_moment_word_has_the_agent_of_the_clause_before(
-    pipeline: Pipeline,
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        # a noun after a moment word has the agent of the clause before
+        ("Penyidik Kejari Lembata saat penggeledahan menemukan dua kontainer berisi berkas.",
+         "09", "IDNJUD"),
+        # the agent right after a passive verb wins over an institution named later
+        ("Pelaku ditangkap polisi dan langsung ditahan di Polres Bogor.", "17", "polisi"),
+    ],
+    ids=["moment-word", "agent-after-passive"],
+)
+def test_the_source_of_an_act_named_away_from_its_subject(
+    pipeline: Pipeline, text: str, root: str, source: str
 ) -> None:
-    text = "Penyidik Kejari Lembata saat penggeledahan menemukan dua kontainer berisi berkas."
-    [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
-    assert search.source.code == "IDNJUD"
-
-
-def test_the_agent_right_after_a_passive_verb_wins_over_a_later_institution(
-    pipeline: Pipeline,
-) -> None:
-    text = "Pelaku ditangkap polisi dan langsung ditahan di Polres Bogor."
-    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
-    assert arrest.source.name == "polisi"
+    [event] = [e for e in events_of(pipeline, text, "id") if e.root == root]
+    assert source in (event.source.code, event.source.name)
 
 
 def test_praise_is_never_mutual_between_the_members_of_a_compound(pipeline: Pipeline) -> None:
