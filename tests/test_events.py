@@ -771,3 +771,21 @@ def test_a_pronoun_never_stands_for_the_other_party_of_its_clause(pipeline: Pipe
     text = "Trump menyebut partai ketiga itu konyol. Dia kemudian berselisih dengan Trump."
     assert not [e for e in events_of(pipeline, text, "id")
                 if e.root == "11" and e.source.name == "Donald Trump"]
+
+
+def test_the_evaluation_matches_an_actor_by_any_way_the_article_writes_it(
+    pipeline: Pipeline,
+) -> None:
+    from pantau.eval import events as E
+
+    text = "Amerika Serikat (AS) menuduh Iran memperkaya uranium. AS juga mengecam Iran."
+    analysis = pipeline.analyze(text, lang="id")
+    sentence = analysis.sentences[1]
+    gold = E.GoldSentence(doc="t", sentence=1, text=text[sentence.start:sentence.end], events=[
+        {"source": {"text": "AS", "code": "USAGOV"}, "target": {"text": "Iran", "code": "IRN"},
+         "code": "111", "root": "11", "trigger": "mengecam", "modality": "asserted"}])
+    documents = {"t": {"text": text, "title": None, "published": None}}
+    score = E.evaluate_pantau([gold], documents, lambda t, **_: pipeline.analyze(t, lang="id"))
+    [event] = [e for e in analysis.events if e.sentence == 1]
+    assert event.source.name != "AS"  # the entity's name, not the gold's text
+    assert score.levels["root+actors"].true_positives == 1

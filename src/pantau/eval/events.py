@@ -67,13 +67,19 @@ def _words(text: str) -> list[str]:
 
 
 def _names(actor: Mapping[str, Any] | None, text: str | None) -> bool:
+    """Whether the gold text names the predicted actor: its name, or any way the article
+    writes its entity (`_with_aliases`: gold "AS" for the entity Amerika Serikat), one
+    holding the other's words."""
     if actor is None or not text:
         return False
     gold = _words(text)
-    name = _words(actor.get("name") or "")
-    return (
-        bool(gold) and bool(name) and (all(w in name for w in gold) or all(w in gold for w in name))
-    )
+    if not gold:
+        return False
+    for written in [actor.get("name") or "", *actor.get("aliases", ())]:
+        name = _words(written)
+        if name and (all(w in name for w in gold) or all(w in gold for w in name)):
+            return True
+    return False
 
 
 def _actor_ok(predicted: Mapping[str, Any] | None, gold: Mapping[str, Any] | None) -> bool:
