@@ -789,3 +789,25 @@ def test_the_evaluation_matches_an_actor_by_any_way_the_article_writes_it(
     [event] = [e for e in analysis.events if e.sentence == 1]
     assert event.source.name != "AS"  # the entity's name, not the gold's text
     assert score.levels["root+actors"].true_positives == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Kemensos memberikan peringatan kepada 500 pendamping PKH.", "172", "pendamping pkh"),
+        ("Kemensos menyalurkan bantuan kepada keluarga penerima manfaat.", "070",
+         "keluarga penerima manfaat"),
+        ("KPK berkoordinasi dengan pihak terkait.", "040", "pihak terkait"),
+        ("Jadi masyarakat tidak perlu khawatir soal data itu.", None, None),
+    ],
+    ids=["formal-warning", "aid-recipients", "authorities-concerned", "reassurance"],
+)
+def test_indonesian_lexicon_entries(
+    pipeline: Pipeline, text: str, code: str | None, target: str | None
+) -> None:
+    events = events_of(pipeline, text, "id")
+    if code is None:
+        assert not events
+        return
+    [event] = [e for e in events if e.cameo == code]
+    assert event.target is not None and event.target.name == target
