@@ -811,3 +811,12 @@ def test_indonesian_lexicon_entries(
         return
     [event] = [e for e in events if e.cameo == code]
     assert event.target is not None and event.target.name == target
+
+
+def test_a_speaker_is_not_the_subject_of_what_he_reports(pipeline: Pipeline) -> None:
+    text = ("Menteri Keuangan Purbaya Yudhi Sadewa menjelaskan modus para oknum ini adalah "
+            "bernegosiasi dengan wajib pajak.")
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "04"]
+    text = "Kapolres mengatakan pihaknya telah menangkap dua pelaku pencurian."
+    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert arrest.source.code == "IDNCOP"

@@ -110,6 +110,8 @@ class _SubjectRules:
             # subject of its own that is no actor takes none from the main clause
             if self._own_subject(sentence.words[clause + 1:start]):
                 return None
+        if not clause_only and clause > 0 and self._reported_subject(sentence, clause, start):
+            return None  # (a noun after a saying verb is what is said: `_reported_topic`)
         if clause_only and clause > 0 and (sentence.words[clause],) in self.setup.speech:
             # "KPK menyampaikan telah melakukan penggeledahan": the speaker's own act
             previous = self._clause_start(sentence, clause - 1)
@@ -143,6 +145,24 @@ class _SubjectRules:
                                for (p,) in self.lexicon.word_set("shared_subject_verbs")):
             return None
         return self._subject(sentence, verb, clause_only)
+
+    def _reported_subject(self, sentence: _Sentence, clause: int, start: int) -> bool:
+        """Whether a clause opened by a saying verb has a subject of its own before the
+        trigger that is no actor, in a pack that lists the words opening none
+        (`reported_subject_skips`): "Purbaya menjelaskan modus para oknum ini adalah
+        bernegosiasi" (the officials negotiate, not Purbaya); not "X mengatakan akan
+        menangkap", "X menyebut pihaknya telah menangkap"."""
+        skips = self.lexicon.word_set("reported_subject_skips")
+        words = sentence.words
+        if not skips or (words[clause],) not in self.setup.speech:
+            return False
+        verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        between = words[clause + 1:start]
+        if any((w,) in self.lexicon.word_set("conjunctions") for w in between):
+            return False  # "mengatakan ... dan berjanji": the speaker's own next act
+        return any(w.isalpha() and not w.startswith(verbs) and (w,) not in skips
+                   and (w,) not in self.pronouns and (w,) not in self.first_person
+                   for w in between)
 
     def _before_apposition(
         self, sentence: _Sentence, clause: int, candidates: list[ActorSpan]
