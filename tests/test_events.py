@@ -820,3 +820,8 @@ def test_a_speaker_is_not_the_subject_of_what_he_reports(pipeline: Pipeline) -> 
     text = "Kapolres mengatakan pihaknya telah menangkap dua pelaku pencurian."
     [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert arrest.source.code == "IDNCOP"
+
+
+def test_an_act_pointed_back_to_after_a_saying_verb_is_what_is_said(pipeline: Pipeline) -> None:
+    text = "Trump mengaku kesepakatan ini merupakan hasil negosiasi selama beberapa bulan."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "03"]
