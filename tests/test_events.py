@@ -825,3 +825,18 @@ def test_a_speaker_is_not_the_subject_of_what_he_reports(pipeline: Pipeline) -> 
 def test_an_act_pointed_back_to_after_a_saying_verb_is_what_is_said(pipeline: Pipeline) -> None:
     text = "Trump mengaku kesepakatan ini merupakan hasil negosiasi selama beberapa bulan."
     assert not [e for e in events_of(pipeline, text, "id") if e.root == "03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keluarga korban mengetahui aksi tak patut itu dan melaporkan pria tersebut ke polisi.",
+        "Tugas kepolisian bukan hanya menangkap pelaku tetapi juga mencegah kejahatan.",
+    ],
+    ids=["negator-of-another-verb", "not-only"],
+)
+def test_a_negator_that_negates_another_word_leaves_the_event_asserted(
+    pipeline: Pipeline, text: str
+) -> None:
+    events = [e for e in events_of(pipeline, text, "id") if e.root in {"11", "17"}]
+    assert events and all(e.modality != "negated" for e in events)

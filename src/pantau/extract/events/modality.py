@@ -48,13 +48,39 @@ def modality(
     # A nominal event's plan follows it: "Pertemuan ... dijadwalkan pada hari Rabu".
     after = words[trigger_end : trigger_end + NEAR] if noun else []
     windows = {
-        "negated": near,
+        # (a negator before a conjunction belongs to another verb: "berharap insiden
+        # serupa tak terulang dan meminta ...", while "akan mencari dan menelusuri" is
+        # one plan)
+        "negated": _after_last_join(lexicon, near),
         "hypothetical": clause,
         "demanded": clause,
         "future": list(near) + list(after),
         "reported": words[:trigger_start],
     }
     for name in PRECEDENCE:
-        if _has(windows[name], lexicon.modality.get(_KEYS[name], frozenset())):
+        window = windows[name]
+        if name == "negated":
+            window = _without(window, lexicon.word_set("not_negation"))
+        if _has(window, lexicon.modality.get(_KEYS[name], frozenset())):
             return name
     return "asserted"
+
+
+def _after_last_join(lexicon: EventLexicon, words: Sequence[str]) -> Sequence[str]:
+    """The words after the last conjunction: a negator before it belongs to another verb
+    ("berharap insiden serupa tak terulang dan meminta ...")."""
+    joins = lexicon.word_set("conjunctions")
+    cut = max((k + 1 for k, w in enumerate(words) if (w,) in joins), default=0)
+    return words[cut:]
+
+
+def _without(words: Sequence[str], phrases: frozenset[Phrase]) -> list[str]:
+    """The words with every occurrence of `phrases` blanked ("bukan hanya": not only)."""
+    out = list(words)
+    longest = max(map(len, phrases), default=0)
+    for i in range(len(out)):
+        for size in range(min(longest, len(out) - i), 0, -1):
+            if tuple(out[i : i + size]) in phrases:
+                out[i : i + size] = [""] * size
+                break
+    return out
