@@ -846,3 +846,9 @@ def test_a_negator_that_negates_another_word_leaves_the_event_asserted(
 ) -> None:
     events = [e for e in events_of(pipeline, text, "id") if e.root in {"11", "17"}]
     assert events and all(e.modality != "negated" for e in events)
+
+
+def test_a_country_named_for_its_currency_is_no_actor(pipeline: Pipeline) -> None:
+    text = "Perry mendorong agar rupiah bisa kembali ke level Rp 16.300/US$ bahkan lebih kuat."
+    [appeal] = [e for e in events_of(pipeline, text, "id") if e.root == "02"]
+    assert appeal.target is None

@@ -195,6 +195,8 @@ class ActorFinder:
             if not any(_is_name_word(t.text) and (w,) not in self.determiners
                        for t, w in zip(tokens[start:end], words[start:end], strict=True)):
                 continue  # "25,000", "The", "A": no name, whatever the entity model says
+            if self._names_a_currency(words, start, end):
+                continue  # "dolar Amerika Serikat", "Rp 16.300/US$": money, no actor
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)
@@ -671,6 +673,14 @@ class ActorFinder:
             i += size
         result.sort(key=lambda s: s.start)
         return result
+
+    def _names_a_currency(self, words: Sequence[str], start: int, end: int) -> bool:
+        """Whether a name is the country of a currency: after one of the pack's
+        `currency_words` ("dolar AS") or before a currency sign ("US$")."""
+        currencies = self.lexicon.word_set("currency_words")
+        return bool(currencies) and (
+            (start > 0 and (words[start - 1],) in currencies)
+            or (end < len(words) and (words[end],) in self.lexicon.word_set("currency_signs")))
 
     def _singulars(self, words: Sequence[str]) -> Sequence[str]:
         """The words with plurals by reduplication made singular ("saksi-saksi" ->
