@@ -75,6 +75,8 @@ class _SubjectRules:
             return in_clause[0]
         if in_clause:
             head = self._compound_head(sentence, in_clause)
+            if not clause_only and self._reported_subject(sentence, head.end, start):
+                return None
             shared = self._shared_subject(sentence, head, start, clause_only)
             return head if shared is None else shared
         if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
@@ -146,18 +148,25 @@ class _SubjectRules:
             return None
         return self._subject(sentence, verb, clause_only)
 
-    def _reported_subject(self, sentence: _Sentence, clause: int, start: int) -> bool:
-        """Whether a clause opened by a saying verb has a subject of its own before the
-        trigger that is no actor, in a pack that lists the words opening none
-        (`reported_subject_skips`): "Purbaya menjelaskan modus para oknum ini adalah
-        bernegosiasi" (the officials negotiate, not Purbaya); not "X mengatakan akan
-        menangkap", "X menyebut pihaknya telah menangkap"."""
+    def _reported_subject(self, sentence: _Sentence, lo: int, start: int) -> bool:
+        """Whether what the last saying or reporting verb in [lo, start) reports has a
+        subject of its own before the trigger that is no actor, in a pack that lists the
+        words opening none (`reported_subject_skips`; reporting verbs that open no clause:
+        `reporting_verbs`): "Purbaya menjelaskan modus para oknum ini adalah
+        bernegosiasi", "petugas polisi memperkirakan lebih dari 20.000 orang
+        berdemonstrasi" (the speaker is no source); not "X mengatakan akan menangkap",
+        "X menyebut pihaknya telah menangkap"."""
         skips = self.lexicon.word_set("reported_subject_skips")
+        if not skips:
+            return False
         words = sentence.words
-        if not skips or (words[clause],) not in self.setup.speech:
+        reporting = self.lexicon.word_set("reporting_verbs")
+        saying = next((k for k in range(start - 1, lo - 1, -1)
+                       if (words[k],) in self.setup.speech or (words[k],) in reporting), None)
+        if saying is None:
             return False
         verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
-        between = words[clause + 1:start]
+        between = words[saying + 1:start]
         if any((w,) in self.lexicon.word_set("conjunctions") for w in between):
             return False  # "mengatakan ... dan berjanji": the speaker's own next act
         return any(w.isalpha() and not w.startswith(verbs) and (w,) not in skips
