@@ -803,10 +803,11 @@ def test_the_evaluation_matches_an_actor_by_any_way_the_article_writes_it(
         ("Drone KLH menangkap citra emisi dari cerobong pabrik.", None, None),
         ("Para pengendara ojol memilih menepikan motornya yang mogok.", None, None),
         ("Langkah ini juga didukung oleh Polda Kalimantan Timur.", None, None),
+        ("Ia berharap kedatangan Presiden Prabowo menghasilkan kerja sama.", None, None),
     ],
     ids=["formal-warning", "aid-recipients", "authorities-concerned", "reassurance",
          "follow-up-written-apart", "capturing-images", "stalled-motorbike",
-         "support-for-a-step"],
+         "support-for-a-step", "hope-about-a-visit"],
 )
 def test_indonesian_lexicon_entries(
     pipeline: Pipeline, text: str, code: str | None, target: str | None

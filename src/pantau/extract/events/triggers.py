@@ -195,6 +195,8 @@ class _TriggerRules:
         first = next((a for a in sentence.actors if end <= a.start <= end + 1), None)
         if not with_actor or first is None or first.start >= hi:
             return None
+        if first.start == end + 1 and self._nominal(sentence.words[end]):
+            return None  # "berharap keberadaan Masjid Tribrata ...": the actor is a genitive
         after = self._members(sentence, first, hi)[-1].end
         best = None
         for phrase_ in with_actor:
@@ -202,6 +204,17 @@ class _TriggerRules:
             if not rest or find_in_order(sentence.words, after, hi, [rest]) is not None:
                 best = max(best or 0, len(phrase_))
         return best
+
+    def _nominal(self, word: str) -> bool:
+        """Whether a word is a noun made from another word, by one of the pack's
+        `nominal_circumfixes` ("ke-an": "keberadaan", "kedatangan"; "pe-an":
+        "pengiriman", "perhatian")."""
+        for circumfix in self.lexicon.word_set("nominal_circumfixes"):
+            prefix, _, suffix = circumfix[0].partition("-")
+            if len(word) > len(prefix) + len(suffix) + 2 and word.startswith(prefix) and (
+                    word.endswith(suffix)):
+                return True
+        return False
 
     def _voice(self, sentence: _Sentence, start: int, pattern: Pattern) -> str:
         """An active form right after an auxiliary ("was attacked", "were not invited")
