@@ -77,11 +77,11 @@ class _EmitRules:
         if (words[k],) in self.lexicon.word_set("complementizers") and k > 0:
             k -= 1
         roots = self.lexicon.word_set("topic_speech_roots")
+        # (any act an anaphoric word points back to is talked about, whatever its root:
+        # "Trump mengaku kesepakatan ini merupakan hasil negosiasi")
         pointed = end < len(words) and (words[end],) in self.lexicon.word_set("anaphoric")
         if (words[k],) not in topic or not (
                 pointed or (lookup(pattern.code or "").root,) in roots):
-            # (any act pointed back to is talked about: "Trump mengaku kesepakatan ini
-            # merupakan hasil negosiasi")
             return False
         if any(words[end - 1].endswith(c) for (c,) in self.lexicon.word_set("clitics")):
             return False
