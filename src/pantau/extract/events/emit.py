@@ -67,8 +67,9 @@ class _EmitRules:
         mengatakan penangkapan terhadap anak SD ... tidak masuk akal") is what the
         speaker talks about, not the speaker's act, unless it names its agent or is the
         speaker's own ("menegaskan penolakannya"). Material acts and investigations are
-        the pack's `topic_speech_roots`; verbal acts are the speaker's: "menyatakan
-        dukungan"."""
+        the pack's `topic_speech_roots`; verbal acts are the speaker's ("menyatakan
+        dukungan") unless one of the pack's `anaphoric` words points back to one told
+        before ("mengaku kesepakatan ini ...")."""
         topic = self.lexicon.word_set("topic_speech")
         if not topic or start == 0:
             return False
