@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
@@ -65,6 +65,18 @@ class Candidate:
     role: Role | None = None
     opener: int = 0
     """How many words of the name are an opener ("I Made" of "I Made Parwita")."""
+
+
+@dataclass(frozen=True)
+class _RoleScope:
+    """What a person's title is read against: the sentence's tokens and the names found
+    in it, the text, the language's titles, the language."""
+
+    tokens: Sequence[Token]
+    found: Sequence[Candidate]
+    text: str
+    roles: RoleLexicon
+    lang: str | None
 
 
 @dataclass
@@ -180,7 +192,7 @@ class EntityRecognizer:
             if c.type != "PER" or c.last in person_starts:
                 # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
                 continue
-            c.role = self._person_role(tokens, c, found, text, roles, lang)
+            c.role = self._person_role(_RoleScope(tokens, found, text, roles, lang), c)
         heads = [head for c in found if c.role is not None for head in c.role.heads]
         # "U.S. Secretary of State" is a title, not an organisation of its own
         return [
@@ -189,74 +201,52 @@ class EntityRecognizer:
             if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
         ]
 
-    def _person_role(
-        self,
-        tokens: Sequence[Token],
-        person: Candidate,
-        found: Sequence[Candidate],
-        text: str,
-        roles: RoleLexicon,
-        lang: str | None,
-    ) -> Role | None:
+    def _person_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """A person's title, read three ways, each where the one before found none: with
         a body named in the sentence or known to the knowledge base (`_role_of`); the
         same with the sentence's short brackets left out ("Direktur Utama (Dirut) PT
         Perusahaan Gas Negara (PGN) Hendi Prio Santoso"); with a body only written
         (`_written_role`)."""
-        role = self._role_of(tokens, person, found, text, roles, lang)
-        if role is None and (view := _without_brackets(tokens, person.first)) is not None:
+        role = self._role_of(scope, person)
+        if role is None and (view := _without_brackets(scope.tokens, person.first)) is not None:
             kept, position = view
 
             def shifted(c: Candidate) -> Candidate:
                 return Candidate(c.sentence, position[c.first], position[c.last - 1] + 1,
                                  c.start, c.end, c.text, c.type)
 
-            others = [shifted(o) for o in found
+            others = [shifted(o) for o in scope.found
                       if all(k in position for k in range(o.first, o.last))]
-            role = self._role_of(kept, shifted(person), others, text, roles, lang)
-        return role or self._written_role(tokens, person, found, text, roles, lang)
+            role = self._role_of(replace(scope, tokens=kept, found=others), shifted(person))
+        return role or self._written_role(scope, person)
 
-    def _written_role(
-        self,
-        tokens: Sequence[Token],
-        person: Candidate,
-        found: Sequence[Candidate],
-        text: str,
-        roles: RoleLexicon,
-        lang: str | None,
-    ) -> Role | None:
+    def _written_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """The title written before a person's mention whose body no name found or known
         gives ("Kepala Klinik Cahaya Kebagusan Grace Maria"), or after it and "selaku"
         (`written_role_before`, `written_role_after`): not over another person, nor a
         body whose name the entity model cut off after its kind ("warga Desa Bangket
         Parak", the village drawn as a person), nor a title word inside a name found."""
-        pack = pack_for(lang)
+        pack = pack_for(scope.lang)
         kinds = (pack.org_words | pack.place_heads) if pack else frozenset()
 
         def holds_person(i: int, j: int) -> bool:
             return any(o is not person and o.type == "PER" and o.first < j and i < o.last
-                       for o in found)
+                       for o in scope.found)
 
-        role = (roles.written_role_before(tokens, person.first, text, holds_person)
-                or roles.written_role_after(tokens, person.last, text))
+        role = (scope.roles.written_role_before(scope.tokens, person.first, scope.text,
+                                                holds_person)
+                or scope.roles.written_role_after(scope.tokens, person.last, scope.text))
         if role is None or (role.affiliation
                             and role.affiliation.split()[-1].lower() in kinds):
             return None
-        if any(o.start < e and s < o.end for o in found for s, e in role.heads):
+        if any(o.start < e and s < o.end for o in scope.found for s, e in role.heads):
             return None  # "Toronto Star, August 15, 2008 Peter Zimonjic": a name's word
         return role
 
-    def _role_of(
-        self,
-        tokens: Sequence[Token],
-        person: Candidate,
-        found: Sequence[Candidate],
-        text: str,
-        roles: RoleLexicon,
-        lang: str | None,
-    ) -> Role | None:
+    def _role_of(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """The title written before or after a person's mention, with the body it names:
         a name found in the sentence or one the knowledge base knows."""
+        found, text = scope.found, scope.text
 
         def affiliation(toks: Sequence[Token], i: int, j: int) -> int | None:
             for c in found:
@@ -267,7 +257,7 @@ class EntityRecognizer:
                 if not word[:1].isupper():
                     continue  # names are capitalised: "ujar" (said) is no town Ujar
                 name = text[toks[first].start : toks[j - 1].end]
-                if self._lookup(name, lang=lang):
+                if self._lookup(name, lang=scope.lang):
                     return first
             return None
 
@@ -276,8 +266,9 @@ class EntityRecognizer:
                 return None  # "Kombes Iwan Eka Putra, Kombes Mugi": a list, not a unit
             return affiliation(toks, i, j)
 
-        role = roles.role_before(tokens, person.first, text, affiliation, organisation)
-        return role or roles.role_after(tokens, person.last, text, affiliation)
+        role = scope.roles.role_before(scope.tokens, person.first, text, affiliation,
+                                       organisation)
+        return role or scope.roles.role_after(scope.tokens, person.last, text, affiliation)
 
     def _titled_split(
         self,
