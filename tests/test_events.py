@@ -853,3 +853,14 @@ def test_a_country_named_for_its_currency_is_no_actor(pipeline: Pipeline) -> Non
     text = "Perry mendorong agar rupiah bisa kembali ke level Rp 16.300/US$ bahkan lebih kuat."
     [appeal] = [e for e in events_of(pipeline, text, "id") if e.root == "02"]
     assert appeal.target is None
+
+
+def test_the_people_are_an_actor_only_opening_their_phrase(pipeline: Pipeline) -> None:
+    text = "Di saat rakyat mempertanyakan kinerja DPR, anggota dewan justru menerima tunjangan."
+    [question] = [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert (question.source.name, question.source.code) == ("rakyat", "IDNCVL")
+    assert question.target is not None and question.target.code == "IDNLEG"
+    # "Sekolah Rakyat" is a name, "pajak rakyat" a tax: neither is the people
+    text = "Presiden Prabowo meresmikan Sekolah Rakyat dan memuji pajak rakyat."
+    assert all(e.source.name != "rakyat" and (e.target is None or e.target.name != "rakyat")
+               for e in events_of(pipeline, text, "id"))
