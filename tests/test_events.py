@@ -864,3 +864,22 @@ def test_the_people_are_an_actor_only_opening_their_phrase(pipeline: Pipeline) -
     text = "Presiden Prabowo meresmikan Sekolah Rakyat dan memuji pajak rakyat."
     assert all(e.source.name != "rakyat" and (e.target is None or e.target.name != "rakyat")
                for e in events_of(pipeline, text, "id"))
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("KPK tengah mendalami hal tersebut.", True),
+        ("Rencananya, Lisa Mariana akan diperiksa hari ini oleh penyidik Bareskrim Polri.", True),
+        ("Mahasiswa itu tengah mendalami hal tersebut.", False),
+        ("Guru-guru tidak memeriksa isi makanan satu per satu.", False),
+    ],
+    ids=["kpk-studies-a-matter", "examined-by-investigators", "student-studies", "teachers-check"],
+)
+def test_an_examination_by_investigators_is_an_investigation_whatever_its_object(
+    pipeline: Pipeline, text: str, coded: bool
+) -> None:
+    found = [e for e in events_of(pipeline, text, "id") if e.cameo == "091"]
+    assert bool(found) == coded
+    if coded:
+        assert found[0].source.code in {"IDNJUD", "IDNCOP"}

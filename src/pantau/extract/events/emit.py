@@ -237,6 +237,8 @@ class _EmitRules:
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
         source = sources[0]
+        if pattern.agents and source.sector not in pattern.agents:
+            return False
         target = targets[0] if targets else None
         if target is not None and _same(source, target):
             if voice == "noun":

@@ -45,6 +45,9 @@ class Pattern:
     object_first: bool = False
     """A base form whose agent stands right before it and whose object comes first
     ("pelaku sudah kami tahan"; the pack's `object_first` key, voice passive)."""
+    agents: frozenset[str] = frozenset()
+    """Sectors of which the source must be one (the entry's `agents` key): "mendalami hal
+    tersebut" is an investigation when police or prosecutors do it, study otherwise."""
 
 
 @dataclass
@@ -184,6 +187,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
                         symmetric=bool(entry.get("symmetric", False)),
                         dyadic=bool(entry.get("dyadic", False)),
                         object_first=key == "object_first",
+                        agents=frozenset(map(str, entry.get("agents", []))),
                     ),
                 )
     return lexicon
