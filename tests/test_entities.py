@@ -531,3 +531,29 @@ def test_a_person_named_like_another_languages_name_of_a_city_stays_a_person(rec
     text = "Vena mengatakan dirinya akan hadir di persidangan."
     found = entities_of(recognizer, text, "id").entities
     assert [e.type for e in found if e.name == "Vena"] == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        ("Kepala Ekonom Bank Mandiri Andry Asmoro menilai BI perlu menurunkan suku bunga.",
+         "Andry Asmoro", "Bank Mandiri"),
+        ("Direktur Utama PGN Saka Intan Fauzi menyampaikan laporan kinerja.",
+         "Saka Intan Fauzi", "PGN"),
+    ],
+    ids=["bank-economist", "company-director"],
+)
+def test_a_known_organisation_and_a_titled_name_drawn_as_one_span_are_both(
+    recognizer, text: str, person: str, organisation: str  # noqa: ANN001
+) -> None:
+    found = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert found[person].type == "PERSON" and found[person].roles
+    assert found[organisation].type == "ORG"
+
+
+def test_words_of_an_organisation_after_a_known_one_are_no_person(recognizer) -> None:  # noqa: ANN001
+    # common words ("Penerima", "Bantuan") and a name its acronym abbreviates stay whole
+    for text in ("Ia terdaftar sebagai peserta BPJS Kesehatan Penerima Bantuan Iuran.",
+                 "Survei Murid Baru dari Katadata Insight Center (KIC) dirilis kemarin."):
+        assert not [e for e in entities_of(recognizer, text, "id").entities
+                    if e.type == "PERSON"]

@@ -530,6 +530,12 @@ class NerModel:
         """BIO tags of several sentences."""
         return [self.tag(tokens) for tokens in sentences]
 
+    def mostly_lower_case(self, word: str) -> bool:
+        """Whether cased text writes the word in lower case at least half the time inside
+        a sentence (the word statistics ``u0``/``u1``): a common word, not a name."""
+        tags = self.featurize.lexicon.word_tags.get(normalise(word).lower(), ())
+        return "u0" in tags or "u1" in tags
+
     def entities(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """Entity spans (token start, end exclusive, type) of one sentence."""
         return spans(self.tag(tokens))

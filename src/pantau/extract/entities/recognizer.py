@@ -32,6 +32,9 @@ from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
 MAX_NAME_TOKENS = 6
+TITLE_REACH = 6
+"""Words before a span within which a title says the span names a person
+("Direktur Jenderal Bina Pemerintahan Desa pada Kementerian Dalam Negeri La Ode ...")."""
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 NAME_BREAKS = frozenset({"(", ",", ";", ":", '"', "“", "”", "‘", "«", "»"})
 """A name never runs across these: the model's span is cut before the first one."""
@@ -179,7 +182,7 @@ class EntityRecognizer:
                     continue
                 for i, j, piece in self._titled_split(tokens, text, *trimmed, kind, roles, lang):
                     candidate = self._candidate(index, tokens, text, i, j, piece, lang)
-                    found.extend(self._split_unknown(candidate, tokens, text, lang))
+                    found.extend(self._split_unknown(candidate, tokens, text, lang, roles))
         else:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
         found = self._add_gazetteer(index, tokens, text, found, lang)
@@ -544,12 +547,19 @@ class EntityRecognizer:
         return top.entry
 
     def _split_unknown(
-        self, candidate: Candidate, tokens: list[Token], text: str, lang: str | None
+        self,
+        candidate: Candidate,
+        tokens: list[Token],
+        text: str,
+        lang: str | None,
+        roles: RoleLexicon,
     ) -> list[Candidate]:
         """A span the model drew too wide ("Luar Negeri AS Antony Blinken", "Harapan
         Rusia", "United States and Jordan") and the knowledge base does not know as a
         whole: keep the known names inside it. A span headed by an organisation word
-        ("Kementerian Luar Negeri Rusia") is an organisation of its own and stays whole."""
+        ("Kementerian Luar Negeri Rusia") is an organisation of its own and stays whole.
+        A known organisation followed by a person's name, after a title, is the two
+        ("Kepala Ekonom Bank Mandiri Andry Asmoro": `_org_then_person`)."""
         if candidate.entry is not None or candidate.last - candidate.first < 2:
             return [candidate]
         parts: list[Candidate] = []
@@ -577,6 +587,10 @@ class EntityRecognizer:
             if i not in covered
         }
         pack = pack_for(lang)
+        if len(parts) == 1 and parts[0].type == "ORG" and parts[0].first == candidate.first:
+            person = self._org_then_person(candidate, parts[0], tokens, text, lang, roles)
+            if person is not None:
+                return [parts[0], person]
         joins = pack.conjunctions | {","} if pack else set()
         is_list = len(parts) > 1 and bool(leftover) and leftover <= joins
         if not is_list and not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
@@ -584,6 +598,45 @@ class EntityRecognizer:
         if not parts or leftover & self._org_words(lang):
             return [candidate]
         return parts
+
+    def _org_then_person(
+        self,
+        candidate: Candidate,
+        organisation: Candidate,
+        tokens: list[Token],
+        text: str,
+        lang: str | None,
+        roles: RoleLexicon,
+    ) -> Candidate | None:
+        """The person named after a known organisation that opens a span ("Bank Mandiri
+        Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
+        before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
+        the organisation can only make a personal name: two or more, capitalised, none
+        an organisation word or a word text mostly writes in lower case ("Pertamina Patra
+        Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan Iuran"), and the span
+        is not what a bracketed acronym after it abbreviates."""
+        model = self._model(lang)
+        rest = tokens[organisation.last : candidate.last]
+        if model is None or len(rest) < 2 or not _personal_name(rest, self._org_words(lang)):
+            return None
+        after = tokens[candidate.last : candidate.last + 3]
+        if (len(after) == 3 and after[0].text == "(" and after[2].text == ")"
+                and _is_acronym(after[1].text, candidate.text)):
+            return None  # "Katadata Insight Center (KIC)": the whole is the organisation
+        words = [t.text.lower() for t in tokens]
+        if any(model.mostly_lower_case(t.text) for t in rest):
+            return None
+        first = candidate.first
+        titled = any(
+            roles.head_ending_at(words, k) is not None
+            and not any(not w[:1].isalnum() for w in words[k:first])
+            for k in range(first, max(0, first - TITLE_REACH) - 1, -1)
+        )
+        if not titled:
+            return None
+        person = self._candidate(candidate.sentence, tokens, text, organisation.last,
+                                 candidate.last, "PER", lang)
+        return person if person.type == "PER" else None
 
     @staticmethod
     def _particles(lang: str | None) -> frozenset[str] | None:
