@@ -557,3 +557,21 @@ def test_words_of_an_organisation_after_a_known_one_are_no_person(recognizer) ->
                  "Survei Murid Baru dari Katadata Insight Center (KIC) dirilis kemarin."):
         assert not [e for e in entities_of(recognizer, text, "id").entities
                     if e.type == "PERSON"]
+
+
+def test_a_first_name_the_model_left_in_the_title_joins_the_name(recognizer) -> None:  # noqa: ANN001
+    text = ("Kapolres Tasikmalaya Kota AKBP Moch Faruk Rozi mengatakan pelaku sudah ditahan. "
+            "Faruk menyebut motifnya masih didalami.")
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert person.name == "Moch Faruk Rozi" and len(person.mentions) == 2
+    assert person.roles == ["Kapolres Tasikmalaya Kota AKBP"]
+    text = "Kepala Balai Karantina Jawa Tengah Willy Indra Yunani mengatakan ekspor naik."
+    people = [e.name for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert people == ["Willy Indra Yunani"]
+    # an honorific, a numeral and the first word of a quote are no first names
+    for text, name in (('"Informasinya Nikita Mirzani masih dirawat," kata dia.', "Nikita Mirzani"),
+                       ("Anggota Komisi II Pak Rudi Hartono hadir.", "Rudi Hartono"),
+                       ("Teradu IV Parsadaan Harahap tidak hadir.", "Parsadaan Harahap")):
+        people = [e.name for e in entities_of(recognizer, text, "id").entities
+                  if e.type == "PERSON"]
+        assert people == [name]

@@ -530,11 +530,12 @@ class NerModel:
         """BIO tags of several sentences."""
         return [self.tag(tokens) for tokens in sentences]
 
-    def mostly_lower_case(self, word: str) -> bool:
-        """Whether cased text writes the word in lower case at least half the time inside
-        a sentence (the word statistics ``u0``/``u1``): a common word, not a name."""
+    def capitalisation(self, word: str) -> int | None:
+        """How often cased text capitalises the word inside a sentence, by the word
+        statistics: 0 under 10 %, 1 under 50 %, 2 under 90 %, 3 more; None when the word
+        was too rare to count. Names are 3 or None, common words 0 or 1."""
         tags = self.featurize.lexicon.word_tags.get(normalise(word).lower(), ())
-        return "u0" in tags or "u1" in tags
+        return next((int(t[1]) for t in tags if len(t) == 2 and t[0] == "u"), None)
 
     def entities(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """Entity spans (token start, end exclusive, type) of one sentence."""

@@ -35,6 +35,8 @@ MAX_NAME_TOKENS = 6
 TITLE_REACH = 6
 """Words before a span within which a title says the span names a person
 ("Direktur Jenderal Bina Pemerintahan Desa pada Kementerian Dalam Negeri La Ode ...")."""
+MAX_FIRST_NAMES = 2
+"""Words a person's name may gain on its left (`_with_first_names`)."""
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 NAME_BREAKS = frozenset({"(", ",", ";", ":", '"', "“", "”", "‘", "«", "»"})
 """A name never runs across these: the model's span is cut before the first one."""
@@ -188,6 +190,7 @@ class EntityRecognizer:
         found = self._add_gazetteer(index, tokens, text, found, lang)
         found.extend(self._graded_names(index, tokens, text, found, roles, lang))
         found = self._kind_named(index, tokens, text, found, lang)
+        found = self._with_first_names(index, tokens, text, found, roles, lang)
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -421,6 +424,62 @@ class EntityRecognizer:
             position = last
         return people
 
+    def _with_first_names(
+        self,
+        index: int,
+        tokens: list[Token],
+        text: str,
+        found: list[Candidate],
+        roles: RoleLexicon,
+        lang: str | None,
+    ) -> list[Candidate]:
+        """People whose first name the model left out ("Ketua DPP PDIP Said Abdullah"
+        tagged "Abdullah"; the role reader then ended the title with "Said"): up to
+        `MAX_FIRST_NAMES` words right before a person, after a title or another name
+        ("PDIP"), that nothing else claims and that can only be part of a name:
+        capitalised, not first in the sentence or a quote, no title, honorific ("Pak"), acronym,
+        numeral ("Teradu IV"), organisation or knowledge-base word, and one cased text
+        nearly always capitalises ("Pasar Keuangan", "Dirjen Imigrasi" are no names)."""
+        model = self._model(lang)
+        if model is None:
+            return found
+        words = [t.text.lower() for t in tokens]
+        taken = {i for c in found for i in range(c.first, c.last)}
+        ends = {c.last for c in found}
+        pack = pack_for(lang)
+        org_words = pack.org_words if pack else frozenset()
+
+        def name_word(i: int) -> bool:
+            word = tokens[i].text
+            return (i not in taken and word.isalpha() and not word.isupper()
+                    # not the first word of the sentence or of a quote ("Informasinya")
+                    and any(t.text[:1].isalnum() for t in tokens[:i])
+                    and _personal_name(tokens[i : i + 1], org_words)
+                    and (words[i],) not in roles.skip
+                    and roles.head_ending_at(words, i + 1) is None
+                    and roles.head_starting_at(words, i) is None
+                    and model.capitalisation(word) in (3, None)
+                    and not self._lookup(word, lang))
+
+        def after_title_or_name(i: int) -> bool:
+            before = tokens[i - 1].text
+            return (i in ends or roles.head_ending_at(words, i) is not None
+                    or not before[:1].isalnum() or before[:1].islower())
+
+        result = []
+        for c in found:
+            first = c.first
+            if c.type == "PER" and c.entry is None:
+                while (c.first - first < MAX_FIRST_NAMES and c.last - first < MAX_NAME_TOKENS
+                       and name_word(first - 1)):
+                    first -= 1
+                while first < c.first and not after_title_or_name(first):
+                    first += 1
+            if first < c.first:
+                c = self._candidate(index, tokens, text, first, c.last, "PER", lang)
+            result.append(c)
+        return result
+
     def _kind_named(
         self,
         index: int,
@@ -612,7 +671,7 @@ class EntityRecognizer:
         Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
         before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
         the organisation can only make a personal name: two or more, capitalised, none
-        an organisation word or a word text mostly writes in lower case ("Pertamina Patra
+        an organisation word or a word cased text mostly writes in lower case ("Pertamina Patra
         Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan Iuran"), and the span
         is not what a bracketed acronym after it abbreviates."""
         model = self._model(lang)
@@ -624,7 +683,7 @@ class EntityRecognizer:
                 and _is_acronym(after[1].text, candidate.text)):
             return None  # "Katadata Insight Center (KIC)": the whole is the organisation
         words = [t.text.lower() for t in tokens]
-        if any(model.mostly_lower_case(t.text) for t in rest):
+        if any(model.capitalisation(t.text) in (0, 1) for t in rest):
             return None
         first = candidate.first
         titled = any(
@@ -849,14 +908,17 @@ class EntityRecognizer:
 
     def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
         """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", for
-        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only),
-        and for "I Made Parwita" and "Made" (a word of its opener but the first)."""
+        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only), for
+        "Moch Faruk Rozi" and "Faruk" (the second word of three or more), and for "I Made
+        Parwita" and "Made" (a word of its opener but the first)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
                 parts = full.split()
                 given = parts[1 : other.opener] if other.opener else parts[:1]
-                if name == parts[-1] or name in given:
+                written = other.text.split()  # "Perseteruan Trump-Musk" is two words
+                if (name == parts[-1] or name in given
+                        or (len(written) > 2 and name == normalize(written[1]))):
                     return other.entry.id if other.entry else f"PERSON:{full}"
         else:
             longer = [(full, other) for full, other in full_names.items()
