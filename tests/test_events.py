@@ -883,3 +883,18 @@ def test_an_examination_by_investigators_is_an_investigation_whatever_its_object
     assert bool(found) == coded
     if coded:
         assert found[0].source.code in {"IDNJUD", "IDNCOP"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisi menangkap pelaku, memeriksa saksi, dan menyita barang bukti.",
+        "KPK menahan tersangka, lalu memeriksa saksi.",
+    ],
+    ids=["comma-joined", "then"],
+)
+def test_serial_verb_phrases_share_the_first_ones_subject(pipeline: Pipeline, text: str) -> None:
+    events = events_of(pipeline, text, "id")
+    assert {e.root for e in events} >= {"17", "09"}
+    # the one arrested or detained examines no one
+    assert all(e.source.code in {"IDNCOP", "IDNJUD"} for e in events)

@@ -333,15 +333,18 @@ class _EmitRules:
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
         complements that event ("agreed to set up", "menolak untuk membahas") unless it is
-        joined to it by a conjunction ("menentang ... dan menuntut") or a word of sequence
-        ("mengunjungi Jepang lalu menandatangani"), which shares the subject; so does an
-        infinitive after it, whatever names come between."""
+        joined to it by a conjunction ("menentang ... dan menuntut"), a word of sequence
+        ("mengunjungi Jepang lalu menandatangani") or a comma right before it ("menangkap
+        pelaku, memeriksa saksi"), which shares the subject; so does an infinitive after
+        it, whatever names come between."""
         previous = self.previous_end
         if previous is None:
             return False
         if start > 0 and (sentence.words[start - 1],) in self.lexicon.word_set("infinitive"):
             return True  # "dispatched inspectors ... to verify", "datang untuk memeriksa"
         if subject_at is not None and subject_at >= previous:
+            return False
+        if start > 0 and sentence.words[start - 1] == ",":
             return False
         joined = sentence.words[max(previous, start - 3) : start]
         conj = self.lexicon.word_set("conjunctions")

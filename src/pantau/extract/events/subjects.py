@@ -81,10 +81,12 @@ class _SubjectRules:
             return head if shared is None else shared
         if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
             sentence.words[clause - 1] == ","
-        ):
+        ) and (sentence.words[clause],) not in self.sequence:
             named = self._before_apposition(sentence, clause, candidates)
             if named is not None:
-                return named
+                # "Polisi menangkap pelaku, memeriksa saksi": the police examine
+                shared = self._shared_subject(sentence, named, start, clause_only, comma=True)
+                return named if shared is None else shared
         opener = (sentence.words[clause],) if clause > 0 else None
         passive_shared = (first and opener in self.subordinate
                           and bool(self.lexicon.word_set("subordinate_passive")))
@@ -125,12 +127,13 @@ class _SubjectRules:
         return self._compound_head(sentence, candidates)
 
     def _shared_subject(self, sentence: _Sentence, head: ActorSpan, start: int,
-                        clause_only: bool) -> ActorSpan | None:
+                        clause_only: bool, comma: bool = False) -> ActorSpan | None:
         """A verb joined by "dan"/"serta" (the pack's `shared_subject_joins`) to the verb
         before it shares that verb's subject, and the actor between them is its object:
         "para terdakwa mencari investor dan meminta bantuan" (the defendants ask),
-        "Polisi menangkap pelaku dan menahannya" (the police detain). None when the actor
-        before the trigger is no such object."""
+        "Polisi menangkap pelaku dan menahannya" (the police detain). With `comma`, a
+        comma right after that object joins them too ("Polisi menangkap pelaku, memeriksa
+        saksi"). None when the actor before the trigger is no such object."""
         joins = self.lexicon.word_set("shared_subject_joins")
         if not joins:
             return None
@@ -138,7 +141,8 @@ class _SubjectRules:
         k = start
         while k > 0 and (words[k - 1],) in self.lexicon.word_set("object_first_adverbs"):
             k -= 1
-        if k == 0 or (words[k - 1],) not in joins or head.end > k - 1:
+        by_comma = comma and k > 0 and words[k - 1] == "," and head.end == k - 1
+        if k == 0 or not ((words[k - 1],) in joins or by_comma) or head.end > k - 1:
             return None
         verb = head.start - 1
         while verb > 0 and (words[verb].isdigit() or (words[verb],) in self.quantifiers):
