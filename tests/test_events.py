@@ -898,3 +898,12 @@ def test_serial_verb_phrases_share_the_first_ones_subject(pipeline: Pipeline, te
     assert {e.root for e in events} >= {"17", "09"}
     # the one arrested or detained examines no one
     assert all(e.source.code in {"IDNCOP", "IDNJUD"} for e in events)
+
+
+def test_a_passive_verb_opening_a_relative_clause_reads_its_head_as_object(
+    pipeline: Pipeline,
+) -> None:
+    text = "Diketahui, dalam kasus ini sudah ada tersangka yang ditetapkan KPK."
+    [charge] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert charge.source.name in {"KPK", "Komisi Pemberantasan Korupsi"}
+    assert charge.target is not None and charge.target.name == "tersangka"

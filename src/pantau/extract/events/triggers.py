@@ -165,6 +165,8 @@ class _TriggerRules:
                 else:
                     plain = [p for p in pattern.after if p[0] != ACTOR]
                     found = find_longest(words, end, after_hi, plain) if plain else None
+                    if found is None and pattern.voice == "passive":
+                        found = self._relative_head(words, start, plain)
                     actor_score = self._actor_object(sentence, end, after_hi, pattern.after)
                     if found is None and actor_score is None:
                         continue
@@ -184,6 +186,20 @@ class _TriggerRules:
             if best is None or score > best[0]:
                 best = (score, pattern, span)
         return (best[1], best[2]) if best else (None, (end, end))
+
+    def _relative_head(
+        self, words: Sequence[str], start: int, phrases: Sequence[Phrase]
+    ) -> tuple[int, int] | None:
+        """(length, end) of a passive pattern's object phrase written as the head of a
+        relative clause the trigger opens: "tersangka yang ditetapkan KPK", "saksi yang
+        diperiksa penyidik" read as "ditetapkan tersangka", "diperiksa sebagai saksi"."""
+        at = start - 1
+        if at < 1 or (words[at],) not in self.lexicon.word_set("relatives"):
+            return None
+        for phrase_ in sorted(phrases, key=len, reverse=True):
+            if tuple(words[max(0, at - len(phrase_)):at]) == phrase_:
+                return len(phrase_), at
+        return None
 
     def _actor_object(
         self, sentence: _Sentence, end: int, hi: int, phrases: Sequence[Phrase]
