@@ -907,3 +907,15 @@ def test_a_passive_verb_opening_a_relative_clause_reads_its_head_as_object(
     [charge] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
     assert charge.source.name in {"KPK", "Komisi Pemberantasan Korupsi"}
     assert charge.target is not None and charge.target.name == "tersangka"
+
+
+def test_a_place_in_a_fronted_visit_leaves_the_agent_to_the_clause_after_it(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Saat kunjungannya ke Jakarta, Presiden Prancis Emmanuel Macron menandatangani "
+            "kerja sama pertahanan.")
+    [visit] = [e for e in events_of(pipeline, text, "id") if e.root == "04"]
+    assert visit.source.name == "Emmanuel Macron" and visit.target is not None
+    # people after "ke" are no place: "nelayan" opening a list does no patrolling
+    text = "Dalam patroli gabungan dilanjutkan dengan dialogis ke buruh pelabuhan, nelayan."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "15"]

@@ -57,8 +57,12 @@ class _NounAgentRules:
                 "anaphoric"):
             return None  # "Dalam kunjungan itu, ...": the visit told before, not a new one
         comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
-        if comma is None or any(a.start < comma for a in sentence.actors):
-            return None
+        locative = self.lexicon.word_set("locative")
+        if comma is None or any(a.start < comma and not a.place_only
+                                and not (a.entity_type == "LOC" and a.start > 0
+                                         and (words[a.start - 1],) in locative)
+                                for a in sentence.actors):
+            return None  # (a place is no actor: "Dalam kunjungan ke Beijing, Cook ...")
         subject = next((a for a in sentence.actors if a.start == comma + 1), None)
         if subject is None or subject.place_only or self._suffers(sentence, subject.end):
             return None
