@@ -575,3 +575,17 @@ def test_a_first_name_the_model_left_in_the_title_joins_the_name(recognizer) -> 
         people = [e.name for e in entities_of(recognizer, text, "id").entities
                   if e.type == "PERSON"]
         assert people == [name]
+
+
+def test_a_bare_title_places_a_person_in_the_country_the_story_is_about(recognizer) -> None:  # noqa: ANN001
+    text = ("Ribuan warga Peru berunjuk rasa di Lima. Polisi Peru menembakkan gas air mata. "
+            "Presiden Jose Jeri mengumumkan keadaan darurat di Lima dan seluruh Peru.")
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert (person.country, person.actor_code) == ("PER", "PERGOV")
+    # a story that names the home country at all is told from there
+    first = "Ribuan warga berunjuk rasa di Lima, Peru."
+    text = first + " Presiden Jose Jeri tiba di Jakarta."
+    analysis = Analysis(id="t", language="id", text=text, sentences=[
+        Span(start=0, end=len(first)), Span(start=len(first) + 1, end=len(text))])
+    recognizer(analysis)
+    assert {e.name: e for e in analysis.entities}["Jose Jeri"].country == "IDN"

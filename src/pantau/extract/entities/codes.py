@@ -43,11 +43,18 @@ class ActorCodes:
     entities: a role's body may be a name the article uses ("Pengacara Ridwan Kamil")."""
 
     def __init__(
-        self, lookup: Lookup, lang: str | None, names: Iterable[tuple[str, str, KbEntry | None]]
+        self,
+        lookup: Lookup,
+        lang: str | None,
+        names: Iterable[tuple[str, str, KbEntry | None]],
+        document_country: str | None = None,
     ) -> None:
         self.lookup = lookup
         self.pack: LanguagePack | None = pack_for(lang)
         self.home = self.pack.home_country if self.pack else None
+        #: the country of a person whose title names none: the one the document is
+        #: about ("Presiden Jose Jeri" in a story about Peru), else the home country
+        self.untitled = document_country or self.home
         self.named: dict[str, tuple[str, KbEntry | None]] = {}
         self.people: set[str] = set()
         for text, type_, entry in names:
@@ -100,18 +107,19 @@ class ActorCodes:
         elif best.affiliation is None or (
             best.sector and normalize(best.affiliation) in self.people
         ):
-            # a bare role ("Menteri Keuangan X") is the language's home country's, and so
-            # is a role of its own sector that names a person the knowledge base does not
-            # know ("pelaku pembunuhan Riky Saputra"; not "analis di William Blair")
-            country = country or best.country or self.home
+            # a bare role ("Menteri Keuangan X") is the document's country's (`untitled`),
+            # and so is a role of its own sector that names a person the knowledge base
+            # does not know ("pelaku pembunuhan Riky Saputra"; not "analis di William
+            # Blair")
+            country = country or best.country or self.untitled
         else:
             # an affiliation the knowledge base does not know ("Kapolres Metro Jakarta
             # Selatan"): a title of one country still places the person; a title of a
             # sector whose body is only written or of a kind of the pack, naming no
-            # place, is the home country's, as a bare title is ("Kepala Klinik Cahaya
-            # Kebagusan")
+            # place, is the document's country's, as a bare title is ("Kepala Klinik
+            # Cahaya Kebagusan")
             country = country or best.country or (
-                self.home if sector and (best.written or body_sector) else None)
+                self.untitled if sector and (best.written or body_sector) else None)
         if country and actor_code is None:
             actor_code = f"{country}{sector}"
         return country, actor_code

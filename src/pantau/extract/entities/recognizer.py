@@ -18,10 +18,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from pantau.extract.countries import dominant_country
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
@@ -152,6 +154,7 @@ class EntityRecognizer:
             lambda name: self._lookup(name, lang=lang),
             lang,
             ((c.text, g.type, g.entry) for g in groups for c in g.candidates),
+            _document_country(groups, lang),
         )
         analysis.entities = [
             self._entity(f"e{i}", group, analysis.published, codes)
@@ -998,6 +1001,23 @@ class EntityRecognizer:
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
+
+
+def _document_country(groups: Sequence[_Group], lang: str | None) -> str | None:
+    """The country the document is about, for people its titles do not place: the home
+    country if the knowledge base places any of its entities there, else the one that
+    dominates (`dominant_country`): "Presiden Jose Jeri" in a story about Peru."""
+    mentions: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    for group in groups:
+        if group.entry is not None and group.entry.country:
+            mentions[group.entry.country] += len(group.candidates)
+            entities[group.entry.country] += 1
+    pack = pack_for(lang)
+    home = pack.home_country if pack else None
+    if home and mentions[home]:
+        return home  # a story that names the home country at all is told from there
+    return dominant_country(mentions, entities, home)
 
 
 @cache

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pantau.extract.countries import dominant_country
 from pantau.extract.events.lexicon import EventLexicon, Phrase
 from pantau.extract.events.petrarch import ActorEntry
 from pantau.lang import pack_for
@@ -38,10 +39,6 @@ Masyarakat": the bureau's, not the public's)."""
 MAX_ENUMERATION = 8
 """Tokens at most between a title of no sector and the organisation ending its
 enumeration ("ketua, 4 anggota, serta sekjen KPU")."""
-MIN_MAIN_COUNTRY_SHARE = 0.5
-MIN_MAIN_COUNTRY_MENTIONS = 3
-"""Fewer mentions than this say little: two stray "Surat" (a city in India, and the
-Indonesian word for letter) do not make a story Indian."""
 
 
 @dataclass(frozen=True)
@@ -79,31 +76,15 @@ def entity_actor(entity: Entity) -> Actor:
 
 def main_country(analysis: Analysis, home: str | None = None,
                  by_entities: bool = False) -> str | None:
-    """The country an unnamed actor belongs to: the one most of the document's entities
-    belong to when it dominates (an unnamed "polisi" in a story about Jakarta is
-    Indonesia's police), else the language's home country (`home`, "IDN" for Indonesian)
-    unless a foreign country is named often enough to make the story foreign.
-    `by_entities`: the home country also wins when at least twice as many different
-    entities belong to it as to any other country, however often one foreign name recurs
-    ("RT", a neighbourhood unit the knowledge base takes for Russia Today; "CCTV")."""
+    """The country an unnamed actor belongs to (`dominant_country` of the document's
+    entities): an unnamed "polisi" in a story about Jakarta is Indonesia's police."""
     counts: Counter[str] = Counter()
     entities: Counter[str] = Counter()
     for entity in analysis.entities:
         if entity.country:
             counts[entity.country] += len(entity.mentions)
             entities[entity.country] += 1
-    foreign = max((n for c, n in entities.items() if c != home), default=0)
-    if by_entities and home and entities[home] and entities[home] >= 2 * foreign:
-        return home
-    # With a home country as the prior, it takes a few mentions to overrule it.
-    enough = MIN_MAIN_COUNTRY_MENTIONS if home else 1
-    if counts:
-        country, count = counts.most_common(1)[0]
-        if count >= enough and count >= MIN_MAIN_COUNTRY_SHARE * sum(counts.values()):
-            return country
-    if home and all(n < enough for c, n in counts.items() if c != home):
-        return home
-    return None
+    return dominant_country(counts, entities, home, by_entities)
 
 
 def _match(words: Sequence[str], i: int, phrases: dict[Phrase, str], longest: int) -> int:
