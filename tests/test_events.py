@@ -919,3 +919,25 @@ def test_a_place_in_a_fronted_visit_leaves_the_agent_to_the_clause_after_it(
     # people after "ke" are no place: "nelayan" opening a list does no patrolling
     text = "Dalam patroli gabungan dilanjutkan dengan dialogis ke buruh pelabuhan, nelayan."
     assert not [e for e in events_of(pipeline, text, "id") if e.root == "15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Pemerintah Provinsi Jawa Timur menggelar program itu untuk meringankan beban "
+         "masyarakat.", "IDNGOV"),
+        ("Wisatawan asing juga memberi manfaat ekonomi bagi masyarakat lokal.", None),
+        ("Aplikasi itu dirancang untuk membantu masyarakat melaporkan penipuan.", None),
+    ],
+    ids=["government-relief", "tourists", "an-app"],
+)
+def test_help_for_the_public_is_aid_when_an_institution_gives_it(
+    pipeline: Pipeline, text: str, source: str | None
+) -> None:
+    aid = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
+    assert [e.source.code for e in aid] == ([source] if source else [])
+
+
+def test_the_medium_a_report_is_attributed_to_is_no_subject(pipeline: Pipeline) -> None:
+    text = "Dilansir Kominfo Jatim, kebijakan itu dibuat untuk meringankan beban masyarakat."
+    assert not [e for e in events_of(pipeline, text, "id") if e.source.name == "Kominfo"]

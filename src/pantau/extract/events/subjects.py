@@ -257,7 +257,8 @@ class _SubjectRules:
 
     def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
         """Whether the actor starting at `at` is the object of a preposition, past
-        numbers and quantifiers ("dari empat perusahaan", "kepada para korban")."""
+        numbers and quantifiers ("dari empat perusahaan", "kepada para korban"), or the
+        medium a report is attributed to (the pack's `attributions`: "Dilansir Kominfo")."""
         words = sentence.words
         j = at
         while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers):
@@ -265,7 +266,8 @@ class _SubjectRules:
         if j > 0 and (words[j - 1],) in self.lexicon.word_set("genitive_prepositions"):
             # "the island of Cyprus", not "a group of Moroccan diplomats"
             return j < 2 or (words[j - 2],) not in self.lexicon.word_set("partitives")
-        return j > 0 and (words[j - 1],) in self.lexicon.word_set("target_prepositions")
+        return j > 0 and ((words[j - 1],) in self.lexicon.word_set("target_prepositions")
+                          or (words[j - 1],) in self.lexicon.word_set("attributions"))
 
     def _compound_head(self, sentence: _Sentence, before: list[ActorSpan]) -> ActorSpan:
         """The last actor before a trigger, or the first of a compound ending there."""
