@@ -589,3 +589,22 @@ def test_a_bare_title_places_a_person_in_the_country_the_story_is_about(recogniz
         Span(start=0, end=len(first)), Span(start=len(first) + 1, end=len(text))])
     recognizer(analysis)
     assert {e.name: e for e in analysis.entities}["Jose Jeri"].country == "IDN"
+
+
+def test_a_title_pointed_back_to_describes_the_person_named_before(recognizer) -> None:  # noqa: ANN001
+    text = ('"Kami mengapresiasi kinerja Polri," kata Rano kepada wartawan. Politikus PKB ini '
+            'kemudian mengapresiasi Kejagung.')
+    first = text.index("Politikus")
+    analysis = Analysis(id="t", language="id", text=text, sentences=[
+        Span(start=0, end=first - 1), Span(start=first, end=len(text))])
+    recognizer(analysis)
+    rano = {e.name: e for e in analysis.entities}["Rano"]
+    assert rano.roles == ["Politikus PKB"] and rano.actor_code is not None
+    # not inside a quotation: there the speaker may describe someone else
+    text = ('Agung mengkritik kebijakan itu. "Menteri ESDM memberhentikan SPBU swasta. '
+            'Menteri ESDM ini sangat jauh dari pro rakyat," tegasnya.')
+    second = text.index("Menteri ESDM ini")
+    analysis = Analysis(id="t", language="id", text=text, sentences=[
+        Span(start=0, end=second - 1), Span(start=second, end=len(text))])
+    recognizer(analysis)
+    assert {e.name: e for e in analysis.entities}["Agung"].roles == []

@@ -37,6 +37,9 @@ MAX_NAME_TOKENS = 6
 TITLE_REACH = 6
 """Words before a span within which a title says the span names a person
 ("Direktur Jenderal Bina Pemerintahan Desa pada Kementerian Dalam Negeri La Ode ...")."""
+CIVILIAN_SECTORS = frozenset({"CRM", "CVL"})
+"""Sectors of descriptions that are no office ("tersangka", "pengemudi"): `_description`
+leaves them, as they often stand for more than one person."""
 MAX_FIRST_NAMES = 2
 """Words a person's name may gain on its left (`_with_first_names`)."""
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -140,11 +143,16 @@ class EntityRecognizer:
         # the model's genre (news or not: ner_genre), guessed once from the whole text
         genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
         defined: set[str] = set()
+        last_person: Candidate | None = None
         for index, tokens in enumerate(sentences):
             if not tokens:
                 continue
             found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
             defined |= self._acronyms_defined_otherwise(tokens, found, lang)
+            if last_person is not None and last_person.role is None:
+                last_person.role = self._description(
+                    _RoleScope(tokens, found, text, roles, lang), index)
+            last_person = next((c for c in reversed(found) if c.type == "PER"), last_person)
             candidates.extend(found)
         # "perjanjian kerja bersama (PKB)": this text's PKB is no party, here or later
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
@@ -209,6 +217,31 @@ class EntityRecognizer:
             for c in found
             if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
         ]
+
+    def _description(self, scope: _RoleScope, index: int) -> Role | None:
+        """A title opening a sentence that names no one, pointed back with one of the
+        pack's `pointers` ("Politikus PKB ini mengapresiasi Kejagung", "Kepala Badan
+        Pangan Nasional itu merinci harga"): the role of the person named last before."""
+        tokens, roles = scope.tokens, scope.roles
+        words = [t.text.lower() for t in tokens]
+        end = roles.head_starting_at(words, 0)
+        if end is None or not roles.pointers:
+            return None
+        at = next((k for k in range(end, min(len(words), end + MAX_NAME_TOKENS + 1))
+                   if words[k] in roles.pointers), None)
+        if at is None or any(not tokens[k].text[:1].isupper() and words[k] not in
+                             roles.unit_joiners for k in range(end, at)):
+            return None
+        if any(c.type == "PER" and c.first < at for c in scope.found):
+            return None
+        if _in_quotation(scope.text, tokens[0].start):
+            return None  # "... Menteri ESDM ini sangat jauh dari pro rakyat," tegasnya
+        pointer = Candidate(index, at, at + 1, tokens[at].start, tokens[at].end,
+                            tokens[at].text, "PER")
+        role = self._person_role(scope, pointer)
+        if role is not None and role.sector in CIVILIAN_SECTORS:
+            return None  # "Tersangka itu terdiri dari ...": often more than one person
+        return role
 
     def _person_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """A person's title, read three ways, each where the one before found none: with
@@ -1001,6 +1034,13 @@ class EntityRecognizer:
 
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether a quotation opened before `at` is still open there (straight marks
+    counted in pairs, typographic ones by opening and closing)."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _document_country(groups: Sequence[_Group], lang: str | None) -> str | None:

@@ -89,6 +89,9 @@ class RoleLexicon:
     openers: frozenset[str] = frozenset()
     """Words that open a title after a name ("Adi Susanto selaku Ketua KPU ...": the
     pack's `connectors.as`)."""
+    pointers: frozenset[str] = frozenset()
+    """Words after a title that point back to a person named before ("Politikus PKB ini
+    mengapresiasi ...": the pack's `connectors.pointers`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -545,6 +548,7 @@ def load_roles(lang: str) -> RoleLexicon:
         unit_joiners=frozenset(c.lower() for c in data.get("connectors", {}).get("unit", [])),
         factions=frozenset(c.lower() for c in data.get("connectors", {}).get("faction", [])),
         openers=frozenset(c.lower() for c in data.get("connectors", {}).get("as", [])),
+        pointers=frozenset(c.lower() for c in data.get("connectors", {}).get("pointers", [])),
         countries=countries,
         given_names=frozenset(given_names),
         grades=frozenset(grades),
