@@ -941,3 +941,10 @@ def test_help_for_the_public_is_aid_when_an_institution_gives_it(
 def test_the_medium_a_report_is_attributed_to_is_no_subject(pipeline: Pipeline) -> None:
     text = "Dilansir Kominfo Jatim, kebijakan itu dibuat untuk meringankan beban masyarakat."
     assert not [e for e in events_of(pipeline, text, "id") if e.source.name == "Kominfo"]
+
+
+def test_a_third_person_pronoun_in_a_quote_is_not_its_speaker(pipeline: Pipeline) -> None:
+    text = ('Kapolres Faruk Rozi memimpin penyelidikan kasus itu. "Dia juga sudah membuat '
+            'video permintaan maaf kepada masyarakat," kata Faruk.')
+    assert not [e for e in events_of(pipeline, text, "id")
+                if e.root == "05" and e.source.name == "Faruk Rozi"]
