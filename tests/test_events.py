@@ -804,10 +804,12 @@ def test_the_evaluation_matches_an_actor_by_any_way_the_article_writes_it(
         ("Para pengendara ojol memilih menepikan motornya yang mogok.", None, None),
         ("Langkah ini juga didukung oleh Polda Kalimantan Timur.", None, None),
         ("Ia berharap kedatangan Presiden Prabowo menghasilkan kerja sama.", None, None),
+        ("Bank Indonesia menurunkan suku bunga setelah mempertimbangkan tiga faktor.", None,
+         None),
     ],
     ids=["formal-warning", "aid-recipients", "authorities-concerned", "reassurance",
          "follow-up-written-apart", "capturing-images", "stalled-motorbike",
-         "support-for-a-step", "hope-about-a-visit"],
+         "support-for-a-step", "hope-about-a-visit", "taking-into-account"],
 )
 def test_indonesian_lexicon_entries(
     pipeline: Pipeline, text: str, code: str | None, target: str | None
