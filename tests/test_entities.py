@@ -608,3 +608,18 @@ def test_a_title_pointed_back_to_describes_the_person_named_before(recognizer) -
         Span(start=0, end=second - 1), Span(start=second, end=len(text))])
     recognizer(analysis)
     assert {e.name: e for e in analysis.entities}["Agung"].roles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rapat paripurna DPRD Jawa Timur digelar pada Senin.", "DPRD Jawa Timur"),
+        ("BPBD Aceh Jaya mencatat ratusan rumah terendam banjir.", "BPBD Aceh Jaya"),
+    ],
+    ids=["regional-parliament", "disaster-agency"],
+)
+def test_a_home_kind_and_the_place_drawn_apart_are_one_organisation(
+    recognizer, text: str, name: str  # noqa: ANN001
+) -> None:
+    found = entities_of(recognizer, text, "id").entities
+    assert [(e.name, e.type) for e in found] == [(name, "ORG")]

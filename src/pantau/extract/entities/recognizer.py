@@ -527,8 +527,9 @@ class EntityRecognizer:
         """Organisations named after a kind that exists in the language's home country
         only (`org_kinds.toml` `home`: "Polresta Denpasar", "SMAN 1 Tabanan", "Pemkot
         Solo", "Kodim 0313") that the model left untagged, or of which it tagged only the
-        place ("Pemerintah Kota Pekanbaru" as "Kota Pekanbaru"): the kind and the
-        capitalised words or numbers after it, up to a person or an organisation found."""
+        place ("Pemerintah Kota Pekanbaru" as "Kota Pekanbaru") or the kind and the place
+        apart ("DPRD" and "DKI Jakarta"): the kind and the capitalised words or numbers
+        after it, up to a person or an organisation found."""
         pack = pack_for(lang)
         if pack is None:
             return found
@@ -544,10 +545,18 @@ class EntityRecognizer:
                          if tuple(words[position:position + n]) in kinds), 0)
             if (not size or not tokens[position].text[:1].isupper()
                     or any(owner.get(k, None) is not None and owner[k].type != "LOC"
+                           and (owner[k].first, owner[k].last) != (position, position + size)
                            for k in range(position, position + size))):
                 position += 1
                 continue
             last = position + size
+            if position in owner and owner[position].type != "LOC":
+                # the kind drawn alone ("DPRD"): only with the place the model drew after it
+                place = owner.get(last)
+                if place is None or place.type != "LOC" or place.first != last:
+                    position += 1
+                    continue
+                last = place.last
             while (last < len(tokens) and last - position < MAX_NAME_TOKENS
                    and (tokens[last].text[:1].isupper() or tokens[last].text.isdigit())
                    and words[last] not in pack.stopwords
