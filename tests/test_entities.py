@@ -83,6 +83,18 @@ def entities_of(recognizer: EntityRecognizer, text: str, lang: str, published: s
     return analysis
 
 
+def sentences_of(recognizer: EntityRecognizer, *sentences: str) -> Analysis:
+    """An Indonesian analysis of sentences joined by spaces, each a sentence of its own."""
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append(Span(start=start, end=start + len(sentence)))
+        start += len(sentence) + 1
+    analysis = Analysis(id="t", language="id", text=text, sentences=spans)
+    recognizer(analysis)
+    return analysis
+
+
 def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None:  # noqa: ANN001
     text = "Wakil Menteri Luar Negeri Rusia Ivan Petrovsky bertemu wartawan. Petrovsky menolak."
     analysis = entities_of(recognizer, text, "id")
@@ -195,13 +207,14 @@ def test_a_name_after_a_grade_inside_a_place_is_no_person(
 
 
 def test_a_name_after_a_grade_is_a_person_even_when_the_model_misses_it(recognizer) -> None:  # noqa: ANN001
+    from pantau.extract.entities.recognizer import _RoleScope
     from pantau.extract.entities.roles import load_roles
     from pantau.nlp.tokens import tokenize
 
     def graded(text: str) -> list[str]:
         tokens = tokenize(text, 0, len(text))
-        found = recognizer._graded_names(0, tokens, text, [], load_roles("id"), "id")
-        return [c.text for c in found]
+        scope = _RoleScope(tokens, [], text, load_roles("id"), "id")
+        return [c.text for c in recognizer._graded_names(scope, 0)]
 
     assert graded("Apel dipimpin Kasat Polairud AKP Gede Sukarmadiyasa di pelabuhan.") == [
         "Gede Sukarmadiyasa"
@@ -583,30 +596,21 @@ def test_a_bare_title_places_a_person_in_the_country_the_story_is_about(recogniz
     [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
     assert (person.country, person.actor_code) == ("PER", "PERGOV")
     # a story that names the home country at all is told from there
-    first = "Ribuan warga berunjuk rasa di Lima, Peru."
-    text = first + " Presiden Jose Jeri tiba di Jakarta."
-    analysis = Analysis(id="t", language="id", text=text, sentences=[
-        Span(start=0, end=len(first)), Span(start=len(first) + 1, end=len(text))])
-    recognizer(analysis)
+    analysis = sentences_of(recognizer, "Ribuan warga berunjuk rasa di Lima, Peru.",
+                            "Presiden Jose Jeri tiba di Jakarta.")
     assert {e.name: e for e in analysis.entities}["Jose Jeri"].country == "IDN"
 
 
 def test_a_title_pointed_back_to_describes_the_person_named_before(recognizer) -> None:  # noqa: ANN001
-    text = ('"Kami mengapresiasi kinerja Polri," kata Rano kepada wartawan. Politikus PKB ini '
-            'kemudian mengapresiasi Kejagung.')
-    first = text.index("Politikus")
-    analysis = Analysis(id="t", language="id", text=text, sentences=[
-        Span(start=0, end=first - 1), Span(start=first, end=len(text))])
-    recognizer(analysis)
+    analysis = sentences_of(
+        recognizer, '"Kami mengapresiasi kinerja Polri," kata Rano kepada wartawan.',
+        "Politikus PKB ini kemudian mengapresiasi Kejagung.")
     rano = {e.name: e for e in analysis.entities}["Rano"]
     assert rano.roles == ["Politikus PKB"] and rano.actor_code is not None
     # not inside a quotation: there the speaker may describe someone else
-    text = ('Agung mengkritik kebijakan itu. "Menteri ESDM memberhentikan SPBU swasta. '
-            'Menteri ESDM ini sangat jauh dari pro rakyat," tegasnya.')
-    second = text.index("Menteri ESDM ini")
-    analysis = Analysis(id="t", language="id", text=text, sentences=[
-        Span(start=0, end=second - 1), Span(start=second, end=len(text))])
-    recognizer(analysis)
+    analysis = sentences_of(
+        recognizer, 'Agung mengkritik kebijakan itu. "Menteri ESDM memberhentikan SPBU swasta.',
+        'Menteri ESDM ini sangat jauh dari pro rakyat," tegasnya.')
     assert {e.name: e for e in analysis.entities}["Agung"].roles == []
 
 

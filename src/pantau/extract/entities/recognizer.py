@@ -79,8 +79,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class _RoleScope:
-    """What a person's title is read against: the sentence's tokens and the names found
-    in it, the text, the language's titles, the language."""
+    """What a person's title, grade or first name is read against: the sentence's tokens
+    and the names found in it, the text, the language's titles, the language."""
 
     tokens: Sequence[Token]
     found: Sequence[Candidate]
@@ -199,9 +199,9 @@ class EntityRecognizer:
         else:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
         found = self._add_gazetteer(index, tokens, text, found, lang)
-        found.extend(self._graded_names(index, tokens, text, found, roles, lang))
+        found.extend(self._graded_names(_RoleScope(tokens, found, text, roles, lang), index))
         found = self._kind_named(index, tokens, text, found, lang)
-        found = self._with_first_names(index, tokens, text, found, roles, lang)
+        found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -418,18 +418,11 @@ class EntityRecognizer:
     def _text(tokens: Sequence[Token], text: str, first: int, last: int) -> str:
         return text[tokens[first].start : tokens[last - 1].end]
 
-    def _graded_names(
-        self,
-        index: int,
-        tokens: list[Token],
-        text: str,
-        found: list[Candidate],
-        roles: RoleLexicon,
-        lang: str | None,
-    ) -> list[Candidate]:
+    def _graded_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Names right after a police or military grade that the model left untagged
         ("AKP Teguh Kumara"): a grade is sure to stand before a personal name. Titles are
         read whole, so "Direktur Jenderal Pajak" holds no grade."""
+        tokens, found, roles, lang = scope.tokens, scope.found, scope.roles, scope.lang
         words = [t.text.lower() for t in tokens]
         taken = {i for c in found for i in range(c.first, c.last)}
         pack = pack_for(lang)
@@ -456,19 +449,12 @@ class EntityRecognizer:
                     last += 1
                 if (last > end and last not in taken
                         and _personal_name(tokens[end:last], org_words)):
-                    people.append(self._candidate(index, tokens, text, end, last, "PER", lang))
+                    people.append(self._candidate(index, tokens, scope.text, end, last, "PER",
+                                                  lang))
             position = last
         return people
 
-    def _with_first_names(
-        self,
-        index: int,
-        tokens: list[Token],
-        text: str,
-        found: list[Candidate],
-        roles: RoleLexicon,
-        lang: str | None,
-    ) -> list[Candidate]:
+    def _with_first_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """People whose first name the model left out ("Ketua DPP PDIP Said Abdullah"
         tagged "Abdullah"; the role reader then ended the title with "Said"): up to
         `MAX_FIRST_NAMES` words right before a person, after a title or another name
@@ -476,6 +462,7 @@ class EntityRecognizer:
         capitalised, not first in the sentence or a quote, no title, honorific ("Pak"), acronym,
         numeral ("Teradu IV"), organisation or knowledge-base word, and one cased text
         nearly always capitalises ("Pasar Keuangan", "Dirjen Imigrasi" are no names)."""
+        tokens, found, roles, lang = scope.tokens, list(scope.found), scope.roles, scope.lang
         model = self._model(lang)
         if model is None:
             return found
@@ -512,7 +499,7 @@ class EntityRecognizer:
                 while first < c.first and not after_title_or_name(first):
                     first += 1
             if first < c.first:
-                c = self._candidate(index, tokens, text, first, c.last, "PER", lang)
+                c = self._candidate(index, tokens, scope.text, first, c.last, "PER", lang)
             result.append(c)
         return result
 
