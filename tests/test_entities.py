@@ -627,9 +627,3 @@ def test_a_home_kind_and_the_place_drawn_apart_are_one_organisation(
 ) -> None:
     found = entities_of(recognizer, text, "id").entities
     assert [(e.name, e.type) for e in found] == [(name, "ORG")]
-
-
-def test_one_unknown_word_after_a_known_party_is_the_titled_person(recognizer) -> None:  # noqa: ANN001
-    text = "Politisi Gerindra Habiburokhman menilai usulan itu perlu dikaji."
-    found = {e.name: e for e in entities_of(recognizer, text, "id").entities}
-    assert found["Habiburokhman"].type == "PERSON" and found["Gerindra"].type == "ORG"

@@ -702,18 +702,14 @@ class EntityRecognizer:
         """The person named after a known organisation that opens a span ("Bank Mandiri
         Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
         before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
-        the organisation can only make a personal name: capitalised (one word only if
-        cased text never has it: "Politisi Gerindra Habiburokhman"), none an organisation
-        word or a word cased text mostly writes in lower case ("Pertamina Patra Niaga
-        Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan Iuran"), and the span is not
-        what a bracketed acronym after it abbreviates."""
+        the organisation can only make a personal name: two or more, capitalised, none an
+        organisation word or a word cased text mostly writes in lower case ("Pertamina
+        Patra Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan Iuran"), and the
+        span is not what a bracketed acronym after it abbreviates."""
         model = self._model(lang)
         rest = tokens[organisation.last : candidate.last]
-        if model is None or not rest or not _personal_name(rest, self._org_words(lang)):
-            return None
-        if len(rest) == 1 and (model.capitalisation(rest[0].text) is not None
-                               or self._lookup(rest[0].text, lang)):
-            return None  # one word only when text never writes it ("Ketua DPRD Khoirudin")
+        if model is None or len(rest) < 2 or not _personal_name(rest, self._org_words(lang)):
+            return None  # (one word may as well be a place: "Kejaksaan Negeri Wakanda")
         after = tokens[candidate.last : candidate.last + 3]
         if (len(after) == 3 and after[0].text == "(" and after[2].text == ")"
                 and _is_acronym(after[1].text, candidate.text)):
