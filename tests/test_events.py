@@ -806,10 +806,12 @@ def test_the_evaluation_matches_an_actor_by_any_way_the_article_writes_it(
         ("Ia berharap kedatangan Presiden Prabowo menghasilkan kerja sama.", None, None),
         ("Bank Indonesia menurunkan suku bunga setelah mempertimbangkan tiga faktor.", None,
          None),
+        ("Eddy Soeparno mengingatkan bahwa Indonesia sudah masuk krisis iklim.", None, None),
     ],
     ids=["formal-warning", "aid-recipients", "authorities-concerned", "reassurance",
          "follow-up-written-apart", "capturing-images", "stalled-motorbike",
-         "support-for-a-step", "hope-about-a-visit", "taking-into-account"],
+         "support-for-a-step", "hope-about-a-visit", "taking-into-account",
+         "reminding-that"],
 )
 def test_indonesian_lexicon_entries(
     pipeline: Pipeline, text: str, code: str | None, target: str | None

@@ -213,6 +213,9 @@ class _TriggerRules:
             return None
         if first.start == end + 1 and self._nominal(sentence.words[end]):
             return None  # "berharap keberadaan Masjid Tribrata ...": the actor is a genitive
+        if first.start == end + 1 and (sentence.words[end],) in self.lexicon.word_set(
+                "complementizers"):
+            return None  # "mengingatkan bahwa Indonesia ...": the subject of what is said
         after = self._members(sentence, first, hi)[-1].end
         best = None
         for phrase_ in with_actor:
