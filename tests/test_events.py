@@ -952,3 +952,13 @@ def test_a_third_person_pronoun_in_a_quote_is_not_its_speaker(pipeline: Pipeline
             'video permintaan maaf kepada masyarakat," kata Faruk.')
     assert not [e for e in events_of(pipeline, text, "id")
                 if e.root == "05" and e.source.name == "Faruk Rozi"]
+
+
+def test_an_organisation_closing_a_persons_long_title_is_not_the_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = ("Satu saksi atas nama Dedy Rahman selaku Kepala Subdivisi Pelayanan Publik Divisi "
+            "Perencanaan Operasional dan Pelayanan Publik Perum Bulog, meminta penjadwalan "
+            "ulang.")
+    [request] = [e for e in events_of(pipeline, text, "id") if e.root == "02"]
+    assert request.source.name == "Dedy Rahman"

@@ -17,6 +17,9 @@ from pantau.extract.events.lexicon import Phrase
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
+TITLE_REACH = 14
+"""Words at most between an apposition word after a person and the organisation that
+ends the person's title ("X selaku Kepala Subdivisi ... Perum Bulog")."""
 MAX_APPOSITIONS = 6
 """Segments in apposition at most between a subject and its verb."""
 MAX_PLACE = 5
@@ -52,6 +55,7 @@ class _SubjectRules:
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
             and not self._in_apposition(sentence, a, start)
+            and not self._in_persons_title(sentence, a)
         ]
         if self._speaker_pronoun(sentence, clause, start) is not None:
             # "Menurutnya, jika pemerintah ..., pihaknya akan menyambut baik": the
@@ -215,6 +219,19 @@ class _SubjectRules:
                 return self._compound_head(sentence, inside) if inside else None
             end = start - 1 if words[start - 1] == "," else start
         return None
+
+    def _in_persons_title(self, sentence: _Sentence, span: ActorSpan) -> bool:
+        """Whether an actor closes a person's title opened by an apposition word, however
+        long: "Dedy Rahman selaku Kepala Subdivisi Pelayanan Publik ... Perum Bulog,
+        meminta penjadwalan ulang" (Dedy asks, not Bulog)."""
+        words = sentence.words
+        apposition = self.lexicon.word_set("apposition")
+        for k in range(span.start - 1, max(-1, span.start - TITLE_REACH - 1), -1):
+            if words[k] in CLAUSE_MARKS or words[k] in HARD_STOPS:
+                return False
+            if (words[k],) in apposition:
+                return any(a.end == k and a.entity_type == "PERSON" for a in sentence.actors)
+        return False
 
     def _in_apposition(self, sentence: _Sentence, span: ActorSpan, start: int) -> bool:
         """Whether an actor is inside a noun phrase in apposition, set off by commas and
