@@ -79,8 +79,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class _RoleScope:
-    """What a person's title, grade or first name is read against: the sentence's tokens
-    and the names found in it, the text, the language's titles, the language."""
+    """A sentence as the readers of names and titles see it: its tokens and the names
+    found in it so far, the text, the language's titles, the language."""
 
     tokens: Sequence[Token]
     found: Sequence[Candidate]
@@ -198,9 +198,9 @@ class EntityRecognizer:
                     found.extend(self._split_unknown(candidate, tokens, text, lang, roles))
         else:
             found.extend(self._capitalised(index, tokens, text, roles, lang))
-        found = self._add_gazetteer(index, tokens, text, found, lang)
+        found = self._add_gazetteer(_RoleScope(tokens, found, text, roles, lang), index)
         found.extend(self._graded_names(_RoleScope(tokens, found, text, roles, lang), index))
-        found = self._kind_named(index, tokens, text, found, lang)
+        found = self._kind_named(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found.sort(key=lambda c: c.first)
 
@@ -503,20 +503,14 @@ class EntityRecognizer:
             result.append(c)
         return result
 
-    def _kind_named(
-        self,
-        index: int,
-        tokens: list[Token],
-        text: str,
-        found: list[Candidate],
-        lang: str | None,
-    ) -> list[Candidate]:
+    def _kind_named(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Organisations named after a kind that exists in the language's home country
         only (`org_kinds.toml` `home`: "Polresta Denpasar", "SMAN 1 Tabanan", "Pemkot
         Solo", "Kodim 0313") that the model left untagged, or of which it tagged only the
         place ("Pemerintah Kota Pekanbaru" as "Kota Pekanbaru") or the kind and the place
         apart ("DPRD" and "DKI Jakarta"): the kind and the capitalised words or numbers
         after it, up to a person or an organisation found."""
+        tokens, text, found, lang = scope.tokens, scope.text, list(scope.found), scope.lang
         pack = pack_for(lang)
         if pack is None:
             return found
@@ -738,16 +732,10 @@ class EntityRecognizer:
         pack = pack_for(lang)
         return pack.org_words if pack else frozenset()
 
-    def _add_gazetteer(
-        self,
-        index: int,
-        tokens: list[Token],
-        text: str,
-        found: list[Candidate],
-        lang: str | None,
-    ) -> list[Candidate]:
+    def _add_gazetteer(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Knowledge-base names the model missed, and longer names it cut short
         ("Ursula von der Leyen" where the model saw "Ursula")."""
+        tokens, text, found, lang = scope.tokens, scope.text, list(scope.found), scope.lang
         taken = [False] * len(tokens)
         for c in found:
             for i in range(c.first, c.last):
