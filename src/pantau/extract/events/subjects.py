@@ -17,7 +17,7 @@ from pantau.extract.events.lexicon import Phrase
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
 description of the actor named before it ("X selaku komisaris perusahaan itu")."""
-TITLE_REACH = 14
+LONG_TITLE_REACH = 14
 """Words at most between an apposition word after a person and the organisation that
 ends the person's title ("X selaku Kepala Subdivisi ... Perum Bulog")."""
 MAX_APPOSITIONS = 6
@@ -226,7 +226,7 @@ class _SubjectRules:
         meminta penjadwalan ulang" (Dedy asks, not Bulog)."""
         words = sentence.words
         apposition = self.lexicon.word_set("apposition")
-        for k in range(span.start - 1, max(-1, span.start - TITLE_REACH - 1), -1):
+        for k in range(span.start - 1, max(-1, span.start - LONG_TITLE_REACH - 1), -1):
             if words[k] in CLAUSE_MARKS or words[k] in HARD_STOPS:
                 return False
             if (words[k],) in apposition:
