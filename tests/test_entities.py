@@ -627,3 +627,25 @@ def test_a_home_kind_and_the_place_drawn_apart_are_one_organisation(
 ) -> None:
     found = entities_of(recognizer, text, "id").entities
     assert [(e.name, e.type) for e in found] == [(name, "ORG")]
+
+
+def test_each_person_of_a_list_keeps_the_title_written_before_them(recognizer) -> None:  # noqa: ANN001
+    # a short form after a title, and no title of the next person read after a comma
+    text = ("Rapat itu dihadiri Menteri Dalam Negeri (Mendagri) Rudi Santoso, Menteri "
+            "Keuangan Sri Mulyani Indrawati, Menteri Koordinator Bidang Pangan Hendra "
+            "Wijaya, serta para kepala daerah.")
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities
+              if e.type == "PERSON"}
+    assert people["Rudi Santoso"].roles == ["Menteri Dalam Negeri"]
+    assert people["Sri Mulyani Indrawati"].roles == ["Menteri Keuangan"]
+    assert people["Hendra Wijaya"].roles == ["Menteri Koordinator Bidang Pangan"]
+
+
+def test_a_namesake_of_a_known_person_keeps_the_first_names_after_the_comma(recognizer) -> None:  # noqa: ANN001
+    text = ("Ketua KPU Kota Palu, Andi Muhammad Yasir Arafat mengatakan tahapan berjalan. "
+            '"Semua sudah siap," ujar Yasir.')
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert person.name == "Andi Muhammad Yasir Arafat"
+    assert person.roles == ["Ketua KPU Kota Palu"]
+    assert person.country == "IDN" and person.kb_id is None
+    assert [m.text for m in person.mentions][-1] == "Yasir"  # a middle word, standing alone

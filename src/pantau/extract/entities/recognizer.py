@@ -244,11 +244,13 @@ class EntityRecognizer:
         return role
 
     def _person_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
-        """A person's title, read three ways, each where the one before found none: with
-        a body named in the sentence or known to the knowledge base (`_role_of`); the
-        same with the sentence's short brackets left out ("Direktur Utama (Dirut) PT
-        Perusahaan Gas Negara (PGN) Hendi Prio Santoso"); with a body only written
-        (`_written_role`)."""
+        """A person's title, read four ways, each where the one before found none: before
+        the name, with a body named in the sentence or known to the knowledge base
+        (`_role_of`); the same with the sentence's short brackets left out ("Direktur
+        Utama (Dirut) PT Perusahaan Gas Negara (PGN) Hendi Prio Santoso"); after the name
+        between commas; with a body only written (`_written_role`). A title before the
+        name comes first: in a list ("Menteri Dalam Negeri (Mendagri) Tito Karnavian,
+        Menteri Keuangan Sri Mulyani") the title after a comma is the next person's."""
         role = self._role_of(scope, person)
         if role is None and (view := _without_brackets(scope.tokens, person.first)) is not None:
             kept, position = view
@@ -260,7 +262,8 @@ class EntityRecognizer:
             others = [shifted(o) for o in scope.found
                       if all(k in position for k in range(o.first, o.last))]
             role = self._role_of(replace(scope, tokens=kept, found=others), shifted(person))
-        return role or self._written_role(scope, person)
+        return (role or self._role_of(scope, person, after=True)
+                or self._written_role(scope, person))
 
     def _written_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """The title written before a person's mention whose body no name found or known
@@ -285,9 +288,9 @@ class EntityRecognizer:
             return None  # "Toronto Star, August 15, 2008 Peter Zimonjic": a name's word
         return role
 
-    def _role_of(self, scope: _RoleScope, person: Candidate) -> Role | None:
-        """The title written before or after a person's mention, with the body it names:
-        a name found in the sentence or one the knowledge base knows."""
+    def _role_of(self, scope: _RoleScope, person: Candidate, after: bool = False) -> Role | None:
+        """The title written before a person's mention (or `after` it), with the body it
+        names: a name found in the sentence or one the knowledge base knows."""
         found, text = scope.found, scope.text
 
         def affiliation(toks: Sequence[Token], i: int, j: int) -> int | None:
@@ -295,7 +298,10 @@ class EntityRecognizer:
                 if c.last == j and c.first >= i:
                     return c.first
             for first in range(i, j):
-                word = next((t.text for t in toks[first:j] if t.text[:1].isalpha()), "")
+                span = toks[first:j]
+                if not _written_as_name(span):
+                    continue
+                word = next((t.text for t in span if t.text[:1].isalpha()), "")
                 if not word[:1].isupper():
                     continue  # names are capitalised: "ujar" (said) is no town Ujar
                 name = text[toks[first].start : toks[j - 1].end]
@@ -308,9 +314,10 @@ class EntityRecognizer:
                 return None  # "Kombes Iwan Eka Putra, Kombes Mugi": a list, not a unit
             return affiliation(toks, i, j)
 
-        role = scope.roles.role_before(scope.tokens, person.first, text, affiliation,
+        if after:
+            return scope.roles.role_after(scope.tokens, person.last, text, affiliation)
+        return scope.roles.role_before(scope.tokens, person.first, text, affiliation,
                                        organisation)
-        return role or scope.roles.role_after(scope.tokens, person.last, text, affiliation)
 
     def _titled_split(
         self,
@@ -492,7 +499,7 @@ class EntityRecognizer:
         result = []
         for c in found:
             first = c.first
-            if c.type == "PER" and c.entry is None:
+            if c.type == "PER":
                 while (c.first - first < MAX_FIRST_NAMES and c.last - first < MAX_NAME_TOKENS
                        and name_word(first - 1)):
                     first -= 1
@@ -822,8 +829,11 @@ class EntityRecognizer:
 
     @staticmethod
     def _add_surnames(groups: list[_Group], analysis: Analysis, found: list[Candidate]) -> None:
-        """A known person's surname where the model did not tag it ("Blinken said")."""
+        """A known person's surname where the model did not tag it ("Blinken said"), and
+        a middle word of a name of three or more that no other person has, standing alone
+        ("jelas Yasir" for Andi Muhammad Yasir Arafat, as `_person_key` keys it)."""
         surnames: dict[str, _Group] = {}
+        middle: dict[str, _Group | None] = {}
         for group in groups:
             if group.type != "PERSON":
                 continue
@@ -831,13 +841,19 @@ class EntityRecognizer:
                 parts = c.text.split()
                 if len(parts) > 1 and parts[-1][:1].isupper():
                     surnames.setdefault(parts[-1], group)
+                for part in parts[1:-1]:
+                    if part[:1].isupper() and part.isalpha() and len(part) > 2:
+                        middle[part] = group if middle.get(part, group) is group else None
         if not surnames:
             return
         taken = [(c.start, c.end) for c in found]
         text = analysis.text
         for index, sentence in enumerate(analysis.sentences):
-            for token in tokenize(text, sentence.start, sentence.end):
+            tokens = tokenize(text, sentence.start, sentence.end)
+            for i, token in enumerate(tokens):
                 group = surnames.get(token.text)
+                if group is None and _stands_alone(tokens, i):
+                    group = middle.get(token.text)
                 if group is None or any(s < token.end and token.start < e for s, e in taken):
                     continue
                 group.candidates.append(
@@ -929,8 +945,9 @@ class EntityRecognizer:
     def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
         """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", for
         "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only), for
-        "Moch Faruk Rozi" and "Faruk" (the second word of three or more), and for "I Made
-        Parwita" and "Made" (a word of its opener but the first)."""
+        "Moch Faruk Rozi" and "Faruk", "Andi Muhammad Yasir Arafat" and "Yasir" (a middle
+        word of three or more), and for "I Made Parwita" and "Made" (a word of its opener
+        but the first)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
@@ -938,7 +955,7 @@ class EntityRecognizer:
                 given = parts[1 : other.opener] if other.opener else parts[:1]
                 written = other.text.split()  # "Perseteruan Trump-Musk" is two words
                 if (name == parts[-1] or name in given
-                        or (len(written) > 2 and name == normalize(written[1]))):
+                        or name in (normalize(word) for word in written[1:-1])):
                     return other.entry.id if other.entry else f"PERSON:{full}"
         else:
             longer = [(full, other) for full, other in full_names.items()
@@ -1057,6 +1074,24 @@ def _home_kinds(lang: str) -> tuple[frozenset[tuple[str, ...]], int]:
 
 MAX_BRACKETED = 6
 """Tokens at most inside a bracket a title may hold ("(Kasi Intel)", "(PGN)")."""
+
+
+def _stands_alone(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token `i` has no capitalised word next to it: not inside a longer name."""
+    return all(not tokens[k].text[:1].isupper()
+               for k in (i - 1, i + 1) if 0 <= k < len(tokens))
+
+
+def _written_as_name(tokens: Sequence[Token]) -> bool:
+    """Whether tokens can be written as one name: the knowledge base ignores
+    punctuation, a name does not. No comma, brackets closed, no mark first or last but
+    brackets (") Tito Karnavian," is no body in "Menteri Dalam Negeri (Mendagri) Tito
+    Karnavian, Menteri Keuangan Sri Mulyani"; "(UGM)" and "Universitas Gadjah Mada
+    (UGM)" are)."""
+    words = [t.text for t in tokens]
+    return (bool(words) and "," not in words and words.count("(") == words.count(")")
+            and (words[0][:1].isalnum() or words[0] == "(")
+            and (words[-1][:1].isalnum() or words[-1] == ")"))
 
 
 def _without_brackets(
