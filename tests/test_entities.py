@@ -649,3 +649,26 @@ def test_a_namesake_of_a_known_person_keeps_the_first_names_after_the_comma(reco
     assert person.roles == ["Ketua KPU Kota Palu"]
     assert person.country == "IDN" and person.kb_id is None
     assert [m.text for m in person.mentions][-1] == "Yasir"  # a middle word, standing alone
+
+
+def test_a_common_word_in_a_title_names_no_foreign_town(recognizer) -> None:  # noqa: ANN001
+    # "Sama" (same) is also a Chinese city's alternate name
+    text = "Direktur Kerja Sama, Wahyu Lestanto menyampaikan laporannya."
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert person.roles == ["Direktur Kerja Sama"] and person.country != "CHN"
+
+
+def test_any_word_after_a_grade_opens_the_name(recognizer) -> None:  # noqa: ANN001
+    # "Setia" (loyal) is a common word and a town's name elsewhere
+    text = "Petugas piket, Pa Siaga II Ipda Setia Gunawan mengatakan laporan itu sudah diterima."
+    people = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert [(p.name, p.roles) for p in people] == [("Setia Gunawan", ["Pa Siaga II Ipda"])]
+
+
+def test_a_home_town_is_linked_before_a_larger_foreign_namesake(recognizer) -> None:  # noqa: ANN001
+    # a Malaysian Subang has more people than the Indonesian one; no capital or city of
+    # millions has the name
+    text = "Warga Subang, Dedi Permana, mengeluhkan jalan yang rusak."
+    found = {e.name: e for e in entities_of(recognizer, text, "id").entities}
+    assert found["Subang"].country == "IDN"
+    assert found["Dedi Permana"].actor_code == "IDNCVL"

@@ -123,6 +123,20 @@ class EntityRecognizer:
             matches = self._matches(name, None)
         return matches
 
+    def _body_lookup(self, name: str, lang: str | None) -> list[KbEntry]:
+        """`_lookup` for the body a title names: for one word that cased text mostly
+        writes in lower case only the home country's places ("Wali Kota Padang"; but
+        "Direktur Kerja Sama" is no official of Sama, a city in China) and kinds of
+        place ("Kapolres Tasikmalaya Kota")."""
+        entries = self._lookup(name, lang)
+        model = self._model(lang)
+        pack = pack_for(lang)
+        if (entries and " " not in name and model is not None and pack is not None
+                and model.capitalisation(name) in (0, 1)
+                and name.lower() not in pack.place_heads):
+            return [e for e in entries if e.country == pack.home_country]
+        return entries
+
     def _model(self, lang: str | None) -> NerModel | None:
         if lang not in self._models:
             self._models[lang] = load_model(lang) if lang in available_languages() else None
@@ -159,7 +173,7 @@ class EntityRecognizer:
         groups = self._group(candidates, text, roles)
         self._add_surnames(groups, analysis, candidates)
         codes = ActorCodes(
-            lambda name: self._lookup(name, lang=lang),
+            lambda name: self._body_lookup(name, lang),
             lang,
             ((c.text, g.type, g.entry) for g in groups for c in g.candidates),
             _document_country(groups, lang),
@@ -305,7 +319,7 @@ class EntityRecognizer:
                 if not word[:1].isupper():
                     continue  # names are capitalised: "ujar" (said) is no town Ujar
                 name = text[toks[first].start : toks[j - 1].end]
-                if self._lookup(name, lang=scope.lang):
+                if self._body_lookup(name, scope.lang):
                     return first
             return None
 
@@ -468,7 +482,8 @@ class EntityRecognizer:
         ("PDIP"), that nothing else claims and that can only be part of a name:
         capitalised, not first in the sentence or a quote, no title, honorific ("Pak"), acronym,
         numeral ("Teradu IV"), organisation or knowledge-base word, and one cased text
-        nearly always capitalises ("Pasar Keuangan", "Dirjen Imigrasi" are no names)."""
+        nearly always capitalises ("Pasar Keuangan", "Dirjen Imigrasi" are no names); right
+        after a police or military grade any capitalised word is ("Ipda Setia Gunawan")."""
         tokens, found, roles, lang = scope.tokens, list(scope.found), scope.roles, scope.lang
         model = self._model(lang)
         if model is None:
@@ -488,8 +503,13 @@ class EntityRecognizer:
                     and (words[i],) not in roles.skip
                     and roles.head_ending_at(words, i + 1) is None
                     and roles.head_starting_at(words, i) is None
-                    and model.capitalisation(word) in (3, None)
-                    and not self._lookup(word, lang))
+                    and (after_grade(i) or (model.capitalisation(word) in (3, None)
+                                            and not self._lookup(word, lang))))
+
+        def after_grade(i: int) -> bool:
+            """ "Ipda Setia Gunawan": a grade stands before a name, whatever its words."""
+            start = roles.head_ending_at(words, i)
+            return start is not None and roles.is_grade(words[start:i])
 
         def after_title_or_name(i: int) -> bool:
             before = tokens[i - 1].text
@@ -628,6 +648,12 @@ class EntityRecognizer:
         wanted = TYPE_NAMES[kind]
         same_type = [m.entry for m in matches if m.entry.type == wanted]
         if same_type:
+            pack = pack_for(lang)
+            if wanted == "LOC" and pack is not None and not prominent(same_type[0]):
+                # "warga Subang": the home country's Subang before a larger Malaysian
+                # suburb of that name, not before a capital or a city of millions
+                return next((e for e in same_type if e.country == pack.home_country),
+                            same_type[0])
             return same_type[0]
         top = matches[0]
         if kind == "PER" and top.entry.type == "LOC" and top.entry.feature == "city":
