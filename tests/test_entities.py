@@ -672,3 +672,15 @@ def test_a_home_town_is_linked_before_a_larger_foreign_namesake(recognizer) -> N
     found = {e.name: e for e in entities_of(recognizer, text, "id").entities}
     assert found["Subang"].country == "IDN"
     assert found["Dedi Permana"].actor_code == "IDNCVL"
+
+
+def test_a_person_after_a_known_company_may_have_a_common_word_for_a_first_name(
+    recognizer,  # noqa: ANN001
+) -> None:
+    # "Tim" (team) is a first name here; a unit after the company ("Regional") is not
+    text = ("CEO Apple Tim Cook mengatakan penjualan naik. General Manager Pertamina Patra "
+            "Niaga Regional Jatimbalinus Agus Santoso menyambut baik.")
+    people = {e.name: e for e in entities_of(recognizer, text, "id").entities
+              if e.type == "PERSON"}
+    assert set(people) == {"Tim Cook", "Agus Santoso"}
+    assert people["Tim Cook"].roles == ["CEO Apple"]

@@ -767,6 +767,16 @@ def test_a_noun_in_a_fronted_phrase_has_the_subject_after_the_comma_as_agent(
     assert not [e for e in events_of(pipeline, text, "id") if e.cameo == "042"]
 
 
+def test_the_partner_of_a_fronted_meeting_leaves_the_agent_to_the_clause(
+    pipeline: Pipeline,
+) -> None:
+    # past the partner's apposition too
+    text = ("Dalam pertemuan dengan Perdana Menteri Jepang Shigeru Ishiba, Menteri Pertahanan "
+            "Jepang, Presiden Prabowo Subianto menyatakan dukungan bagi Palestina.")
+    [meeting] = [e for e in events_of(pipeline, text, "id") if e.root == "04"]
+    assert (meeting.source.name, meeting.target.name) == ("Prabowo Subianto", "Shigeru Ishiba")
+
+
 def test_a_pronoun_never_stands_for_the_other_party_of_its_clause(pipeline: Pipeline) -> None:
     text = "Trump menyebut partai ketiga itu konyol. Dia kemudian berselisih dengan Trump."
     assert not [e for e in events_of(pipeline, text, "id")
@@ -963,3 +973,15 @@ def test_an_organisation_closing_a_persons_long_title_is_not_the_subject(
             "ulang.")
     [request] = [e for e in events_of(pipeline, text, "id") if e.root == "02"]
     assert request.source.name == "Dedy Rahman"
+
+
+def test_an_actor_object_told_about_by_a_relative_clause_is_the_target(
+    pipeline: Pipeline,
+) -> None:
+    text = "Polisi telah mengamankan pengemudi yang membuat geram warganet tersebut."
+    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert arrest.target.name == "pengemudi"
+    # a thing told about so still leads to the actor in the clause
+    text = "Rusia menolak proposal yang dibuat oleh NATO."
+    [rejection] = [e for e in events_of(pipeline, text, "id") if e.root == "12"]
+    assert rejection.target.name == "NATO"

@@ -730,8 +730,9 @@ class EntityRecognizer:
         Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
         before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
         the organisation can only make a personal name: two or more, capitalised, none an
-        organisation word or a word cased text mostly writes in lower case ("Pertamina
-        Patra Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan Iuran"), and the
+        organisation word, none but the first a word cased text mostly writes in lower
+        case ("Pertamina Patra Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan
+        Iuran"; "CEO Apple Tim Cook" is a person), and the
         span is not what a bracketed acronym after it abbreviates."""
         model = self._model(lang)
         rest = tokens[organisation.last : candidate.last]
@@ -742,8 +743,8 @@ class EntityRecognizer:
                 and _is_acronym(after[1].text, candidate.text)):
             return None  # "Katadata Insight Center (KIC)": the whole is the organisation
         words = [t.text.lower() for t in tokens]
-        if any(model.capitalisation(t.text) in (0, 1) for t in rest):
-            return None
+        if any(model.capitalisation(t.text) in (0, 1) for t in rest[1:]):
+            return None  # (a first name may be a common word: "CEO Apple Tim Cook")
         first = candidate.first
         titled = any(
             roles.head_ending_at(words, k) is not None

@@ -58,15 +58,43 @@ class _NounAgentRules:
             return None  # "Dalam kunjungan itu, ...": the visit told before, not a new one
         comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
         locative = self.lexicon.word_set("locative")
+        partner = self._fronted_partner(sentence, start, comma)
+        if partner is not None:
+            partner_at, comma = partner
         if comma is None or any(a.start < comma and not a.place_only
+                                and not (partner is not None and partner_at <= a.start)
                                 and not (a.entity_type == "LOC" and a.start > 0
                                          and (words[a.start - 1],) in locative)
                                 for a in sentence.actors):
-            return None  # (a place is no actor: "Dalam kunjungan ke Beijing, Cook ...")
+            # (a place is no actor: "Dalam kunjungan ke Beijing, Cook ..."; nor the
+            # partner: "Dalam pertemuan dengan Li Lecheng, Cook ...")
+            return None
         subject = next((a for a in sentence.actors if a.start == comma + 1), None)
         if subject is None or subject.place_only or self._suffers(sentence, subject.end):
             return None
         return subject
+
+    def _fronted_partner(self, sentence: _Sentence, start: int,
+                         comma: int | None) -> tuple[int, int] | None:
+        """The actor a fronted noun names right after it and one of the pack's
+        `fronted_partners` ("Dalam pertemuan dengan Li Lecheng, pimpinan MIIT, Cook
+        ..."): its first token, and the comma that closes the phrase, past the partner's
+        apposition. None when the noun names none."""
+        words = sentence.words
+        at = start + 2
+        if (comma is None or at >= comma
+                or (words[start + 1],) not in self.lexicon.word_set("fronted_partners")):
+            return None
+        partner = next((a for a in sentence.actors if a.start == at), None)
+        if partner is None:
+            return None
+        apposition = next((a for a in sentence.actors if a.start == comma + 1), None)
+        if partner.end == comma and apposition is not None:
+            after = next((k for k in range(apposition.end, len(words)) if words[k] == ","),
+                         None)
+            if after is not None and not any(w in HARD_STOPS for w in words[comma + 1 : after]):
+                comma = after
+        return at, comma
 
     def _suffers(self, sentence: _Sentence, at: int) -> bool:
         """Whether the first verb after a subject is passive (opens with one of the

@@ -66,6 +66,12 @@ class _ObjectRules:
         # Not inside the pattern's object ("mengirim pasukan ke Filipina") unless the
         # object is the only actor there ("menetapkan tersangka").
         outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
+        inside = [s for s in found if exclude[0] <= s.start < exclude[1]]
+        if inside and outside and any((w,) in self.lexicon.word_set("relatives")
+                                      for w in words[exclude[1] : outside[0].start]):
+            # the object is one, told about by a relative clause: "mengamankan pengemudi
+            # yang membuat geram warganet" (not the netizens)
+            return inside[0]
         return (outside or found or [None])[0]
 
     def _violent_means(self, sentence: _Sentence) -> bool:
