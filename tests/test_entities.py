@@ -684,3 +684,11 @@ def test_a_person_after_a_known_company_may_have_a_common_word_for_a_first_name(
               if e.type == "PERSON"}
     assert set(people) == {"Tim Cook", "Agus Santoso"}
     assert people["Tim Cook"].roles == ["CEO Apple"]
+
+
+def test_a_place_named_after_a_person_is_the_place(recognizer) -> None:  # noqa: ANN001
+    text = ("Bupati menyerahkan bantuan untuk Masjid Ahmad Dahlan. Menurut Wali Kota Budi "
+            "Santoso, jalan itu segera diperbaiki.")
+    found = {e.name: e.type for e in entities_of(recognizer, text, "id").entities}
+    assert found.get("Masjid Ahmad Dahlan") == "LOC" and "Ahmad Dahlan" not in found
+    assert found.get("Budi Santoso") == "PERSON"  # a title's last word is no kind of place

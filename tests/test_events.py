@@ -985,3 +985,9 @@ def test_an_actor_object_told_about_by_a_relative_clause_is_the_target(
     text = "Rusia menolak proposal yang dibuat oleh NATO."
     [rejection] = [e for e in events_of(pipeline, text, "id") if e.root == "12"]
     assert rejection.target.name == "NATO"
+
+
+def test_a_site_no_actor_code_reaches_is_no_target(pipeline: Pipeline) -> None:
+    text = "Warga hendak berkunjung ke Benteng Kuto Besak dan Jembatan Ampera."
+    [visit] = [e for e in events_of(pipeline, text, "id") if e.root == "04"]
+    assert visit.target is None

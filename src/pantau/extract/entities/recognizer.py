@@ -215,6 +215,7 @@ class EntityRecognizer:
         found = self._add_gazetteer(_RoleScope(tokens, found, text, roles, lang), index)
         found.extend(self._graded_names(_RoleScope(tokens, found, text, roles, lang), index))
         found = self._kind_named(_RoleScope(tokens, found, text, roles, lang), index)
+        found = self._named_after_people(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found.sort(key=lambda c: c.first)
 
@@ -581,6 +582,27 @@ class EntityRecognizer:
             found = [c for c in found if id(c) not in inside]
             position = last
         return found + added
+
+    def _named_after_people(self, scope: _RoleScope, index: int) -> list[Candidate]:
+        """Places named after people: a person the model found right after a capitalised
+        kind of place ("Masjid Agung Karanganyar", "Jalan Ahmad Yani", "Bandara
+        Soekarno-Hatta") is the place's name, unless that word ends a title ("Wali Kota
+        Respati Ardi")."""
+        tokens, found = scope.tokens, scope.found
+        pack = pack_for(scope.lang)
+        if pack is None:
+            return list(found)
+        words = [t.text.lower() for t in tokens]
+        result = []
+        for c in found:
+            head = c.first - 1
+            if (c.type == "PER" and head >= 0 and tokens[head].text[:1].isupper()
+                    and words[head] in pack.place_heads
+                    and scope.roles.head_ending_at(words, c.first) is None
+                    and not any(o.first <= head < o.last for o in found)):
+                c = self._candidate(index, tokens, scope.text, head, c.last, "LOC", scope.lang)
+            result.append(c)
+        return result
 
     def _kind_word(
         self, words: Sequence[Token], kinds: frozenset[str], lang: str | None

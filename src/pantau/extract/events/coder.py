@@ -54,7 +54,7 @@ from pantau.extract.events.subjects import _SubjectRules
 from pantau.extract.events.triggers import FOLLOWING, _TriggerRules
 from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.kb import KnowledgeBase
-from pantau.lang import home_country
+from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
 from pantau.nlp.tokens import Token, tokenize
 
@@ -77,6 +77,9 @@ class _Language:
     boundaries: frozenset[Phrase]
     clitics: tuple[str, ...]
     home_country: str | None
+    place_heads: frozenset[str] = frozenset()
+    """Words naming a kind of place ("masjid", "jalan"): a place whose name opens with
+    one and that no actor code reaches is a site, never a target."""
 
 
 class EventCoder:
@@ -154,6 +157,7 @@ class EventCoder:
                 clitics=tuple(sorted((c for (c,) in lexicon.word_set("clitics")), key=len,
                                      reverse=True)),
                 home_country=home_country(lang),
+                place_heads=pack.place_heads if (pack := pack_for(lang)) else frozenset(),
             )
         self._languages[lang] = setup
         return setup

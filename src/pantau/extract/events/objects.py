@@ -62,7 +62,11 @@ class _ObjectRules:
                 break  # "refused to deploy peacekeepers in Iraq and has urged its citizens"
             hi += 1
         found = [s for s in self._actors_between(sentence, end, hi)
-                 if skip is None or s.actor != skip.actor]
+                 if (skip is None or s.actor != skip.actor)
+                 # a place named by its kind that no actor code reaches is a site, not a
+                 # target: "menyerahkan bantuan untuk Masjid Jihad"
+                 and not (s.place_only and s.actor.code is None
+                          and words[s.start] in self.setup.place_heads)]
         # Not inside the pattern's object ("mengirim pasukan ke Filipina") unless the
         # object is the only actor there ("menetapkan tersangka").
         outside = [s for s in found if not exclude[0] <= s.start < exclude[1]]
