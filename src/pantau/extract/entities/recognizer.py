@@ -901,8 +901,8 @@ class EntityRecognizer:
             tokens = tokenize(text, sentence.start, sentence.end)
             for i, token in enumerate(tokens):
                 group = surnames.get(token.text)
-                if group is None and _stands_alone(tokens, i):
-                    group = middle.get(token.text)
+                if group is None and token.text in middle and _stands_alone(tokens, i):
+                    group = middle[token.text]
                 if group is None or any(s < token.end and token.start < e for s, e in taken):
                     continue
                 group.candidates.append(
