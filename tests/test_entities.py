@@ -692,3 +692,11 @@ def test_a_place_named_after_a_person_is_the_place(recognizer) -> None:  # noqa:
     found = {e.name: e.type for e in entities_of(recognizer, text, "id").entities}
     assert found.get("Masjid Ahmad Dahlan") == "LOC" and "Ahmad Dahlan" not in found
     assert found.get("Budi Santoso") == "PERSON"  # a title's last word is no kind of place
+
+
+def test_a_unit_of_a_known_organisation_takes_its_code(recognizer) -> None:  # noqa: ANN001
+    text = "Uji kompetensi itu melibatkan Itwasum Polri dan Lemdiklat Polri sebagai penguji."
+    found = {e.name: e.actor_code for e in entities_of(recognizer, text, "id").entities
+             if e.type == "ORG"}
+    assert found.get("Lemdiklat Polri") == "IDNCOP"
+

@@ -135,6 +135,8 @@ class ActorCodes:
             return None, None
         words = name.split()
         first, size = _opening_kind([w.lower() for w in words], pack)
+        if not (size and first == 0) and (unit_of := self._unit_of(words)) is not None:
+            return unit_of.country, unit_of.cameo
         rest = words[first + size:]
         if not size or not rest or not (rest[0][:1].isupper() or rest[0][:1].isdigit()):
             return None, None  # a kind alone ("Satgas", "PT") names no organisation
@@ -152,6 +154,19 @@ class ActorCodes:
         if country is None:
             return None, None
         return country, country + pack.org_kinds[kind]
+
+    def _unit_of(self, words: Sequence[str]) -> KbEntry | None:
+        """The organisation the knowledge base knows that a name ends with, past a unit
+        of capitalised words: "Lemdiklat Polri", "Divisi Hukum Polri", "Dewan Pengarah
+        BRIN" are units of Polri and BRIN, in their codes."""
+        for first in range(1, len(words)):
+            if not words[first - 1][:1].isupper():
+                return None  # "Kementerian Keuangan dan ..." reads on as one name
+            entries = [e for e in self.lookup(" ".join(words[first:]))
+                       if e.type == "ORG" and e.cameo and e.category != "armed-group"]
+            if entries:
+                return entries[0]
+        return None
 
     def _body_within(self, affiliation: str) -> tuple[str | None, str | None]:
         """`organisation` of a role's affiliation or of the body it ends with ("Fraksi
