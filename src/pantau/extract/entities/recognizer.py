@@ -484,7 +484,8 @@ class EntityRecognizer:
         capitalised, not first in the sentence or a quote, no title, honorific ("Pak"), acronym,
         numeral ("Teradu IV"), organisation or knowledge-base word, and one cased text
         nearly always capitalises ("Pasar Keuangan", "Dirjen Imigrasi" are no names); right
-        after a police or military grade any capitalised word is ("Ipda Setia Gunawan")."""
+        after a police or military grade any capitalised word is ("Ipda Setia Gunawan").
+        The longer name is linked anew: "Andi Muhammad Yasir Arafat" is no Yasser Arafat."""
         tokens, found, roles, lang = scope.tokens, list(scope.found), scope.roles, scope.lang
         model = self._model(lang)
         if model is None:
@@ -892,6 +893,7 @@ class EntityRecognizer:
                     surnames.setdefault(parts[-1], group)
                 for part in parts[1:-1]:
                     if part[:1].isupper() and part.isalpha() and len(part) > 2:
+                        # None when two people have it
                         middle[part] = group if middle.get(part, group) is group else None
         if not surnames:
             return

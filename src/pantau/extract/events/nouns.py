@@ -58,11 +58,9 @@ class _NounAgentRules:
             return None  # "Dalam kunjungan itu, ...": the visit told before, not a new one
         comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
         locative = self.lexicon.word_set("locative")
-        partner = self._fronted_partner(sentence, start, comma)
-        if partner is not None:
-            partner_at, comma = partner
+        partner_at, comma = self._fronted_partner(sentence, start, comma) or (len(words), comma)
         if comma is None or any(a.start < comma and not a.place_only
-                                and not (partner is not None and partner_at <= a.start)
+                                and a.start < partner_at
                                 and not (a.entity_type == "LOC" and a.start > 0
                                          and (words[a.start - 1],) in locative)
                                 for a in sentence.actors):
