@@ -700,3 +700,13 @@ def test_a_unit_of_a_known_organisation_takes_its_code(recognizer) -> None:  # n
              if e.type == "ORG"}
     assert found.get("Lemdiklat Polri") == "IDNCOP"
 
+
+
+def test_a_one_word_place_between_a_comma_and_a_person_is_a_first_name(
+    recognizer,  # noqa: ANN001
+) -> None:
+    # "Said" is also Port Said; the knowledge base's Abdullah is a Saudi king
+    text = "Ketua Badan Anggaran DPR RI, Said Abdullah meminta semua pihak tenang."
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert person.name == "Said Abdullah" and person.country == "IDN"
+    assert not [e for e in entities_of(recognizer, text, "id").entities if e.name == "Said"]

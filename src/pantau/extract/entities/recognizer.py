@@ -495,9 +495,17 @@ class EntityRecognizer:
         ends = {c.last for c in found}
         pack = pack_for(lang)
         org_words = pack.org_words if pack else frozenset()
+        # "Ketua DPP PDIP, Said Abdullah": a one-word place between a comma and a person
+        # is the person's first name (Port Said is no affiliation written so)
+        person_starts = {c.first for c in found if c.type == "PER"}
+        places = {c.first: c for c in found if c.type == "LOC" and c.last - c.first == 1
+                  and c.first > 0 and tokens[c.first - 1].text == ","
+                  and c.last in person_starts}
 
         def name_word(i: int) -> bool:
             word = tokens[i].text
+            if i in places:
+                return model.capitalisation(word) in (3, None) and word.isalpha()
             return (i not in taken and word.isalpha() and not word.isupper()
                     # not the first word of the sentence or of a quote ("Informasinya")
                     and any(t.text[:1].isalnum() for t in tokens[:i])
@@ -530,7 +538,9 @@ class EntityRecognizer:
             if first < c.first:
                 c = self._candidate(index, tokens, scope.text, first, c.last, "PER", lang)
             result.append(c)
-        return result
+        joined = {i for c in result if c.type == "PER" for i in range(c.first, c.last)}
+        return [c for c in result if not (c.first in places and c.first in joined
+                                          and places[c.first] is c)]
 
     def _kind_named(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Organisations named after a kind that exists in the language's home country
