@@ -710,3 +710,9 @@ def test_a_one_word_place_between_a_comma_and_a_person_is_a_first_name(
     [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
     assert person.name == "Said Abdullah" and person.country == "IDN"
     assert not [e for e in entities_of(recognizer, text, "id").entities if e.name == "Said"]
+
+
+def test_the_head_of_a_bodys_local_office_takes_the_bodys_code(recognizer) -> None:  # noqa: ANN001
+    text = "Ketua Bawaslu Kabupaten Bogor Ridwan Arifin mengatakan pengawasan diperketat."
+    [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    assert person.actor_code == "IDNGOV"

@@ -168,6 +168,13 @@ class ActorCodes:
                 return entries[0]
         return None
 
+    def _local_office(self, body: str, place: Sequence[str]) -> bool:
+        """Whether a one-word body the knowledge base knows is followed by a place of its
+        own country: an office of the body there."""
+        countries = {e.country for e in self.lookup(body) if e.type == "ORG" and e.cameo}
+        where = self.affiliation_entry(" ".join(place))
+        return where is not None and where.type == "LOC" and where.country in countries
+
     def _body_within(self, affiliation: str) -> tuple[str | None, str | None]:
         """`organisation` of a role's affiliation or of the body it ends with ("Fraksi
         Gerindra DPRD Kabupaten Solok" is a unit of a DPRD), unless a body the knowledge
@@ -178,8 +185,11 @@ class ActorCodes:
         words = [w.strip("()") for w in written]
         for first in range(len(words) - 1):
             # a short form alone too ("KPU Kabupaten Labuhanbatu Utara" is the KPU's
-            # office), unless another follows it: "DPD KSPSI" is a board of the KSPSI
-            alone = ((is_acronym_word(words[first]) or written[first].startswith("("))
+            # office), unless another follows it: "DPD KSPSI" is a board of the KSPSI;
+            # and a one-word body followed by a place of its country ("Bawaslu Kabupaten
+            # Bogor"; not "Demokrat New York", no Indonesian Democrats)
+            alone = ((is_acronym_word(words[first]) or written[first].startswith("(")
+                      or self._local_office(words[first], words[first + 1:]))
                      and not is_acronym_word(words[first + 1]))
             shortest = first + 1 if alone else first + 2
             for last in range(len(words), shortest - 1, -1):
