@@ -105,6 +105,7 @@ function chips(state) {
 }
 
 async function timeline(state) {
+  const run = ++timelineRun;
   const interval = $("#interval").value;
   // /api/counts filters by actor, country and dates; the other filters are noted
   const counted = { actor: state.actor, country: state.country, from: state.from, to: state.to };
@@ -113,6 +114,7 @@ async function timeline(state) {
     { of: "events", by: "quad_class", ...counted },
     interval,
   );
+  if (run !== timelineRun) return;
   const series = [1, 2, 3, 4].map(
     (q) => counts.series.find((x) => String(x.key) === String(q)) ?? { key: q, points: [] },
   );
@@ -158,11 +160,19 @@ function actorCell(name, code, country) {
   );
 }
 
+// Each load numbers its requests: an answer that arrives after a later load's is stale
+// (clicking a filter chip, then "reset", must not end on the chip's answer).
+let tableRun = 0;
+let timelineRun = 0;
+
 async function table(state) {
+  const run = ++tableRun;
   const offset = Number(state.offset) || 0;
   const sort = state.sort || "-date";
   const page = await getJSON("/api/events", { ...apiFilters(state), sort, limit: LIMIT, offset });
-  placeNames = await loadPlaceNames(page.items);
+  const places = await loadPlaceNames(page.items);
+  if (run !== tableRun) return;
+  placeNames = places;
   fill(
     $("#table-title"),
     `Events `,
