@@ -498,7 +498,7 @@ class EntityRecognizer:
         # "Ketua DPP PDIP, Said Abdullah": a one-word place between a comma and a person
         # is the person's first name (Port Said is no affiliation written so)
         person_starts = {c.first for c in found if c.type == "PER"}
-        places = {c.first: c for c in found if c.type == "LOC" and c.last - c.first == 1
+        places = {c.first for c in found if c.type == "LOC" and c.last - c.first == 1
                   and c.first > 0 and tokens[c.first - 1].text == ","
                   and c.last in person_starts}
 
@@ -539,8 +539,7 @@ class EntityRecognizer:
                 c = self._candidate(index, tokens, scope.text, first, c.last, "PER", lang)
             result.append(c)
         joined = {i for c in result if c.type == "PER" for i in range(c.first, c.last)}
-        return [c for c in result if not (c.first in places and c.first in joined
-                                          and places[c.first] is c)]
+        return [c for c in result if not (c.type == "LOC" and c.first in joined)]
 
     def _kind_named(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Organisations named after a kind that exists in the language's home country
