@@ -25,6 +25,18 @@ export async function getJSON(path, params = {}) {
   return response.json();
 }
 
+const loads = new Map();
+
+/** Start a load of one part of a page (`part`): the returned check says whether it is
+ * still the newest load of that part. An answer that arrives after a later load's is
+ * stale and must not be drawn (removing a filter chip, then pressing reset, must not end
+ * on the chip's answer). */
+export function newest(part) {
+  const run = (loads.get(part) ?? 0) + 1;
+  loads.set(part, run);
+  return () => loads.get(part) === run;
+}
+
 let codebookPromise = null;
 
 /** CAMEO root names, PLOVER types, QuadClass names and modalities (fetched once). */

@@ -2,7 +2,7 @@
 // modality, place, dates, and QuadClass from the timeline legend) live in the URL; a
 // timeline of events by QuadClass and a sortable, paged table follow them.
 
-import { bindForm, codebook, getJSON, guarded, setUrlState, urlState } from "./api.js";
+import { bindForm, codebook, getJSON, guarded, newest, setUrlState, urlState } from "./api.js";
 import { bucketEnd, fetchCounts, stackedTimeline } from "./charts.js";
 import {
   QUAD_COLORS,
@@ -105,7 +105,7 @@ function chips(state) {
 }
 
 async function timeline(state) {
-  const run = ++timelineRun;
+  const current = newest("timeline");
   const interval = $("#interval").value;
   // /api/counts filters by actor, country and dates; the other filters are noted
   const counted = { actor: state.actor, country: state.country, from: state.from, to: state.to };
@@ -114,7 +114,7 @@ async function timeline(state) {
     { of: "events", by: "quad_class", ...counted },
     interval,
   );
-  if (run !== timelineRun) return;
+  if (!current()) return;
   const series = [1, 2, 3, 4].map(
     (q) => counts.series.find((x) => String(x.key) === String(q)) ?? { key: q, points: [] },
   );
@@ -160,18 +160,13 @@ function actorCell(name, code, country) {
   );
 }
 
-// Each load numbers its requests: an answer that arrives after a later load's is stale
-// (clicking a filter chip, then "reset", must not end on the chip's answer).
-let tableRun = 0;
-let timelineRun = 0;
-
 async function table(state) {
-  const run = ++tableRun;
+  const current = newest("table");
   const offset = Number(state.offset) || 0;
   const sort = state.sort || "-date";
   const page = await getJSON("/api/events", { ...apiFilters(state), sort, limit: LIMIT, offset });
   const places = await loadPlaceNames(page.items);
-  if (run !== tableRun) return;
+  if (!current()) return;
   placeNames = places;
   fill(
     $("#table-title"),

@@ -1,7 +1,7 @@
 // "/": search across documents, with an overview of the store (totals, documents over
 // time, the entities most documents name and where they are mentioned).
 
-import { bindForm, getJSON, guarded, setUrlState, urlState } from "./api.js";
+import { bindForm, getJSON, guarded, newest, setUrlState, urlState } from "./api.js";
 import { bucketEnd, fetchCounts, stackedTimeline } from "./charts.js";
 import { dataTable, day, documentHref, markNav, num, pageHref, pager } from "./common.js";
 import { $, fill, h } from "./dom.js";
@@ -31,12 +31,14 @@ async function stats() {
 }
 
 async function timeline(state) {
+  const current = newest("timeline");
   const counts = await fetchCounts(getJSON, {
     of: "documents",
     by: "language",
     from: state.from,
     to: state.to,
   });
+  if (!current()) return;
   stackedTimeline($("#timeline"), counts.series, {
     colors: LANG_COLORS,
     labels: LANG_NAMES,
@@ -53,6 +55,7 @@ function search(state) {
 }
 
 async function results(state) {
+  const current = newest("results");
   const offset = Number(state.offset) || 0;
   const sort = state.sort || (state.q ? "" : "-published");
   const page = await getJSON("/api/documents", {
@@ -64,6 +67,7 @@ async function results(state) {
     limit: LIMIT,
     offset,
   });
+  if (!current()) return;
   fill($("#results-title"), state.q ? `Documents matching “${state.q}”` : "Documents");
   const reload = (changes) => {
     setUrlState({ ...urlState(), ...changes });

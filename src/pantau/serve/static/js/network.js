@@ -2,7 +2,7 @@
 // as thick as their number of events and coloured by their mean Goldstein score (red for
 // conflict, blue for cooperation). Nodes can be dragged; clicking one lists its edges.
 
-import { bindForm, getJSON, guarded } from "./api.js";
+import { bindForm, getJSON, guarded, newest } from "./api.js";
 import { goldsteinColor, markNav, num, pageHref } from "./common.js";
 import { $, fill, h, s } from "./dom.js";
 import { forceLayout } from "./force.js";
@@ -212,6 +212,7 @@ function legend() {
 }
 
 async function load(state) {
+  const current = newest("network");
   const data = await getJSON("/api/network", {
     country: state.country,
     min_count: state.min_count,
@@ -219,6 +220,7 @@ async function load(state) {
     from: state.from,
     to: state.to,
   });
+  if (!current()) return;
   const nodes = data.nodes.map((n) => ({ ...n, label: n.label || n.id, weight: n.events || 1 }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges = data.edges

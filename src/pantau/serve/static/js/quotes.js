@@ -2,7 +2,7 @@
 // swimlane chart (one row per speaker, one dot per quote at its publication date) and the
 // quotes themselves, each linked to the sentence in its article.
 
-import { bindForm, getJSON, guarded, setUrlState, urlState } from "./api.js";
+import { bindForm, getJSON, guarded, newest, setUrlState, urlState } from "./api.js";
 import { day, documentHref, markNav, pager } from "./common.js";
 import { $, fill, h, s } from "./dom.js";
 
@@ -170,6 +170,7 @@ function swimlanes(speakers, current) {
 }
 
 async function quoteList(state) {
+  const current = newest("quotes");
   const offset = Number(state.offset) || 0;
   const page = await getJSON("/api/quotes", {
     speaker: state.speaker,
@@ -180,6 +181,7 @@ async function quoteList(state) {
     limit: LIMIT,
     offset,
   });
+  if (!current()) return;
   fill(
     $("#quotes-title"),
     state.speaker ? `Quotes of ${state.speaker} ` : "Quotes ",
@@ -228,7 +230,9 @@ async function quoteList(state) {
 async function load(state) {
   await Promise.all([
     guarded(async () => {
+      const current = newest("speakers");
       const { speakers, total } = await sample(state);
+      if (!current()) return;
       speakerList(speakers, total, state.speaker);
       swimlanes(speakers, state.speaker);
     }),
