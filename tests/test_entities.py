@@ -434,6 +434,49 @@ def test_a_nickname_the_text_introduces_is_the_same_person(recognizer) -> None: 
     ]
 
 
+def test_initials_the_text_introduces_are_the_person_whatever_else_they_name(recognizer) -> None:  # noqa: ANN001, E501
+    """The model tags a later "HSW" as an organisation, and the knowledge base knows BP as
+    an oil company; the text defines both as a person's initials."""
+    text = (
+        "Wakil Ketua MPR Hendra Surya Wijaya (HSW) menolak usulan itu. "
+        "HSW menilai usulan itu melanggar konstitusi. "
+        "Penyidik menahan Budi Prasetyo (BP), direktur PT Sinar Jaya. "
+        "Polisi menyebut BP menyuap pejabat."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    mentions = {p.name: [m.text for m in p.mentions] for p in people_of(analysis)}
+    assert mentions["Hendra Surya Wijaya"].count("HSW") == 2
+    assert mentions["Budi Prasetyo"].count("BP") == 2
+    assert not [e for e in analysis.entities if e.type != "PERSON" and e.name in ("HSW", "BP")]
+
+
+def test_a_given_name_read_as_a_foreign_place_is_the_person(recognizer) -> None:  # noqa: ANN001
+    """Rizal is a province of the Philippines, Feni a town in Bangladesh: after the full
+    name, the word alone is the person."""
+    text = (
+        "Deputi Gakkum KLH Irjen Rizal Irawan menemukan dugaan unsur pidana. "
+        '"Kami akan terus bertindak," kata Rizal. '
+        "Manager Humas KAI Feni Novida Saragih mengatakan stasiun itu ikonik. "
+        '"Ini pintu masuk kota," ujar Feni dalam rilis.'
+    )
+    analysis = entities_of(recognizer, text, "id")
+    mentions = {p.name: [m.text for m in p.mentions] for p in people_of(analysis)}
+    assert mentions["Rizal Irawan"] == ["Rizal Irawan", "Rizal"]
+    assert mentions["Feni Novida Saragih"] == ["Feni Novida Saragih", "Feni"]
+    assert [e.name for e in analysis.entities if e.type == "LOC"] == []
+
+
+def test_a_given_name_the_model_leaves_untagged_is_the_person(recognizer) -> None:  # noqa: ANN001
+    analysis = entities_of(
+        recognizer,
+        "Ketua tim, Amran Sulaiman, datang ke lokasi. Amran meminta warga tenang.",
+        "id",
+    )
+    assert [[m.text for m in p.mentions] for p in people_of(analysis)] == [
+        ["Amran Sulaiman", "Amran"]
+    ]
+
+
 def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
     """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
     name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""

@@ -170,7 +170,7 @@ class EntityRecognizer:
             candidates.extend(found)
         # "perjanjian kerja bersama (PKB)": this text's PKB is no party, here or later
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
-        groups = self._group(candidates, text, roles)
+        groups = self._group(candidates, text, roles, lang)
         self._add_surnames(groups, analysis, candidates)
         codes = ActorCodes(
             lambda name: self._body_lookup(name, lang),
@@ -888,9 +888,11 @@ class EntityRecognizer:
 
     @staticmethod
     def _add_surnames(groups: list[_Group], analysis: Analysis, found: list[Candidate]) -> None:
-        """A known person's surname where the model did not tag it ("Blinken said"), and
-        a middle word of a name of three or more that no other person has, standing alone
-        ("jelas Yasir" for Andi Muhammad Yasir Arafat, as `_person_key` keys it)."""
+        """A known person's surname or bracketed nickname where the model did not tag it
+        ("Blinken said", "RK menolak"), and a given or middle word of a name that no
+        other person has, standing alone ("Bimo menyebut" for Bimo Wijayanto, "jelas
+        Yasir" for Andi Muhammad Yasir Arafat, as `_person_key` keys them)."""
+        text = analysis.text
         surnames: dict[str, _Group] = {}
         middle: dict[str, _Group | None] = {}
         for group in groups:
@@ -900,14 +902,15 @@ class EntityRecognizer:
                 parts = c.text.split()
                 if len(parts) > 1 and parts[-1][:1].isupper():
                     surnames.setdefault(parts[-1], group)
-                for part in parts[1:-1]:
+                elif text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")":
+                    surnames.setdefault(c.text, group)  # "Ridwan Kamil (RK)"
+                for part in parts[1 if c.opener else 0 : -1]:
                     if part[:1].isupper() and part.isalpha() and len(part) > 2:
                         # None when two people have it
                         middle[part] = group if middle.get(part, group) is group else None
         if not surnames:
             return
         taken = [(c.start, c.end) for c in found]
-        text = analysis.text
         for index, sentence in enumerate(analysis.sentences):
             tokens = tokenize(text, sentence.start, sentence.end)
             for i, token in enumerate(tokens):
@@ -921,7 +924,7 @@ class EntityRecognizer:
                 )
 
     def _group(
-        self, candidates: list[Candidate], text: str, roles: RoleLexicon
+        self, candidates: list[Candidate], text: str, roles: RoleLexicon, lang: str | None
     ) -> list[_Group]:
         groups: list[_Group] = []
         by_key: dict[str, _Group] = {}
@@ -947,9 +950,16 @@ class EntityRecognizer:
                     continue  # a title nobody in the text holds is no name
                 key = self._person_key(introduced.get(normalize(holder.text), holder),
                                        full_names)
-            elif c.type == "PER" and normalize(c.text) in introduced:
-                key = self._person_key(introduced[normalize(c.text)], full_names)
+            elif (full := introduced.get(normalize(c.text))) is not None and (
+                c.type == "PER" or _initials_of(c.text, full.text)
+            ):
+                # "Ridwan Kamil (RK)": a later "RK" is he, whatever else it may name
+                c.type, c.entry, type_ = "PER", None, "PERSON"
+                key = self._person_key(full, full_names)
             elif c.type == "PER":
+                key = self._person_key(c, full_names)
+            elif self._short_for_person(c, full_names, lang):
+                c.type, c.entry, type_ = "PER", None, "PERSON"
                 key = self._person_key(c, full_names)
             else:
                 key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
@@ -1002,12 +1012,13 @@ class EntityRecognizer:
                 )
         return introduced
 
-    def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
-        """The same key for "Sergei Ryabkov" and a later (or earlier) "Ryabkov", for
-        "Bhakti Eri Nurmansyah" and "Bhakti Eri" (the start of one longer name only), for
-        "Moch Faruk Rozi" and "Faruk", "Andi Muhammad Yasir Arafat" and "Yasir" (a middle
-        word of three or more), and for "I Made Parwita" and "Made" (a word of its opener
-        but the first)."""
+    @staticmethod
+    def _full_name_of(candidate: Candidate, full_names: dict[str, Candidate]) -> Candidate | None:
+        """The one longer name a name is short for: "Ryabkov" of "Sergei Ryabkov" (a
+        later or an earlier mention), "Bhakti Eri" of "Bhakti Eri Nurmansyah" (the start
+        of one longer name only), "Faruk" of "Moch Faruk Rozi", "Yasir" of "Andi
+        Muhammad Yasir Arafat" (a middle word of three or more), "Made" of "I Made
+        Parwita" (a word of its opener but the first)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
@@ -1016,16 +1027,39 @@ class EntityRecognizer:
                 written = other.text.split()  # "Perseteruan Trump-Musk" is two words
                 if (name == parts[-1] or name in given
                         or name in (normalize(word) for word in written[1:-1])):
-                    return other.entry.id if other.entry else f"PERSON:{full}"
-        else:
-            longer = [(full, other) for full, other in full_names.items()
-                      if full.startswith(name + " ")]
-            if len(longer) == 1:
-                full, other = longer[0]
-                return other.entry.id if other.entry else f"PERSON:{full}"
+                    return other
+            return None
+        longer = [other for full, other in full_names.items() if full.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else None
+
+    def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
+        """The same key for a person's full name and its short forms (`_full_name_of`)."""
+        other = self._full_name_of(candidate, full_names)
+        if other is not None:
+            return other.entry.id if other.entry else f"PERSON:{normalize(other.text)}"
         if candidate.entry is not None:
             return candidate.entry.id
-        return f"PERSON:{name}"
+        return f"PERSON:{normalize(candidate.text)}"
+
+    def _short_for_person(
+        self, candidate: Candidate, full_names: dict[str, Candidate], lang: str | None
+    ) -> bool:
+        """Whether one word read as a place or a body is a person's name written short:
+        "Bimo" of Bimo Wijayanto (not a town in the Central African Republic), "Koster" of
+        Wayan Koster, "Arso" of Arso Sadewo, after the full name. Not a place of the home
+        country, a capital, a city of millions or a known body ("Majalengka" of the
+        misread "Majalengka Eman Suherman"), nor a word that heads bodies or places
+        ("Kasultanan")."""
+        entry, pack = candidate.entry, pack_for(lang)
+        if (candidate.type == "PER" or " " in candidate.text or pack is None
+                or not candidate.text[:1].isupper() or candidate.text.isupper()
+                or candidate.text.lower() in pack.org_words | pack.place_heads):
+            return False
+        if entry is not None and (entry.type != "LOC" or entry.country == pack.home_country
+                                  or prominent(entry)):
+            return False
+        full = self._full_name_of(candidate, full_names)
+        return full is not None and full.start < candidate.start
 
     @staticmethod
     def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
@@ -1236,6 +1270,13 @@ def _gazetteer_worthy(
         # government and the like), not every one-word alias of Phoenix's 18,000
         return size > 1 or inner or (entry.rank or 0) >= CURATED_PERSON_RANK
     return size > 1 or prominent(entry)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Whether `short` is written of the initials of `name`'s words, or of its last
+    ones: "RK" of Ridwan Kamil, "HNW" of M Hidayat Nur Wahid."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return short.isupper() and len(short) > 1 and initials.endswith(short)
 
 
 def _is_acronym(short: str, long: str) -> bool:
