@@ -477,6 +477,21 @@ def test_a_given_name_the_model_leaves_untagged_is_the_person(recognizer) -> Non
     ]
 
 
+def test_common_words_and_acronyms_are_no_foreign_towns(recognizer) -> None:  # noqa: ANN001
+    """"Surat Edaran" is a circular (Surat is a city in India), "Kasi" a section head (an
+    old name of Varanasi), "WA" WhatsApp and "SIM" a driving licence (the towns Wa in
+    Ghana and Sim in Russia); a capital written in capitals is still the place."""
+    text = (
+        "KPK mendorong kepala daerah menerbitkan Surat Edaran (SE) guna pencegahan suap. "
+        "Kasi Intel Kejari Lembata menjelaskan warga melapor lewat WA. "
+        "Warga mengurus SIM di Polres Bogor. "
+        "JAKARTA - Presiden Prabowo Subianto tiba di Istana."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    places = {e.name: e.country for e in analysis.entities if e.type == "LOC"}
+    assert places == {"JAKARTA": "IDN"}
+
+
 def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
     """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
     name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""

@@ -34,6 +34,8 @@ from pantau.model import Analysis, Entity, Mention
 from pantau.nlp.tokens import Token, tokenize
 
 MAX_NAME_TOKENS = 6
+MAX_ACRONYM_LETTERS = 5
+"""A word of at most this many capitals is read as an acronym ("WA", "SIM", "PUMA")."""
 TITLE_REACH = 6
 """Words before a span within which a title says the span names a person
 ("Direktur Jenderal Bina Pemerintahan Desa pada Kementerian Dalam Negeri La Ode ...")."""
@@ -116,9 +118,14 @@ class EntityRecognizer:
         "OSCE" is the same in every language, so for one the other languages' aliases
         count. An abbreviation matches only a name written without lower-case letters,
         as the knowledge base asks ("Ma" in "Ma, gak perlu khawatir" is no MA, the
-        Supreme Court)."""
+        Supreme Court), and a short name written so is an acronym, not a small place."""
         cased = not any(ch.islower() for ch in name)
         matches = [m for m in self.kb.matches(name, lang=lang) if cased or m.kind != "abbr"]
+        if cased and name.isalpha() and len(name) <= MAX_ACRONYM_LETTERS:
+            # "WA" (WhatsApp), "SIM" (a driving licence), "OSS" are acronyms, not the
+            # towns Wa, Sim and Oss; a city of millions in capitals ("JAKARTA -") is itself
+            matches = [m for m in matches if m.kind == "abbr" or m.alias.isupper()
+                       or m.entry.type != "LOC" or prominent(m.entry)]
         if not matches and lang is not None and name.isupper() and len(name) > 1:
             matches = self._matches(name, None)
         return matches
@@ -859,11 +866,25 @@ class EntityRecognizer:
             name = text[tokens[position].start : tokens[last - 1].end]
             if name.count("(") != name.count(")"):
                 continue
-            for entry in self._lookup(name, lang=lang):
+            for match in self._matches(name, lang):
+                if last - position == 1 and not inner and self._common_word(match, name, lang):
+                    continue
                 sentence_start = position == 0 and not inner
-                if _gazetteer_worthy(entry, name, last - position, sentence_start, inner):
-                    return last, entry
+                if _gazetteer_worthy(match.entry, name, last - position, sentence_start, inner):
+                    return last, match.entry
         return None
+
+    def _common_word(self, match: KbMatch, word: str, lang: str | None) -> bool:
+        """Whether one word the model left alone names a place only by chance: a word
+        cased text mostly writes in lower case ("Surat Edaran" is a circular, not Surat
+        in India), or one of GeoNames' alternate names ("Kasi", a title, is also an old
+        name of Varanasi). Countries and capitals are named so ("Moskow menolak")."""
+        entry = match.entry
+        if entry.type != "LOC" or entry.feature == "country" or entry.capital:
+            return False
+        model = self._model(lang)
+        return match.kind == "alt" or (
+            model is not None and model.capitalisation(word) in (0, 1))
 
     def _capitalised(
         self, index: int, tokens: list[Token], text: str, roles: RoleLexicon, lang: str | None
