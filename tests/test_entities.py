@@ -492,6 +492,32 @@ def test_common_words_and_acronyms_are_no_foreign_towns(recognizer) -> None:  # 
     assert places == {"JAKARTA": "IDN"}
 
 
+def test_a_place_where_only_a_person_can_stand_is_a_person(recognizer) -> None:  # noqa: ANN001
+    """After a cue of speech (Wilton is a town in the US) and before an age in brackets
+    (Vatikan, a rider from Demak, is no Vatican); a capital still speaks for its state."""
+    text = (
+        '"Berita itu dipersoalkan pelapor," kata Wilton. '
+        '"Ini motornya mogok," kata Vatikan (27), pengendara asal Demak. '
+        '"Kami menolak," kata Moskow.'
+    )
+    analysis = entities_of(recognizer, text, "id")
+    types = {e.name: e.type for e in analysis.entities}
+    assert types == {"Wilton": "PERSON", "Vatikan": "PERSON", "Demak": "LOC", "Moskow": "LOC"}
+
+
+def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
+    """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
+    Guntur Rahayu is named: a middle word stands for a full name only after it."""
+    analysis = sentences_of(
+        recognizer,
+        '"Kami sudah melapor," kata Guntur kepada wartawan.',
+        "Deputi Penindakan KPK Asep Guntur Rahayu menyebut laporan akan dicek.",
+        '"Kami telaah dulu," kata Guntur.',
+    )
+    mentions = sorted([m.text for m in p.mentions] for p in people_of(analysis))
+    assert mentions == [["Asep Guntur Rahayu", "Guntur"], ["Guntur"]]
+
+
 def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
     """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
     name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""

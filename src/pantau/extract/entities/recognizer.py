@@ -27,6 +27,7 @@ from pantau.extract.countries import dominant_country
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
+from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.kb import KbMatch, KnowledgeBase
 from pantau.kb.model import KbEntry, normalize
 from pantau.lang import LanguagePack, load_pack, pack_for
@@ -224,6 +225,7 @@ class EntityRecognizer:
         found = self._kind_named(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._named_after_people(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
+        found = self._speakers_and_ages(_RoleScope(tokens, found, text, roles, lang))
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -482,6 +484,26 @@ class EntityRecognizer:
                                                   lang))
             position = last
         return people
+
+    def _speakers_and_ages(self, scope: _RoleScope) -> list[Candidate]:
+        """A place named where only a person can stand is a person: right after a cue
+        of speech ("kata Wilton", "ujar Guntur") unless a country, a capital or a city of
+        millions speaks for its government ("kata Moskow"), and before an age in
+        brackets ("kata Vatikan (27), pengendara asal Demak")."""
+        tokens, found = scope.tokens, scope.found
+        cues = load_quote_lexicon(scope.lang).after
+        for c in found:
+            if c.type != "LOC":
+                continue
+            aged = (c.last + 2 < len(tokens) and tokens[c.last].text == "("
+                    and tokens[c.last + 1].text.isdigit() and len(tokens[c.last + 1].text) <= 2
+                    and tokens[c.last + 2].text == ")")
+            spoken = (c.first > 0 and (tokens[c.first - 1].text.lower(),) in cues
+                      and (c.entry is None or not (c.entry.feature == "country"
+                                                   or c.entry.capital or prominent(c.entry))))
+            if aged or spoken:
+                c.type, c.entry = "PER", None
+        return list(found)
 
     def _with_first_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """People whose first name the model left out ("Ketua DPP PDIP Said Abdullah"
@@ -1038,16 +1060,17 @@ class EntityRecognizer:
         """The one longer name a name is short for: "Ryabkov" of "Sergei Ryabkov" (a
         later or an earlier mention), "Bhakti Eri" of "Bhakti Eri Nurmansyah" (the start
         of one longer name only), "Faruk" of "Moch Faruk Rozi", "Yasir" of "Andi
-        Muhammad Yasir Arafat" (a middle word of three or more), "Made" of "I Made
-        Parwita" (a word of its opener but the first)."""
+        Muhammad Yasir Arafat" (a middle word of three or more, after the full name),
+        "Made" of "I Made Parwita" (a word of its opener but the first)."""
         name = normalize(candidate.text)
         if " " not in name:
             for full, other in full_names.items():
                 parts = full.split()
                 given = parts[1 : other.opener] if other.opener else parts[:1]
                 written = other.text.split()  # "Perseteruan Trump-Musk" is two words
-                if (name == parts[-1] or name in given
-                        or name in (normalize(word) for word in written[1:-1])):
+                if name == parts[-1] or name in given or (
+                        other.start < candidate.start  # "Guntur" before Asep Guntur Rahayu
+                        and name in (normalize(word) for word in written[1:-1])):
                     return other
             return None
         longer = [other for full, other in full_names.items() if full.startswith(name + " ")]
