@@ -62,6 +62,18 @@ def test_cue_forms_indirect_speech_and_anaphora(pipeline) -> None:  # noqa: ANN0
     assert quotes[0].text == "pihaknya akan berkoordinasi dengan BPS setiap pekan"
 
 
+def test_an_anaphoric_cue_before_anyone_is_quoted_is_the_titled_person_named_before(pipeline) -> None:  # noqa: ANN001, E501
+    """ "ujarnya" with nobody quoted yet: the person named just before, known by a title,
+    not a name the recogniser got wrong and not anyone named after the quote opens."""
+    text = (
+        "Kepala BMKG Wilayah Makassar Irwan Slamet meninjau lokasi banjir pada Senin.\n\n"
+        '"Kami mengimbau masyarakat di daerah rawan agar tetap waspada, seperti kata '
+        'Budi Santoso," ujarnya.'
+    )
+    [quote] = quotes_of(pipeline, text)
+    assert (quote.kind, quote.speaker_name, quote.cue) == ("direct", "Irwan Slamet", "ujarnya")
+
+
 def test_english_cues(pipeline) -> None:  # noqa: ANN001
     text = (
         '"We are ready to respond forcefully to further Russian aggression," Blinken said on '

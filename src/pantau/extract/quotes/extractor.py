@@ -99,7 +99,7 @@ class _Document:
         direct_spans: list[tuple[int, int]] = []
         for span in marked:
             words = len(self.text[span.start : span.end].split())
-            cue, speaker = self._cue_after(span.close, end)
+            cue, speaker = self._cue_after(span.close, end, span.open)
             if speaker is None:
                 cue_before, speaker = self._cue_before(span.open, start)
                 cue = cue or cue_before
@@ -142,7 +142,9 @@ class _Document:
 
     # -- cues and speakers -------------------------------------------------------------
 
-    def _cue_after(self, position: int, end: int) -> tuple[str | None, _Speaker | None]:
+    def _cue_after(
+        self, position: int, end: int, opening: int
+    ) -> tuple[str | None, _Speaker | None]:
         tokens = tokenize(self.text, position, min(end, position + 300))
         words = [t.text.lower() for t in tokens]
         first = 0
@@ -153,7 +155,7 @@ class _Document:
         anaphoric = self.lexicon.match(words, first, self.lexicon.anaphoric)
         if anaphoric is not None:
             cue = self._span_text(tokens, first, anaphoric)
-            return cue, self.last_speaker
+            return cue, self.last_speaker or self._person_before(opening)
         after = self.lexicon.match(words, first, self.lexicon.after)
         if after is not None:
             cue = self._span_text(tokens, first, after)
@@ -175,6 +177,25 @@ class _Document:
                 return self._span_text(tokens, following, end_verb), speaker
             break
         return None, None
+
+    def _person_before(self, position: int) -> _Speaker | None:
+        """Whom "ujarnya" points to when nobody has been quoted yet ("Kepala BMKG Irwan
+        Slamet meninjau lokasi. “Kami mengimbau ...,” ujarnya."): the last person named
+        in the two sentences before the quote, outside the quotes found so far, whom the
+        entities stage knows by a title or an actor code (a name the recogniser got
+        wrong, such as an event "Slamet Trail Run", has neither)."""
+        sentence = next((i for i, (s, e) in enumerate(self.sentences) if s <= position < e),
+                        None)
+        if sentence is None:
+            return None
+        lo = self.sentences[max(0, sentence - 2)][0]
+        quoted = [(q.start, q.end) for q in self.quotes]
+        for start, end, entity in reversed(self.mentions):
+            if (lo <= start and end <= position and entity.type == "PERSON"
+                    and (entity.roles or entity.actor_code)
+                    and not any(s <= start < e for s, e in quoted)):
+                return _Speaker(entity, entity.name, start)
+        return None
 
     def _cue_before(self, position: int, start: int) -> tuple[str | None, _Speaker | None]:
         """ "X mengatakan: “...”" or "Menurut X, “...”" """
