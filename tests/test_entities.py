@@ -518,6 +518,19 @@ def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:
     assert mentions == [["Asep Guntur Rahayu", "Guntur"], ["Guntur"]]
 
 
+def test_a_one_word_name_after_a_titled_party_is_a_person(recognizer) -> None:  # noqa: ANN001
+    """The model draws "Partai Golkar Sarmuji" as one organisation; a one-word name after a
+    party is a person, but one word after a local office is its place."""
+    text = (
+        "Sekretaris Jenderal (Sekjen) Partai Golkar Sarmuji mengumumkan penonaktifan itu. "
+        "Kepala Kejaksaan Negeri Wakanda hadir."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    [person] = people_of(analysis)
+    assert (person.name, person.actor_code) == ("Sarmuji", "IDNGOVPTY")
+    assert "Kejaksaan Negeri Wakanda" in {e.name for e in analysis.entities if e.type == "ORG"}
+
+
 def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
     """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
     name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""

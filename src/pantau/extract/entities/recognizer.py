@@ -790,15 +790,29 @@ class EntityRecognizer:
         """The person named after a known organisation that opens a span ("Bank Mandiri
         Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
         before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
-        the organisation can only make a personal name: two or more, capitalised, none an
+        the organisation can only make a personal name: one word the knowledge base does
+        not know, cased text always capitalises ("Sekjen Partai Golkar Sarmuji"), or
+        several, capitalised, none an
         organisation word, none but the first a word cased text mostly writes in lower
         case ("Pertamina Patra Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan
         Iuran"; "CEO Apple Tim Cook" is a person), and the
         span is not what a bracketed acronym after it abbreviates."""
         model = self._model(lang)
         rest = tokens[organisation.last : candidate.last]
-        if model is None or len(rest) < 2 or not _personal_name(rest, self._org_words(lang)):
-            return None  # (one word may as well be a place: "Kejaksaan Negeri Wakanda")
+        if model is None or not rest or not _personal_name(rest, self._org_words(lang)):
+            return None
+        pack = pack_for(lang)
+        home_kinds = pack.home_org_kinds if pack else frozenset()
+        opening = tuple(t.text.lower() for t in tokens[organisation.first : organisation.last])
+        local_office = any(opening[:n] in home_kinds for n in range(1, len(opening) + 1))
+        party = organisation.entry is not None and organisation.entry.category == "party"
+        if len(rest) == 1 and (
+            rest[0].text.isupper() or self._lookup(rest[0].text, lang)
+            or model.capitalisation(rest[0].text) not in (3, None)
+            or (local_office and not party)
+        ):
+            return None  # one word may as well be a place: "Partai Golkar Sulsel",
+            # and is one after a local office ("Kejaksaan Negeri Sukoharjo")
         after = tokens[candidate.last : candidate.last + 3]
         if (len(after) == 3 and after[0].text == "(" and after[2].text == ")"
                 and _is_acronym(after[1].text, candidate.text)):
@@ -807,11 +821,13 @@ class EntityRecognizer:
         if any(model.capitalisation(t.text) in (0, 1) for t in rest[1:]):
             return None  # (a first name may be a common word: "CEO Apple Tim Cook")
         first = candidate.first
-        titled = any(
-            roles.head_ending_at(words, k) is not None
-            and not any(not w[:1].isalnum() for w in words[k:first])
-            for k in range(first, max(0, first - TITLE_REACH) - 1, -1)
-        )
+        def only_words(between: list[str]) -> bool:
+            # "Sekretaris Jenderal (Sekjen) Partai Golkar Sarmuji": the title's bracket
+            return all(w[:1].isalnum()
+                       for w in _SHORT_BRACKET.sub("", " ".join(between)).split())
+
+        titled = any(roles.head_ending_at(words, k) is not None and only_words(words[k:first])
+                     for k in range(first, max(0, first - TITLE_REACH) - 1, -1))
         if not titled:
             return None
         person = self._candidate(candidate.sentence, tokens, text, organisation.last,
@@ -1172,6 +1188,8 @@ class EntityRecognizer:
         )
 
 
+_SHORT_BRACKET = re.compile(r"\( [^()]{1,40} \)")
+"""A short bracket in words joined by spaces: "( sekjen )"."""
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 
