@@ -531,6 +531,21 @@ def test_a_one_word_name_after_a_titled_party_is_a_person(recognizer) -> None:  
     assert "Kejaksaan Negeri Wakanda" in {e.name for e in analysis.entities if e.type == "ORG"}
 
 
+def test_a_body_named_by_its_kind_ends_with_its_place(recognizer) -> None:  # noqa: ANN001
+    """The model draws "DPRD Kota Malang Harvard Kurniawan" as one organisation."""
+    for text, body, person in (
+        ("Sekretaris Komisi A DPRD Kota Malang Harvard Kurniawan menjelaskan efisiensi "
+         "anggaran.", "DPRD Kota Malang", "Harvard Kurniawan"),
+        ("Kepala Kejari Pekanbaru Silpia Rosalina menawarkan program itu.",
+         "Kejari Pekanbaru", "Silpia Rosalina"),
+    ):
+        analysis = entities_of(recognizer, text, "id")
+        assert [e.name for e in analysis.entities if e.type == "ORG"] == [body]
+        assert [(p.name, p.roles[-1].endswith(body)) for p in people_of(analysis)] == [
+            (person, True)
+        ]
+
+
 def test_analysis_is_the_same_whatever_the_hash_seed(tmp_path) -> None:  # noqa: ANN001
     """Set order changes with Python's hash seed; nothing pantau outputs may (an entity's
     name once flipped between "jasad Endang" and "Jasad Endang" from run to run)."""

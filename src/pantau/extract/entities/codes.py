@@ -197,12 +197,19 @@ class ActorCodes:
                     continue  # "Kementerian Perindustrian dan Teknologi Informasi" (China's)
                 known = [e for e in self.lookup(" ".join(words[first:last]))
                          if e.type == "ORG" and e.cameo]
-                if known:
+                if known and not self._abroad(known[0], words[last:]):
                     return known[0].country, known[0].cameo
             found = self.organisation(" ".join(words[first:]))
             if found[1]:
                 return found
         return None, None
+
+    def _abroad(self, body: KbEntry, after: Sequence[str]) -> bool:
+        """Whether the words after a known body name another country: "Kementerian Luar
+        Negeri China" is China's ministry, not Indonesia's (whose name it opens with)."""
+        place = self.affiliation_entry(" ".join(after)) if after else None
+        return (place is not None and place.type == "LOC" and place.feature == "country"
+                and place.country != body.country)
 
     def affiliation_entry(self, affiliation: str | None) -> KbEntry | None:
         """The organisation or country a role names, or the one it ends with: "Komisi

@@ -770,6 +770,15 @@ class EntityRecognizer:
             person = self._org_then_person(candidate, parts[0], tokens, text, lang, roles)
             if person is not None:
                 return [parts[0], person]
+        places = [p for p in parts if p.type == "LOC"]
+        if places and _opens_with_org_kind(tokens[candidate.first : candidate.last], pack):
+            # "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar": a body named by its
+            # kind ends with its place
+            body = self._candidate(candidate.sentence, tokens, text, candidate.first,
+                                   places[-1].last, "ORG", lang)
+            person = self._org_then_person(candidate, body, tokens, text, lang, roles)
+            if person is not None:
+                return [body, person]
         joins = pack.conjunctions | {","} if pack else set()
         is_list = len(parts) > 1 and bool(leftover) and leftover <= joins
         if not is_list and not any(p.type == "PER" and p.last - p.first > 1 for p in parts):
