@@ -132,7 +132,7 @@ def test_unknown_village_takes_the_area_the_article_places_it_in(pipe: Pipeline)
     places = {p.name: p for p in analysis.places}
     regency = places["Kabupaten Sukabumi"]
     village = places["Desa Sukamaju"]
-    assert regency.resolved == "Sukabumi" and regency.within is None
+    assert regency.resolved == "Sukabumi Regency" and regency.within is None
     assert village.resolved is None and village.geonames_id is None, "no invented identity"
     assert village.within == regency.id and (village.lat, village.lon) == (regency.lat, regency.lon)
     # far from any known area, or in another country: no coordinates at all
