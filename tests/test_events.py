@@ -639,6 +639,17 @@ def test_titles_of_no_sector_take_the_body_ending_their_enumeration(pipeline: Pi
     assert sanction.target is not None and sanction.target.code == "IDNGOV"
 
 
+def test_unnamed_police_courts_and_civilians_abroad_are_that_countrys(pipeline: Pipeline) -> None:
+    text = ("Menurut Menteri Hukum, warga itu sedang diadili oleh pengadilan militer di "
+            "Amerika Serikat. Israel terus melakukan pembunuhan terhadap warga sipil di Tepi "
+            "Barat. Polisi menangkap dua pelaku di Jakarta.")
+    codes = {(e.root, e.source.name): (e.source.code, e.target and e.target.code)
+             for e in events_of(pipeline, text, "id")}
+    assert codes[("17", "pengadilan")][0] == "USAJUD"
+    assert codes[("18", "Israel")] == ("ISR", "PSECVL")
+    assert codes[("17", "polisi")][0] == "IDNCOP"  # at home
+
+
 def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
     for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):

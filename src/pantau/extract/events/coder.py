@@ -39,7 +39,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pantau.extract.entities.roles import load_roles
-from pantau.extract.events.actors import ActorFinder, Resolver, main_country
+from pantau.extract.events.actors import (
+    ActorFinder,
+    ActorSpan,
+    Resolver,
+    main_country,
+    replace_actor,
+)
 from pantau.extract.events.clauses import _ClauseRules, _Sentence
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.document import _DocumentRules
@@ -58,6 +64,8 @@ from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
 from pantau.nlp.tokens import Token, tokenize
 
+LOCATED_SECTORS = frozenset({"COP", "JUD", "CVL"})
+"""Sectors of unnamed actors who belong where they are (`_placed_abroad`)."""
 NOT_EVENTS = frozenset({"010"})
 """CAMEO 010 "make statement, not specified" is every "said": the quotes layer holds
 speech, and coding it as events would drown the ones that matter."""
@@ -232,6 +240,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 words, _token_mentions(tokens, mentions, span.start, span.end))
             actors, places = self.finder.find(tokens, words, local, self.default_country,
                                               self.known_names)
+            actors = self._placed_abroad(actors, places)
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             actors = self._marked_suspects(words, actors)
@@ -253,6 +262,24 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 self.last_actor = actors[0].actor
         self._suspects()
         self.analysis.events = self.events
+
+    def _placed_abroad(self, actors: list[ActorSpan], places: list[ActorSpan]) -> list[ActorSpan]:
+        """Unnamed police, courts and civilians of a sentence set in one foreign country
+        are that country's, not the document's: "diadili oleh pengadilan militer di
+        Amerika Serikat" (USAJUD), "pembunuhan terhadap warga sipil ... di Tepi Barat"
+        (PSECVL). Officials keep the document's country: they travel."""
+        home = self.default_country
+        countries = {p.actor.country for p in places if p.actor.country}
+        if home is None or len(countries) != 1 or home in countries:
+            return actors
+        [abroad] = countries
+        return [
+            replace(a, actor=replace_actor(a.actor, code=abroad + (a.actor.sector or ""),
+                                           country=abroad))
+            if (a.actor.entity is None and a.actor.country == home
+                and a.actor.sector in LOCATED_SECTORS) else a
+            for a in actors
+        ]
 
     def _without_acronyms(self, words: Sequence[str],
                           local: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
