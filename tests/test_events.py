@@ -650,6 +650,15 @@ def test_unnamed_police_courts_and_civilians_abroad_are_that_countrys(pipeline: 
     assert codes[("17", "polisi")][0] == "IDNCOP"  # at home
 
 
+def test_a_person_after_a_word_of_kinship_is_the_relatives_possessor(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Istri Budi Santoso melapor ke polisi. Polisi kemudian "
+                       "menangkap anak Budi Santoso.", "id")
+    [report] = [e for e in events if e.root == "11"]
+    assert (report.source.name, report.source.code) == ("Istri Budi Santoso", "IDNCVL")
+    [arrest] = [e for e in events if e.root == "17"]
+    assert arrest.target is not None and arrest.target.name == "anak Budi Santoso"
+
+
 def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
     for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):

@@ -92,6 +92,9 @@ class RoleLexicon:
     pointers: frozenset[str] = frozenset()
     """Words after a title that point back to a person named before ("Politikus PKB ini
     mengapresiasi ...": the pack's `connectors.pointers`)."""
+    relations: frozenset[tuple[str, ...]] = frozenset()
+    """Kin and friends: before a name they make a relative of that person ("istri Budi
+    Santoso" is his wife; the pack's `modifiers.relation`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -544,6 +547,7 @@ def load_roles(lang: str) -> RoleLexicon:
         same_sector=_phrases(modifiers.get("same_sector", [])),
         former=_phrases(modifiers.get("former", [])),
         skip=_phrases(modifiers.get("skip", [])),
+        relations=_phrases(modifiers.get("relation", [])),
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
         unit_joiners=frozenset(c.lower() for c in data.get("connectors", {}).get("unit", [])),
         factions=frozenset(c.lower() for c in data.get("connectors", {}).get("faction", [])),
