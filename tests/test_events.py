@@ -659,6 +659,14 @@ def test_a_person_after_a_word_of_kinship_is_the_relatives_possessor(pipeline: P
     assert arrest.target is not None and arrest.target.name == "anak Budi Santoso"
 
 
+def test_a_case_review_is_no_event(pipeline: Pipeline) -> None:
+    """A "gelar perkara" is the investigators' internal review, which the golds do not code;
+    what it decides is."""
+    events = events_of(pipeline, "Penyidik melakukan gelar perkara dan menetapkan Lisa "
+                       "Mariana sebagai tersangka.", "id")
+    assert sorted(e.root for e in events) == ["17"]
+
+
 def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
     for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
