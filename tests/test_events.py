@@ -667,6 +667,12 @@ def test_a_case_review_is_no_event(pipeline: Pipeline) -> None:
     assert sorted(e.root for e in events) == ["17"]
 
 
+def test_god_in_a_quoted_verse_is_no_actor(pipeline: Pipeline) -> None:
+    text = ("Ustaz Budi Santoso menjelaskan ayat itu. Di dalamnya, Allah SWT memerintahkan "
+            "umat untuk mencatat utang.")
+    assert events_of(pipeline, text, "id") == []
+
+
 def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
     for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
