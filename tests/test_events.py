@@ -673,6 +673,15 @@ def test_god_in_a_quoted_verse_is_no_actor(pipeline: Pipeline) -> None:
     assert events_of(pipeline, text, "id") == []
 
 
+def test_a_verb_joined_after_what_is_said_is_the_speakers(pipeline: Pipeline) -> None:
+    text = ("Elon Musk mengatakan hal itu akan meledakkan utang AS dan berjanji untuk "
+            "menggagalkan rencana itu. Kapolres mengatakan polisi menangkap pelaku dan "
+            "memeriksa saksi.")
+    sources = {e.root: e.source.name for e in events_of(pipeline, text, "id")}
+    assert sources["03"] == "Elon Musk"  # not the US
+    assert sources["09"] == "polisi"  # the reported clause's own subject goes on
+
+
 def test_an_institution_before_another_country_is_that_countrys(pipeline: Pipeline) -> None:
     for text in ("Kementerian Luar Negeri (Kemlu) China mengecam Jepang.",
                  "Juru bicara Kementerian Luar Negeri China Lin Jian mengecam Jepang."):
