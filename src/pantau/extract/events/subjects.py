@@ -81,9 +81,10 @@ class _SubjectRules:
             head = self._compound_head(sentence, in_clause)
             if not clause_only and self._reported_subject(sentence, head.end, start):
                 return None
-            speaker = self._joined_to_saying(sentence, head, start, clause_only)
-            if speaker is not None:
-                return speaker
+            saying = self._joined_to_saying(sentence, head, start)
+            if saying is not None:
+                # (None: a pronoun says it, "Dia mengatakan ...", resolved by the caller)
+                return self._subject(sentence, saying, clause_only)
             shared = self._shared_subject(sentence, head, start, clause_only)
             return head if shared is None else shared
         if not clause_only and self.lexicon.word_set("apposition_subject") and clause > 0 and (
@@ -133,12 +134,11 @@ class _SubjectRules:
             return None
         return self._compound_head(sentence, candidates)
 
-    def _joined_to_saying(self, sentence: _Sentence, head: ActorSpan, start: int,
-                          clause_only: bool) -> ActorSpan | None:
-        """A verb joined by "dan"/"serta" right after what a saying verb reports goes
-        with the saying verb, and so does its subject: "Musk mengatakan hal itu akan
-        meledakkan utang AS dan berjanji menggagalkannya" (Musk promises, not the US),
-        when the reported clause names no actor before the one the join follows."""
+    def _joined_to_saying(self, sentence: _Sentence, head: ActorSpan, start: int) -> int | None:
+        """The saying verb a verb joined by "dan"/"serta" goes with when it follows what
+        that verb reports, and so its subject: "Musk mengatakan hal itu akan meledakkan
+        utang AS dan berjanji menggagalkannya" (Musk promises, not the US), when the
+        reported clause names no actor before the one the join follows."""
         joins = self.lexicon.word_set("shared_subject_joins")
         words = sentence.words
         k = start
@@ -151,7 +151,7 @@ class _SubjectRules:
         if saying is None or saying < self._clause_start(sentence, head.start) or any(
                 saying < a.start < head.start for a in sentence.actors):
             return None  # "X mengatakan polisi menangkap pelaku dan memeriksa saksi"
-        return self._subject(sentence, saying, clause_only)
+        return saying
 
     def _shared_subject(self, sentence: _Sentence, head: ActorSpan, start: int,
                         clause_only: bool, comma: bool = False) -> ActorSpan | None:
