@@ -171,6 +171,15 @@ def test_dated_codes_of_organisations(kb: KnowledgeBase) -> None:
     assert taliban.actor_code("2023-05-01") == "AFGGOV"
 
 
+def test_parties_of_the_same_name_by_language(kb: KnowledgeBase) -> None:
+    """Indonesian "Partai Demokrat" is Indonesia's party; English "Democratic Party" the
+    US one, in opposition since January 2025."""
+    assert first(kb, "Partai Demokrat", lang="id").country == "IDN"
+    democrats = first(kb, "Democratic Party", lang="en")
+    assert democrats.country == "USA" and democrats.actor_code("2025-06-01") == "USAOPPPTY"
+    assert first(kb, "Partai Republik", lang="id").actor_code("2025-06-01") == "USAGOVPTY"
+
+
 def test_search_finds_by_prefix_and_spelling(kb: KnowledgeBase) -> None:
     assert kb.search("Ryab")[0].name == "Sergei Ryabkov"
     assert kb.search("Zelenski")[0].name == "Volodymyr Zelensky"
