@@ -269,8 +269,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
     def _relatives(self, tokens: Sequence[Token], words: Sequence[str],
                    actors: list[ActorSpan]) -> list[ActorSpan]:
         """A person named after a word of kinship is the relative's possessor: "Istri Budi
-        Santoso melapor ke polisi" is his wife's report, "keluarga korban" style, a
-        civilian of the person's country (the gold's "wife of a regent", IDNCVL)."""
+        Santoso melapor ke polisi" is his wife's report, and she is a civilian of his
+        country (as the golds code "the wife of a regent", IDNCVL)."""
         relatives: list[ActorSpan] = []
         for a in actors:
             if a.entity_type != "PERSON":
@@ -281,7 +281,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                     country = a.actor.country or self.default_country
                     name = self.analysis.text[tokens[start].start:tokens[a.end - 1].end]
                     relatives.append(ActorSpan(start, a.end, Actor(
-                        name=name, code=(country or "") + "CVL" if country else None,
+                        name=name, code=f"{country}CVL" if country else None,
                         country=country, sector="CVL")))
                     break
         if not relatives:
