@@ -74,6 +74,13 @@ def test_an_anaphoric_cue_before_anyone_is_quoted_is_the_titled_person_named_bef
     assert (quote.kind, quote.speaker_name, quote.cue) == ("direct", "Irwan Slamet", "ujarnya")
 
 
+def test_a_name_owning_a_noun_is_no_speaker(pipeline) -> None:  # noqa: ANN001
+    """ "pengumuman Elon Musk" is Musk's announcement; Trump says what follows."""
+    quotes = quotes_of(pipeline, "Presiden Donald Trump merespons pengumuman Elon Musk, "
+                       "menyebut pembentukan partai itu adalah hal konyol.", "id")
+    assert [q.speaker_name for q in quotes] == ["Donald Trump"]
+
+
 def test_english_cues(pipeline) -> None:  # noqa: ANN001
     text = (
         '"We are ready to respond forcefully to further Russian aggression," Blinken said on '

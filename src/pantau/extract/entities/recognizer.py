@@ -766,7 +766,9 @@ class EntityRecognizer:
             if i not in covered
         }
         pack = pack_for(lang)
-        if len(parts) == 1 and parts[0].type == "ORG" and parts[0].first == candidate.first:
+        if (parts and parts[0].type == "ORG" and parts[0].first == candidate.first
+                and all(p.type == "PER" for p in parts[1:])):
+            # (a known person after it too: "Partai Gerindra Habiburokhman")
             person = self._org_then_person(candidate, parts[0], tokens, text, lang, roles)
             if person is not None:
                 return [parts[0], person]
@@ -799,8 +801,9 @@ class EntityRecognizer:
         """The person named after a known organisation that opens a span ("Bank Mandiri
         Andry Asmoro", "Badan Gizi Nasional Dadan Hindayana"), when a title comes shortly
         before the span ("Kepala Ekonom ...", "Sekjen PKS M Kholid") and the words after
-        the organisation can only make a personal name: one word the knowledge base does
-        not know, cased text always capitalises ("Sekjen Partai Golkar Sarmuji"), or
+        the organisation can only make a personal name: one word that the knowledge base
+        knows as a person or not at all and that cased text always capitalises ("Sekjen
+        Partai Golkar Sarmuji"), or
         several, capitalised, none an
         organisation word, none but the first a word cased text mostly writes in lower
         case ("Pertamina Patra Niaga Regional Sumbagsel", "BPJS Kesehatan Penerima Bantuan
@@ -816,7 +819,8 @@ class EntityRecognizer:
         local_office = any(opening[:n] in home_kinds for n in range(1, len(opening) + 1))
         party = organisation.entry is not None and organisation.entry.category == "party"
         if len(rest) == 1 and (
-            rest[0].text.isupper() or self._lookup(rest[0].text, lang)
+            rest[0].text.isupper()
+            or any(e.type != "PERSON" for e in self._lookup(rest[0].text, lang))
             or model.capitalisation(rest[0].text) not in (3, None)
             or (local_office and not party)
         ):

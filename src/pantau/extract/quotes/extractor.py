@@ -304,7 +304,7 @@ class _Document:
             if tokens[i].text in {".", ";"}:
                 break
             mention = self._mention_ending_at(tokens[i].end)
-            if mention is not None:
+            if mention is not None and not self._possessor(tokens, mention[0]):
                 return _Speaker(mention[2], mention[2].name, mention[0])
             person = self.name_parts.get(tokens[i].text)
             if person is not None and i == verb - 1:
@@ -317,6 +317,12 @@ class _Document:
                     end += 1
                 return _Speaker(None, self._span_text(tokens, i, end), tokens[i].start)
         return None
+
+    def _possessor(self, tokens: Sequence[Token], start: int) -> bool:
+        """Whether the name starting at `start` owns the noun before it ("pengumuman
+        Musk"): no subject of the saying verb after it."""
+        k = self._token_index(tokens, start)
+        return bool(k) and self.lexicon.possessed(tokens[k - 1].text)
 
     # -- partial and indirect ----------------------------------------------------------
 

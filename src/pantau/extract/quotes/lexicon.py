@@ -37,6 +37,16 @@ class QuoteLexicon:
     """Words that open a noun object, not a reported clause: "menyampaikan soal ..." """
     speaker_stops: frozenset[Phrase]
     """Words that end an unnamed speaker's description: “...,” kata hakim di ..."""
+    possessed_affixes: frozenset[Phrase] = frozenset()
+    """Affixes of nouns made from verbs, written "prefix-suffix": a name right after such
+    a noun owns it and says nothing ("pengumuman Musk, menyebut ...")."""
+
+    def possessed(self, word: str) -> bool:
+        """Whether a word is a noun made from a verb ("pengumuman", "keputusan")."""
+        return any(len(word) > len(pre) + len(suf) + 2 and word.startswith(pre)
+                   and word.endswith(suf)
+                   for (affix,) in self.possessed_affixes
+                   for pre, suf in [affix.split("-", 1)])
 
     @property
     def empty(self) -> bool:
