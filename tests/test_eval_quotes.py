@@ -360,3 +360,15 @@ def test_pipeline_analyzer_returns_clean_text_and_quote_dicts(pipeline) -> None:
     for quote in quotes:
         assert {"start", "end", "kind", "speaker_name"} <= set(quote)
         assert 0 <= quote["start"] < quote["end"] <= len(clean)
+
+
+def test_articles_are_dated_in_the_order_their_file_settles(tmp_path: Path) -> None:
+    """"8/11/2025" is 11 August in a file that also holds "10/20/2025" (month first), as
+    `pantau run` reads it; the dated codes of the evaluations depend on it."""
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "a", "text": "Satu.", "published": "8/11/2025 0:59"},
+            {"id": "b", "text": "Dua.", "published": "10/20/2025 7:31"},
+            {"id": "c", "text": "Tiga.", "published": "not a date"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [(i, p) for i, _, _, p in detik_documents(path)] == [
+        ("a", "2025-08-11T00:59:00"), ("b", "2025-10-20T07:31:00"), ("c", None)]

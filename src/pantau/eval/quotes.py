@@ -56,6 +56,8 @@ from typing import TYPE_CHECKING
 
 import ftfy
 
+from pantau.ingest.published import infer_order, normalize_published
+
 if TYPE_CHECKING:
     from pantau.pipeline import Pipeline
 
@@ -147,15 +149,20 @@ def load_gold(path: str | Path) -> dict[str, list[GoldQuote]]:
 
 def detik_documents(path: str | Path, ids: Iterable[str] | None = None) -> Iterator[Document]:
     """``(id, text, title, published)`` for the lines of a Detik JSONL file, in file order;
-    only those whose id is in ``ids`` when it is given."""
+    only those whose id is in ``ids`` when it is given. The publication dates are read in
+    the day/month order the whole file settles, as `pantau run` reads them ("8/11/2025"
+    is 11 August in a file that also has "10/20/2025")."""
     wanted = None if ids is None else set(ids)
     with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if wanted is None or record["id"] in wanted:
-                yield record["id"], record["text"], record.get("title"), record.get("published")
+        records = [json.loads(line) for line in handle if line.strip()]
+    order = infer_order([str(r.get("published") or "") for r in records]) or "DMY"
+    for record in records:
+        if wanted is None or record["id"] in wanted:
+            try:
+                published = normalize_published(record.get("published"), order)
+            except ValueError:
+                published = None  # a date that is none is left out, as by the readers
+            yield record["id"], record["text"], record.get("title"), published
 
 
 # --- locating gold text in the clean text ------------------------------------------
