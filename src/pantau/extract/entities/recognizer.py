@@ -1347,18 +1347,20 @@ def _gazetteer_worthy(
     return size > 1 or prominent(entry)
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _initials_of(short: str, name: str) -> bool:
     """Whether `short` is written of the initials of `name`'s words, or of its last
     ones: "RK" of Ridwan Kamil, "HNW" of M Hidayat Nur Wahid."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return short.isupper() and len(short) > 1 and initials.endswith(short)
+    return short.isupper() and len(short) > 1 and _initials(name).endswith(short)
 
 
 def _is_acronym(short: str, long: str) -> bool:
     if not short.isupper() or len(short) < 2 or " " in short:
         return False
-    initials = "".join(w[0] for w in long.split() if w[:1].isupper())
-    return len(long.split()) > 1 and initials == short
+    return len(long.split()) > 1 and _initials(long) == short
 
 
 __all__ = ["EntityRecognizer", "ModelError"]
