@@ -512,6 +512,34 @@ def test_a_place_where_only_a_person_can_stand_is_a_person(recognizer) -> None: 
     assert types == {"Wilton": "PERSON", "Vatikan": "PERSON", "Demak": "LOC", "Moskow": "LOC"}
 
 
+def test_a_personal_name_after_a_cue_of_speech_is_a_person(recognizer) -> None:  # noqa: ANN001
+    """The model types these speakers organisations; their words can only be a name."""
+    text = (
+        '"Kami membantu saudara-saudara kita," kata Pras di Cikini, Jumat (17/10/2025). '
+        '"Ini penting untuk jangka panjang," ujar George Santos.'
+    )
+    analysis = entities_of(recognizer, text, "id")
+    assert [p.name for p in people_of(analysis)] == ["Pras", "George Santos"]
+
+
+def test_a_name_written_the_same_way_is_one_entity(recognizer) -> None:  # noqa: ANN001
+    """The model types "Juliyatmono" a person after his title and an organisation after
+    "saksi", "LM" an organisation: one person each, with all the mentions."""
+    for text, name, mentions in (
+        ("Nama mantan Bupati Karanganyar, Juliyatmono, muncul dalam sidang kasus korupsi. "
+         "Terdakwa kemudian menemui saksi Juliyatmono di rumah dinas Bupati Karanganyar.",
+         "Juliyatmono", ["Juliyatmono", "Juliyatmono"]),
+        ("Pengacara itu membela Lisa Mariana. Polisi menetapkan Lisa Mariana sebagai "
+         "tersangka. Penetapan tersangka LM dinilai tepat.",
+         "Lisa Mariana", ["Lisa Mariana", "Lisa Mariana", "LM"]),
+    ):
+        analysis = entities_of(recognizer, text, "id")
+        named = [e for e in analysis.entities if e.name == name or e.name == "LM"]
+        assert [(e.type, [m.text for m in e.mentions]) for e in named] == [
+            ("PERSON", mentions)
+        ]
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

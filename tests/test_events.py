@@ -887,6 +887,16 @@ def test_a_speaker_is_not_the_subject_of_what_he_reports(pipeline: Pipeline) -> 
     assert arrest.source.code == "IDNCOP"
 
 
+def test_what_a_revealing_verb_reports_has_its_own_subject(pipeline: Pipeline) -> None:
+    """ "mengungkap" is saying here, and uncovering a case still."""
+    text = "Pengacara Budi Santoso mengungkap Khariq Anhar ditahan Polda Metro Jaya."
+    [arrest] = [e for e in events_of(pipeline, text, "id") if e.root == "17"]
+    assert arrest.target is not None and arrest.target.name == "Khariq Anhar"
+    text = "Polisi mengungkap kasus pembunuhan di Kuta."
+    [uncover] = events_of(pipeline, text, "id")
+    assert (uncover.cameo, uncover.source.code) == ("091", "IDNCOP")
+
+
 def test_an_act_pointed_back_to_after_a_saying_verb_is_what_is_said(pipeline: Pipeline) -> None:
     text = "Trump mengaku kesepakatan ini merupakan hasil negosiasi selama beberapa bulan."
     assert not [e for e in events_of(pipeline, text, "id") if e.root == "03"]

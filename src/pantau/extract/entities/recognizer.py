@@ -78,6 +78,9 @@ class Candidate:
     role: Role | None = None
     opener: int = 0
     """How many words of the name are an opener ("I Made" of "I Made Parwita")."""
+    placed: bool = False
+    """Typed a person by where it stands (after a cue of speech, before an age), not by
+    the model."""
 
 
 @dataclass(frozen=True)
@@ -489,11 +492,19 @@ class EntityRecognizer:
         """A place named where only a person can stand is a person: right after a cue
         of speech ("kata Wilton", "ujar Guntur") unless a country, a capital or a city of
         millions speaks for its government ("kata Moskow"), and before an age in
-        brackets ("kata Vatikan (27), pengendara asal Demak")."""
+        brackets ("kata Vatikan (27), pengendara asal Demak"). So is an organisation the
+        knowledge base does not know whose words can only be a personal name ("kata
+        Nikita Mirzani", "ujar Pras")."""
         tokens, found = scope.tokens, scope.found
         cues = load_quote_lexicon(scope.lang).after
+        org_words = self._org_words(scope.lang)
+        words = [t.text.lower() for t in tokens]
         for c in found:
-            if c.type != "LOC":
+            if c.type != "LOC" and not (
+                    c.type == "ORG" and c.entry is None
+                    and _personal_name(tokens[c.first : c.last], org_words)
+                    and not any(self._title_or_body(words, i, scope)
+                                for i in range(c.first, c.last))):
                 continue
             aged = (c.last + 2 < len(tokens) and tokens[c.last].text == "("
                     and tokens[c.last + 1].text.isdigit() and len(tokens[c.last + 1].text) <= 2
@@ -502,8 +513,16 @@ class EntityRecognizer:
                       and (c.entry is None or not (c.entry.feature == "country"
                                                    or c.entry.capital or prominent(c.entry))))
             if aged or spoken:
-                c.type, c.entry = "PER", None
+                c.type, c.entry, c.placed = "PER", None, True
         return list(found)
+
+    def _title_or_body(self, words: Sequence[str], i: int, scope: _RoleScope) -> bool:
+        """Whether a title ("Pelaksana Tugas", "Kapolres") starts at word `i`, or the word
+        names a known organisation ("Danone")."""
+        roles = scope.roles
+        return (roles.head_starting_at(words, i) is not None
+                or any(tuple(words[i : i + size]) in roles.same_sector for size in (1, 2, 3))
+                or any(e.type == "ORG" for e in self._lookup(scope.tokens[i].text, scope.lang)))
 
     def _with_first_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """People whose first name the model left out ("Ketua DPP PDIP Said Abdullah"
@@ -1010,8 +1029,12 @@ class EntityRecognizer:
             group.candidates.append(candidate)
             group.entry = group.entry or candidate.entry
 
+        self._one_type_per_name(candidates, lang)
         persons = [c for c in candidates if c.type == "PER"]
-        full_names = {normalize(c.text): c for c in persons if len(c.text.split()) > 1}
+        full_names: dict[str, Candidate] = {}
+        for c in persons:
+            if len(c.text.split()) > 1:
+                full_names.setdefault(normalize(c.text), c)  # the first mention
         introduced = self._introduced_names(persons, candidates, text)
         holders = self._title_holders(persons, roles, text)
         for c in candidates:
@@ -1037,6 +1060,49 @@ class EntityRecognizer:
                 key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
             join(key, c, type_)
         return self._merge_acronyms(groups)
+
+    @staticmethod
+    def _one_type_per_name(candidates: list[Candidate], lang: str | None) -> None:
+        """A name written the same way throughout a text names one thing, which the model
+        may type a person in one sentence and an organisation or a small town in another
+        ("Lisa Mariana", "Nikita Mirzani", "Kamal"). A person it is when a title or where
+        it stands says so ("tersangka Lisa Mariana", "kata Kamal") or when most mentions
+        are people or it is a word of a person's full name, else what most mentions are
+        ("Segara City"). A name the knowledge
+        base knows as something else than a small foreign place keeps its entry: a
+        country, a capital, a city of millions, a home-country place, a body."""
+        pack = pack_for(lang)
+        home = pack.home_country if pack else None
+        by_name: dict[str, list[Candidate]] = {}
+        for c in candidates:
+            by_name.setdefault(normalize(c.text), []).append(c)
+        name_words = {normalize(word) for c in candidates if c.type == "PER"
+                      for word in c.text.split() if word != c.text}
+        for name, same in by_name.items():
+            persons = [c for c in same if c.type == "PER"]
+            others = [c for c in same if c.type != "PER"]
+            if not persons or not others or any(
+                    c.entry is not None and (c.entry.type != "LOC" or c.entry.country == home
+                                             or c.entry.feature == "country"
+                                             or c.entry.capital or prominent(c.entry))
+                    for c in others):
+                continue
+            if (any(c.role is not None or c.placed for c in persons)
+                    or len(persons) >= len(others) or name in name_words):
+                kind = "PER"
+            else:
+                kind = Counter(c.type for c in others).most_common(1)[0][0]
+            for c in same:
+                if c.type != kind:
+                    c.type, c.entry = kind, None
+        # "LM" in a story about Lisa Mariana is she, as the text writes her initials
+        full_names = {normalize(c.text): c.text for c in candidates
+                      if c.type == "PER" and " " in c.text}
+        initials = Counter(_initials(name) for name in full_names.values())
+        for c in candidates:
+            if (c.type != "PER" and c.entry is None and c.text.isupper()
+                    and initials[c.text] == 1):
+                c.type = "PER"
 
     @staticmethod
     def _title_holders(
