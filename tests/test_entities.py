@@ -540,6 +540,27 @@ def test_a_name_written_the_same_way_is_one_entity(recognizer) -> None:  # noqa:
         ]
 
 
+def test_a_name_typed_a_place_once_and_an_organisation_twice_is_an_organisation(
+    recognizer,  # noqa: ANN001
+) -> None:
+    text = (
+        "Asisten pelatih Timnas Uzbekistan, Timur Kapadze, diisukan melatih Timnas Indonesia. "
+        "Namun, posisi Kapadze di Timnas Uzbekistan kemudian diturunkan. "
+        "Timnas Uzbekistan lolos ke Piala Dunia."
+    )
+    analysis = entities_of(recognizer, text, "id")
+    team = [(e.type, len(e.mentions)) for e in analysis.entities if e.name == "Timnas Uzbekistan"]
+    assert team == [("ORG", 3)]
+
+
+def test_an_acronym_written_before_its_full_name_is_one_organisation(recognizer) -> None:  # noqa: ANN001
+    text = ("IMO menetapkan aturan baru. Sekretaris Jenderal International Maritime "
+            "Organization hadir di Jakarta.")
+    analysis = entities_of(recognizer, text, "id")
+    [imo] = [e for e in analysis.entities if e.type == "ORG"]
+    assert [m.text for m in imo.mentions] == ["IMO", "International Maritime Organization"]
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -1068,7 +1068,9 @@ class EntityRecognizer:
         ("Lisa Mariana", "Nikita Mirzani", "Kamal"). A person it is when a title or where
         it stands says so ("tersangka Lisa Mariana", "kata Kamal") or when most mentions
         are people or it is a word of a person's full name, else what most mentions are
-        ("Segara City"). A name the knowledge
+        ("Segara City"). One the knowledge base does not know and that the model types
+        a place here and an organisation there is what most mentions are, an organisation
+        when as many are ("Jasa Marga Group", "Timnas Uzbekistan"). A name the knowledge
         base knows as something else than a small foreign place keeps its entry: a
         country, a capital, a city of millions, a home-country place, a body."""
         pack = pack_for(lang)
@@ -1081,6 +1083,13 @@ class EntityRecognizer:
         for name, same in by_name.items():
             persons = [c for c in same if c.type == "PER"]
             others = [c for c in same if c.type != "PER"]
+            if not persons and len({c.type for c in others}) > 1 and all(
+                    c.entry is None for c in others):
+                places = sum(c.type == "LOC" for c in others)
+                kind = "LOC" if places > len(others) - places else "ORG"
+                for c in others:
+                    c.type = kind
+                continue
             if not persons or not others or any(
                     c.entry is not None and (c.entry.type != "LOC" or c.entry.country == home
                                              or c.entry.feature == "country"
@@ -1202,15 +1211,18 @@ class EntityRecognizer:
 
     @staticmethod
     def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
-        """ "Badan Pusat Statistik (BPS)": the acronym's group joins the name's group."""
+        """ "Badan Pusat Statistik (BPS)": the acronym's group and the name's are one,
+        whichever the text names first."""
         merged: list[_Group] = []
         for group in groups:
             target = None
             for other in merged:
-                if other.type != group.type:
-                    continue
+                if other.type != group.type or (
+                        group.entry and other.entry and group.entry.id != other.entry.id):
+                    continue  # "AS" (United States) is no "Afrika Selatan"
                 if any(
-                    _is_acronym(c.text, o.text) for c in group.candidates for o in other.candidates
+                    _is_acronym(c.text, o.text) or _is_acronym(o.text, c.text)
+                    for c in group.candidates for o in other.candidates
                 ):
                     target = other
                     break
