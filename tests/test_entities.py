@@ -561,6 +561,29 @@ def test_an_acronym_written_before_its_full_name_is_one_organisation(recognizer)
     assert [m.text for m in imo.mentions] == ["IMO", "International Maritime Organization"]
 
 
+def test_a_small_home_town_named_like_a_speaker_is_the_speaker(recognizer) -> None:  # noqa: ANN001
+    """Kamal is a town in Madura; the model's place is the man who speaks."""
+    text = (
+        "Kapolsek Kuta Kompol Agus Riwayanto Diputra mengungkapkan Kamal menggorok leher "
+        'Endang. Kamal lalu kabur ke Sulawesi. "Saya sudah bilang," kata Kamal.'
+    )
+    analysis = entities_of(recognizer, text, "id")
+    kamal = [(e.type, len(e.mentions)) for e in analysis.entities if e.name == "Kamal"]
+    assert kamal == [("PERSON", 2)]
+
+
+def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it(recognizer) -> None:  # noqa: ANN001
+    analysis = sentences_of(
+        recognizer,
+        "Polisi menemukan jasad korban di kamar kos.",
+        "Korban bernama Endang Sulastri.",
+        "Jasad Endang baru diketahui dua hari kemudian.",
+    )
+    assert [(p.name, [m.text for m in p.mentions]) for p in people_of(analysis)] == [
+        ("Endang Sulastri", ["Endang Sulastri", "Endang"])
+    ]
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -181,6 +181,8 @@ class EntityRecognizer:
             candidates.extend(found)
         # "perjanjian kerja bersama (PKB)": this text's PKB is no party, here or later
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
+        candidates = [self._without_common_opener(c, sentences, text, lang)
+                      for c in candidates]
         groups = self._group(candidates, text, roles, lang)
         self._add_surnames(groups, analysis, candidates)
         codes = ActorCodes(
@@ -721,6 +723,28 @@ class EntityRecognizer:
                 candidate.type = {v: k for k, v in TYPE_NAMES.items()}[candidate.entry.type]
         return candidate
 
+    def _without_common_opener(
+        self, c: Candidate, sentences: Sequence[list[Token]], text: str, lang: str | None
+    ) -> Candidate:
+        """A capitalised noun opening a sentence is no part of the name after it when the
+        text writes it in lower case elsewhere: "Jasad Endang baru diketahui" is Endang's
+        body ("jasad korban"), the person Endang; "Rantis Brimob" a Brimob vehicle. For
+        people the knowledge base does not know; not a name's opener or particle ("De
+        Souza")."""
+        words = c.text.split()
+        if c.type != "PER" or c.entry is not None or len(words) < 2 or c.opener:
+            return c
+        tokens = sentences[c.sentence]
+        word = words[0]
+        particles = self._particles(lang) or frozenset()
+        if (any(t.text[:1].isalnum() for t in tokens[: c.first]) or len(word) < 3
+                or word.isupper() or word.lower() in particles
+                or not re.search(rf"\b{re.escape(word.lower())}\b", text)):
+            return c
+        rest = self._candidate(c.sentence, tokens, text, c.first + 1, c.last, "PER", lang)
+        rest.role, rest.placed = c.role, c.placed
+        return rest
+
     def _link(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
         matches = self._matches(name, lang)
         if not matches:
@@ -1071,8 +1095,9 @@ class EntityRecognizer:
         ("Segara City"). One the knowledge base does not know and that the model types
         a place here and an organisation there is what most mentions are, an organisation
         when as many are ("Jasa Marga Group", "Timnas Uzbekistan"). A name the knowledge
-        base knows as something else than a small foreign place keeps its entry: a
-        country, a capital, a city of millions, a home-country place, a body."""
+        base knows as a country, a capital, a large city, a region or a body keeps its
+        entry, and a small home-country town gives way only to a title or where a
+        mention stands ("kata Kamal", Kamal Mopangga, is no town in Madura)."""
         pack = pack_for(lang)
         home = pack.home_country if pack else None
         by_name: dict[str, list[Candidate]] = {}
@@ -1091,13 +1116,14 @@ class EntityRecognizer:
                     c.type = kind
                 continue
             if not persons or not others or any(
-                    c.entry is not None and (c.entry.type != "LOC" or c.entry.country == home
-                                             or c.entry.feature == "country"
-                                             or c.entry.capital or prominent(c.entry))
+                    c.entry is not None and (c.entry.type != "LOC" or prominent(c.entry))
                     for c in others):
                 continue
-            if (any(c.role is not None or c.placed for c in persons)
-                    or len(persons) >= len(others) or name in name_words):
+            said = any(c.role is not None or c.placed for c in persons) or name in name_words
+            if not said and any(c.entry is not None and c.entry.country == home
+                                for c in others):
+                continue  # only the text's word takes a home town for a person ("Kamal")
+            if said or len(persons) >= len(others):
                 kind = "PER"
             else:
                 kind = Counter(c.type for c in others).most_common(1)[0][0]
