@@ -584,6 +584,16 @@ def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it(recognizer) -
     ]
 
 
+def test_the_place_of_a_title_drawn_into_the_name_is_the_titles(recognizer) -> None:  # noqa: ANN001
+    text = ("Kepala Kejati Jatim Kuntadi mengatakan sinergi itu bukan intervensi. "
+            "Bupati Majalengka Eman Suherman mengaku bersyukur.")
+    analysis = entities_of(recognizer, text, "id")
+    assert [(p.name, p.roles, p.actor_code) for p in people_of(analysis)] == [
+        ("Kuntadi", ["Kepala Kejati Jatim"], "IDNJUD"),
+        ("Eman Suherman", ["Bupati Majalengka"], "IDNGOV"),
+    ]
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

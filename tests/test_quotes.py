@@ -150,6 +150,14 @@ def test_random_quote_marks_and_cues_never_crash(text: str) -> None:
         assert "\n\n" not in q.text
 
 
+def test_a_quote_of_nothing_but_a_comma_is_no_quote() -> None:
+    from pantau.extract.quotes import QuoteExtractor
+
+    analysis = _analysis_with_text("Menurut kata , “ ,")
+    QuoteExtractor()(analysis)
+    assert analysis.quotes == []
+
+
 def test_one_long_quote_stays_linear(pipeline) -> None:  # noqa: ANN001
     """A 5 MB-class article that is one long quote: the work grows linearly with length
     (measured by comparing two sizes, not by wall-clock limits)."""

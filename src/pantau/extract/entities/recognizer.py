@@ -815,6 +815,13 @@ class EntityRecognizer:
             person = self._org_then_person(candidate, parts[0], tokens, text, lang, roles)
             if person is not None:
                 return [parts[0], person]
+        place = self._place_of_office(candidate, parts, tokens, text, lang, roles)
+        if place is not None:
+            # "Kepala Kejati Jatim Kuntadi", "Bupati Majalengka Eman Suherman": the
+            # place of the title, then the person
+            person = self._org_then_person(candidate, place, tokens, text, lang, roles)
+            if person is not None:
+                return [place, person]
         places = [p for p in parts if p.type == "LOC"]
         if places and _opens_with_org_kind(tokens[candidate.first : candidate.last], pack):
             # "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar": a body named by its
@@ -831,6 +838,41 @@ class EntityRecognizer:
         if not parts or leftover & self._org_words(lang):
             return [candidate]
         return parts
+
+    def _place_of_office(
+        self,
+        candidate: Candidate,
+        parts: list[Candidate],
+        tokens: list[Token],
+        text: str,
+        lang: str | None,
+        roles: RoleLexicon,
+    ) -> Candidate | None:
+        """The place opening a span the model drew over a title's place and a person
+        ("Jatim Kuntadi" after "Kepala Kejati"): a known place of the home country, a
+        country, a region or a large city with nothing known after it; a home-country
+        town of one word only right after an office ("Bupati Majalengka Eman Suherman";
+        "Pelaku Kamal Mopangga" is a man)."""
+        pack = pack_for(lang)
+        if pack is None:
+            return None
+        if parts and parts[0].type == "LOC" and parts[0].first == candidate.first:
+            entry = parts[0].entry
+            if (len(parts) == 1 and entry is not None
+                    and (entry.country == pack.home_country or prominent(entry))):
+                return parts[0]
+            return None
+        first = candidate.first
+        words = [t.text.lower() for t in tokens]
+        title = roles.head_ending_at(words, first)
+        if parts or title is None or not roles.is_office(words[title:first]):
+            return None
+        town = next((e for e in self._lookup(tokens[first].text, lang)
+                     if e.type == "LOC" and e.country == pack.home_country), None)
+        if town is None:
+            return None
+        return Candidate(candidate.sentence, first, first + 1, tokens[first].start,
+                         tokens[first].end, tokens[first].text, "LOC", town)
 
     def _org_then_person(
         self,

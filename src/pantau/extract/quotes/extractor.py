@@ -458,6 +458,8 @@ class _Document:
         A comma before the closing mark belongs to the attribution, not the quote."""
         while end > start and self.text[end - 1] in ", ":
             end -= 1
+        if end == start:
+            return  # nothing but a comma was quoted: 'Menurut kata , “ ,'
         for q in self.quotes:
             if q.start < end and start < q.end and "indirect" not in (kind, q.kind):
                 return
