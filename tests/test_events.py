@@ -673,6 +673,13 @@ def test_god_in_a_quoted_verse_is_no_actor(pipeline: Pipeline) -> None:
     assert events_of(pipeline, text, "id") == []
 
 
+def test_a_commodity_or_a_market_index_is_no_actor(pipeline: Pipeline) -> None:
+    [export] = events_of(pipeline, "Saat ini, Indonesia masih mengekspor CPO sebesar 26 juta "
+                         "ton.", "id")
+    assert (export.source.code, export.target) == ("IDN", None)
+    assert events_of(pipeline, "Penguatan IHSG didukung MACD yang positif.", "id") == []
+
+
 def test_a_verb_joined_after_what_is_said_is_the_speakers(pipeline: Pipeline) -> None:
     text = ("Elon Musk mengatakan hal itu akan meledakkan utang AS dan berjanji untuk "
             "menggagalkan rencana itu. Kapolres mengatakan polisi menangkap pelaku dan "
