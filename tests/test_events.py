@@ -673,6 +673,29 @@ def test_god_in_a_quoted_verse_is_no_actor(pipeline: Pipeline) -> None:
     assert events_of(pipeline, text, "id") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Setelah menangkap pelaku, polisi memeriksa dua saksi.", "17", "IDNCOP", "IDNCRM"),
+        ("Usai bertemu Presiden Prabowo, Menteri Luar Negeri Sugiono mengunjungi Jepang.",
+         "04", "Sugiono", "Prabowo Subianto"),
+        ("Selain diperiksa Propam, Iriansyah juga langsung dipanggil menghadap ke Kapolres "
+         "Barru.", "09", "Propam", "Iriansyah"),
+        ("Setelah ditangkap polisi, Budi Santoso dibawa ke Polres Bogor.", "17", "IDNCOP",
+         "Budi Santoso"),
+    ],
+    ids=["active", "meeting", "passive-besides", "passive-after"],
+)
+def test_a_fronted_clause_with_no_subject_is_the_main_subjects(
+    pipeline: Pipeline, text: str, root: str, source: str, target: str
+) -> None:
+    """The first verb's subject is the main clause's, named after the comma."""
+    first = next(e for e in events_of(pipeline, text, "id") if e.root == root)
+    assert first.target is not None
+    assert source in (first.source.name, first.source.code)
+    assert target in (first.target.name, first.target.code)
+
+
 def test_a_commodity_or_a_market_index_is_no_actor(pipeline: Pipeline) -> None:
     [export] = events_of(pipeline, "Saat ini, Indonesia masih mengekspor CPO sebesar 26 juta "
                          "ton.", "id")

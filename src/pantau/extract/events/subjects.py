@@ -57,6 +57,10 @@ class _SubjectRules:
             and not self._in_apposition(sentence, a, start)
             and not self._in_persons_title(sentence, a)
         ]
+        if not any(a.start >= clause for a in candidates):
+            fronted = self._fronted_subject(sentence, clause, start)
+            if fronted is not None:
+                return fronted
         if self._speaker_pronoun(sentence, clause, start) is not None:
             # "Menurutnya, jika pemerintah ..., pihaknya akan menyambut baik": the
             # reported speaker (`_resolve_pronoun`), not an actor named before
@@ -133,6 +137,25 @@ class _SubjectRules:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _fronted_subject(self, sentence: _Sentence, clause: int, start: int) -> ActorSpan | None:
+        """The main clause's subject, for a verb in a subordinate clause that opens the
+        sentence with no subject of its own (the pack's `subordinate` and
+        `fronted_subordinate` words): "Usai bertemu Prabowo, Sugiono mengunjungi Jepang"
+        (Sugiono meets Prabowo), "Setelah ditangkap polisi, Budi dibawa ke Polres" (Budi
+        is arrested). The subject is the actor that opens the clause after the comma."""
+        words = sentence.words
+        opener = next((i for i, w in enumerate(words) if w[:1].isalnum()), None)
+        openers = self.subordinate | self.lexicon.word_set("fronted_subordinate")
+        verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        if (opener is None or opener < clause or (words[opener],) not in openers
+                or not verbs or not words[start].startswith(verbs)):
+            return None  # (a noun is no act of the subject's: "Setelah melalui proses
+            # penyelidikan, Dede Ardiansyah ditetapkan sebagai tersangka")
+        end = self._clause_end(sentence, start)
+        if end >= len(words) or words[end - 1] != ",":
+            return None
+        return next((a for a in sentence.actors if a.start == end and not a.place_only), None)
 
     def _joined_to_saying(self, sentence: _Sentence, head: ActorSpan, start: int) -> int | None:
         """The saying verb a verb joined by "dan"/"serta" goes with when it follows what
