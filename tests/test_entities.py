@@ -594,6 +594,36 @@ def test_the_place_of_a_title_drawn_into_the_name_is_the_titles(recognizer) -> N
     ]
 
 
+def test_initials_after_a_name_marker_are_a_person_of_their_own(recognizer) -> None:  # noqa: ANN001
+    """ "berinisial HM": a person, and the later "HM" too; the suspect "BP" is not the
+    spokesman the text gave those initials before."""
+    analysis = entities_of(
+        recognizer,
+        "PN Palu menerima permohonan yang diajukan jurnalis berinisial HM. "
+        "Penetapan tersangka terhadap HM tidak sah.",
+        "id",
+    )
+    assert [(p.name, len(p.mentions), p.actor_code) for p in people_of(analysis)] == [
+        ("HM", 2, "IDNMED")
+    ]
+    analysis = entities_of(
+        recognizer,
+        "Juru bicara KPK Budi Prasetyo (BP) memberi keterangan. KPK menetapkan tersangka "
+        "berinisial BP dalam kasus itu.",
+        "id",
+    )
+    assert [(p.name, p.actor_code) for p in people_of(analysis)] == [
+        ("Budi Prasetyo", "IDNJUD"), ("BP", "IDNCRM")
+    ]
+
+
+def test_a_title_after_a_kinship_word_is_the_relatives(recognizer) -> None:  # noqa: ANN001
+    text = "Praperadilan diajukan oleh istri Bupati Morowali Utara, Fatmawati Rahim, kemarin."
+    analysis = entities_of(recognizer, text, "id")
+    [wife] = [p for p in people_of(analysis) if p.name == "Fatmawati Rahim"]
+    assert (wife.roles, wife.actor_code) == ([], None)
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -48,6 +48,11 @@ class LanguagePack:
     """Words joining names into a list ("dan", "and")."""
     home_country: str | None = None
     """ISO alpha-3 of the country most news in the language is about (`pack.toml`)."""
+    name_markers: frozenset[tuple[str, ...]] = frozenset()
+    """Words after which capitalised words or initials are a person's name ("berinisial
+    HM", `pack.toml`)."""
+    initials_markers: frozenset[tuple[str, ...]] = frozenset()
+    """Those of `name_markers` that introduce someone by initials only (`pack.toml`)."""
     org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Kinds of organisation that open a name ("polres", "rumah sakit") -> CAMEO sector
     (`org_kinds.toml`)."""
@@ -118,6 +123,9 @@ def load_pack(code: str) -> LanguagePack:
         place_heads=_words(folder, "place_heads.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
         home_country=facts.get("home_country") or None,
+        name_markers=frozenset(tuple(m.lower().split()) for m in facts.get("name_markers", ())),
+        initials_markers=frozenset(
+            tuple(m.lower().split()) for m in facts.get("initials_markers", ())),
         org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
         title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},
         home_org_kinds=frozenset(k for k, (_, home, _) in kinds.items() if home),

@@ -60,6 +60,9 @@ def _breaks_name(word: str, particles: frozenset[str] | None) -> bool:
     return particles is not None and word[:1].islower() and word not in particles
 
 
+MAX_MARKED_NAME = 4
+"""Words of a name after a name marker ("bernama Dini Sri Wahyuni")."""
+
 CURATED_PERSON_RANK = 1_000_000
 """The rank the knowledge base gives the people of pantau's own hand-written list."""
 
@@ -81,6 +84,11 @@ class Candidate:
     placed: bool = False
     """Typed a person by where it stands (after a cue of speech, before an age), not by
     the model."""
+    marked: bool = False
+    """Named after a name marker ("berinisial HM"): the text's later "HM" is the same."""
+    anonymous: bool = False
+    """Initials that introduce someone ("tersangka berinisial BP"): no nickname the text
+    gave a person before ("Budi Prasetyo (BP)", the spokesman)."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +239,7 @@ class EntityRecognizer:
         found = self._named_after_people(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._speakers_and_ages(_RoleScope(tokens, found, text, roles, lang))
+        found = self._marked_names(_RoleScope(tokens, found, text, roles, lang), index)
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -291,8 +300,13 @@ class EntityRecognizer:
             others = [shifted(o) for o in scope.found
                       if all(k in position for k in range(o.first, o.last))]
             role = self._role_of(replace(scope, tokens=kept, found=others), shifted(person))
-        return (role or self._role_of(scope, person, after=True)
+        role = (role or self._role_of(scope, person, after=True)
                 or self._written_role(scope, person))
+        if role is not None and role.start < person.start:
+            before = [t.text.lower() for t in scope.tokens if t.end <= role.start][-2:]
+            if any(tuple(before[k:]) in scope.roles.relations for k in range(len(before))):
+                return None  # "istri Bupati Morowali Utara, Fatmawati": his title, not hers
+        return role
 
     def _written_role(self, scope: _RoleScope, person: Candidate) -> Role | None:
         """The title written before a person's mention whose body no name found or known
@@ -517,6 +531,51 @@ class EntityRecognizer:
             if aged or spoken:
                 c.type, c.entry, c.placed = "PER", None, True
         return list(found)
+
+    def _marked_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
+        """A name after one of the pack's `name_markers` is a person's, whatever the model
+        made of it: initials ("pengemudi Pajero berinisial AR", "tersangka berinisial BP"
+        is no oil company) or, after a person, capitalised words that can only be a
+        personal name ("seorang warga bernama Dini Sri Wahyuni"; not "partai baru bernama
+        America Party"). Initials after one of its `initials_markers` are someone of
+        their own (`Candidate.anonymous`)."""
+        pack = pack_for(scope.lang)
+        if pack is None or not pack.name_markers:
+            return list(scope.found)
+        tokens, found = scope.tokens, list(scope.found)
+        words = [t.text.lower() for t in tokens]
+        org_words = self._org_words(scope.lang)
+        longest = max(map(len, pack.name_markers))
+        for i in range(len(tokens)):
+            size = next((n for n in range(longest, 0, -1)
+                         if tuple(words[i : i + n]) in pack.name_markers), 0)
+            first = i + size
+            if not size or first >= len(tokens):
+                continue
+            last = first
+            while (last < len(tokens) and last - first < MAX_MARKED_NAME
+                   and tokens[last].text[:1].isupper() and tokens[last].text.isalpha()):
+                last += 1
+            name = tokens[first:last]
+            initials = len(name) == 1 and name[0].text.isupper() and len(name[0].text) <= 5
+            before = i - 1 if i > 0 and words[i - 1] == "yang" else i
+            if not name or not (initials or (
+                    _personal_name(name, org_words)
+                    and scope.roles.head_ending_at(words, before) is not None)):
+                continue  # (a name only after a person: "warga bernama Dini Sri Wahyuni")
+            at = next((c for c in found if c.first == first and c.last == last), None)
+            if at is not None and (at.type == "PER" or (at.entry is not None
+                                                         and not at.text.isupper())):
+                continue  # (a known body or place written in full stays itself)
+            if any(c.first < last and first < c.last for c in found if c is not at):
+                continue
+            if at is None:
+                start, end = tokens[first].start, tokens[last - 1].end
+                at = Candidate(index, first, last, start, end, scope.text[start:end], "PER")
+                found.append(at)
+            at.type, at.entry, at.placed, at.marked = "PER", None, True, True
+            at.anonymous = tuple(words[i:first]) in pack.initials_markers
+        return found
 
     def _title_or_body(self, words: Sequence[str], i: int, scope: _RoleScope) -> bool:
         """Whether a title ("Pelaksana Tugas", "Kapolres") starts at word `i`, or the word
@@ -1059,8 +1118,9 @@ class EntityRecognizer:
                 parts = c.text.split()
                 if len(parts) > 1 and parts[-1][:1].isupper():
                     surnames.setdefault(parts[-1], group)
-                elif text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")":
-                    surnames.setdefault(c.text, group)  # "Ridwan Kamil (RK)"
+                elif c.marked or (text[c.start - 1 : c.start] == "("
+                                  and text[c.end : c.end + 1] == ")"):
+                    surnames.setdefault(c.text, group)  # "Ridwan Kamil (RK)", "berinisial HM"
                 for part in parts[1 if c.opener else 0 : -1]:
                     if part[:1].isupper() and part.isalpha() and len(part) > 2:
                         # None when two people have it
@@ -1111,7 +1171,7 @@ class EntityRecognizer:
                     continue  # a title nobody in the text holds is no name
                 key = self._person_key(introduced.get(normalize(holder.text), holder),
                                        full_names)
-            elif (full := introduced.get(normalize(c.text))) is not None and (
+            elif (full := introduced.get(normalize(c.text))) is not None and not c.anonymous and (
                 c.type == "PER" or _initials_of(c.text, full.text)
             ):
                 # "Ridwan Kamil (RK)": a later "RK" is he, whatever else it may name
@@ -1289,7 +1349,8 @@ class EntityRecognizer:
                         group.entry and other.entry and group.entry.id != other.entry.id):
                     continue  # "AS" (United States) is no "Afrika Selatan"
                 if any(
-                    _is_acronym(c.text, o.text) or _is_acronym(o.text, c.text)
+                    (_is_acronym(c.text, o.text) or _is_acronym(o.text, c.text))
+                    and not (c.anonymous or o.anonymous)
                     for c in group.candidates for o in other.candidates
                 ):
                     target = other

@@ -106,9 +106,11 @@ class ActorFinder:
         resolve: Resolver | None = None,
         titles: dict[Phrase, str] | None = None,
         known_name: Callable[[str], bool] | None = None,
+        name_markers: frozenset[Phrase] = frozenset(),
     ) -> None:
         """`titles`: role heads with their sector (the entity stage's `roles.toml`), so an
-        unnamed "Presiden" or "hakim" is an actor too; the pack's agents win."""
+        unnamed "Presiden" or "hakim" is an actor too; the pack's agents win.
+        `name_markers`: the language pack's words before a person's name ("berinisial")."""
         self.lexicon = lexicon
         self.resolve = resolve
         self.pronouns = lexicon.word_set("pronouns") | lexicon.word_set("first_person")
@@ -119,6 +121,7 @@ class ActorFinder:
         """Whether the knowledge base knows a name (a title before a known place is no
         person's: "Kapolres Garut")."""
         self.not_names = lexicon.word_set("not_names")
+        self.apposition = lexicon.word_set("apposition")
         self.heads_only = lexicon.word_set("heads_only_agents")
         """Group nouns that are actors only opening their phrase ("meminta kampus"), as
         they mostly modify the noun before them ("petugas keamanan kampus")."""
@@ -131,7 +134,7 @@ class ActorFinder:
         self.modifiers = lexicon.word_set("modifier_agents")
         self.predicate_starts = lexicon.word_set("predicate_starts")
         self.longest_title = max(map(len, self.titles), default=0)
-        self.name_markers = {p: "" for p in lexicon.word_set("name_markers")}
+        self.name_markers = {p: "" for p in name_markers}
         self.longest_marker = max(map(len, self.name_markers), default=0)
         self.name_starts = frozenset(p[0] for p in (*self.titles, *self.name_markers))
         """First words of titles and markers: most tokens are none, and a set says so."""
@@ -233,7 +236,19 @@ class ActorFinder:
             place_only = entity.type == "LOC" and not entity.actor_code and not actor.sector
             if actor.code is None and actor.name is None:
                 continue
-            spans.append(ActorSpan(start, end, actor, place_only, entity.type))
+            lo = start
+            if entity.type == "PERSON":
+                lo, owner = self._marked_from(words, start, taken)
+                if owner is not None:
+                    named.update(range(owner, lo))  # the group noun is the person
+                    sector = self.agents[tuple(words[owner:lo])]
+                    if actor.sector is None and actor.country and sector:
+                        actor = replace_actor(actor, code=actor.country + sector,
+                                              sector=sector)
+                    if owner == 0 or (words[owner - 1],) not in self.apposition:
+                        lo = owner  # (not "ditetapkan sebagai tersangka berinisial BP")
+            spans.append(ActorSpan(lo, end, actor, place_only, entity.type,
+                                   start if lo < start else None))
         spans.sort(key=lambda s: s.start)
         if self.lexicon.word_set("kind_of_country"):
             spans = self._foreign_institutions(words, spans)
@@ -513,6 +528,21 @@ class ActorFinder:
                 known.setdefault(tuple(words[j:k]), actor)
             i = k
         return spans
+
+    def _marked_from(self, words: Sequence[str], start: int,
+                     taken: set[int]) -> tuple[int, int | None]:
+        """(where a person's phrase starts, where the group noun before it starts) when a
+        name marker introduces the name the entity stage found: in "seorang wartawan
+        berinisial QZ" the marker is part of QZ's phrase, and the group noun is QZ, no
+        actor of its own, and gives QZ's sector."""
+        size = next((n for n in range(min(start, self.longest_marker), 0, -1)
+                     if tuple(words[start - n:start]) in self.name_markers), 0)
+        if not size:
+            return start, None
+        lo = start - size
+        owners = [n for n in range(1, min(lo, self.longest_agent) + 1)
+                  if tuple(words[lo - n:lo]) in self.agents and lo - n not in taken]
+        return lo, (lo - owners[-1] if owners else None)
 
     def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
         spans = []

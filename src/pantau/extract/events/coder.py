@@ -157,17 +157,19 @@ class EventCoder:
             # menyerang" the attack's subject is Rusia; in "X mengatakan akan menyerang"
             # (no subject of its own) still X. A one-word condition opens a clause too.
             conditions = {p for p in lexicon.modality.get("hypothetical", ()) if len(p) == 1}
+            pack = pack_for(lang)
             setup = _Language(
                 lexicon=lexicon,
                 finder=ActorFinder(lexicon, self.dictionary, self._resolver(lang), titles,
-                                   self._known_name(lang)),
+                                   self._known_name(lang),
+                                   pack.name_markers if pack else frozenset()),
                 first_words=lexicon.first_words,
                 speech=speech,
                 boundaries=lexicon.word_set("clause_starts") | conditions | speech,
                 clitics=tuple(sorted((c for (c,) in lexicon.word_set("clitics")), key=len,
                                      reverse=True)),
                 home_country=home_country(lang),
-                place_heads=pack.place_heads if (pack := pack_for(lang)) else frozenset(),
+                place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
             )
         self._languages[lang] = setup
