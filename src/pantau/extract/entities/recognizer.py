@@ -546,7 +546,10 @@ class EntityRecognizer:
         words = [t.text.lower() for t in tokens]
         org_words = self._org_words(scope.lang)
         longest = max(map(len, pack.name_markers))
+        starts = {marker[0] for marker in pack.name_markers}
         for i in range(len(tokens)):
+            if words[i] not in starts:
+                continue
             size = next((n for n in range(longest, 0, -1)
                          if tuple(words[i : i + n]) in pack.name_markers), 0)
             first = i + size
@@ -908,12 +911,14 @@ class EntityRecognizer:
         roles: RoleLexicon,
     ) -> Candidate | None:
         """The place opening a span the model drew over a title's place and a person
-        ("Jatim Kuntadi" after "Kepala Kejati"): a known place of the home country, a
-        country, a region or a large city with nothing known after it; a home-country
-        town of one word only right after an office ("Bupati Majalengka Eman Suherman";
-        "Pelaku Kamal Mopangga" is a man)."""
+        ("Jatim Kuntadi" after "Kepala Kejati"), right after a capitalised title, body or
+        bracket ("bagian tenggara Minahasa Belang" is a place): a known place of the home
+        country, a country, a region or a large city with nothing known after it; a
+        home-country town of one word only right after an office ("Bupati Majalengka
+        Eman Suherman"; "Pelaku Kamal Mopangga" is a man)."""
         pack = pack_for(lang)
-        if pack is None:
+        first = candidate.first
+        if pack is None or first == 0 or tokens[first - 1].text[:1].islower():
             return None
         if parts and parts[0].type == "LOC" and parts[0].first == candidate.first:
             entry = parts[0].entry
@@ -921,7 +926,6 @@ class EntityRecognizer:
                     and (entry.country == pack.home_country or prominent(entry))):
                 return parts[0]
             return None
-        first = candidate.first
         words = [t.text.lower() for t in tokens]
         title = roles.head_ending_at(words, first)
         if parts or title is None or not roles.is_office(words[title:first]):
