@@ -624,6 +624,18 @@ def test_a_title_after_a_kinship_word_is_the_relatives(recognizer) -> None:  # n
     assert (wife.roles, wife.actor_code) == ([], None)
 
 
+def test_a_noun_capitalised_only_to_open_a_sentence_is_no_person(recognizer) -> None:  # noqa: ANN001
+    analysis = sentences_of(
+        recognizer,
+        "Hujan deras menyebabkan banjir dan longsor di tiga wilayah.",
+        "Longsor juga menutup sebagian jalan provinsi di Kampung Ketengan dan merusak "
+        "tembok penahan tanah (TPT) di SD Cisarua.",
+        "Mikroplastik telah ditemukan di hampir setiap sudut lingkungan Bumi.",
+        "Lalu apa dampak mikroplastik bagi kesehatan?",
+    )
+    assert people_of(analysis) == []
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -191,6 +191,7 @@ class EntityRecognizer:
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
         candidates = [self._without_common_opener(c, sentences, text, lang)
                       for c in candidates]
+        candidates = [c for c in candidates if not _common_noun(c, sentences, text)]
         groups = self._group(candidates, text, roles, lang)
         self._add_surnames(groups, analysis, candidates)
         codes = ActorCodes(
@@ -1508,6 +1509,24 @@ def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> 
 
 MAX_OPENER = 3
 """Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
+
+
+def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> bool:
+    """Whether one word the model calls a person is a noun capitalised only because it
+    opens a sentence: the text writes it in lower case elsewhere and capitalised nowhere
+    else ("Longsor" opening a sentence, "banjir dan longsor" in another). Not a person
+    the knowledge base knows, the text titles or marks."""
+    if (c.type != "PER" or " " in c.text or c.entry is not None or c.role is not None
+            or c.placed or not c.text.isalpha() or c.text.isupper()
+            or not re.search(rf"\b{re.escape(c.text.lower())}\b", text)):
+        return False
+    for tokens in sentences:
+        opening = True
+        for token in tokens:
+            if token.text == c.text and not opening:
+                return False  # written capitalised inside a sentence: a name
+            opening = opening and not token.text[:1].isalnum()
+    return True
 
 
 def _with_name_opener(
