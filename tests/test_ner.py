@@ -6,8 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import shared_path
+from pantau.cli import app
 from pantau.errors import InputError, PantauError
 from pantau.eval import ner as ev
 from pantau.extract.entities import ner
@@ -300,3 +302,23 @@ def test_role_words_are_tagged_from_the_language_pack() -> None:
     assert "aceh" not in tags  # later words of a head ("gubernur aceh") are not tagged
     model = load_model("id")
     assert "rh" in model.featurize.lexicon.word_tags["jubir"]
+
+
+def test_evaluate_ner_scores_the_model_files_of_a_folder(tmp_path: Path) -> None:
+    """`--model DIR` scores the files `pantau train ner --out DIR` wrote; a folder without
+    them is a clear error naming the file."""
+    gold = tmp_path / "gold.conll"
+    gold.write_text("Presiden O\nJoko B-PER\nWidodo I-PER\ntiba O\ndi O\nJakarta B-LOC\n"
+                    ". O\n", encoding="utf-8")
+    folder = tmp_path / "models"
+    folder.mkdir()
+    for path in ner.model_path("id").parent.glob("ner-id.*"):
+        shutil.copy(path, folder / path.name)
+    runner = CliRunner()
+    copied = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold), "--model", str(folder)])
+    shipped = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold)])
+    assert copied.exit_code == 0 and "overall" in copied.output
+    assert copied.output.split("tokens/s")[1] == shipped.output.split("tokens/s")[1]
+    missing = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold),
+                                  "--model", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "ner-id.crfsuite" in missing.output

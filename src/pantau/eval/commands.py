@@ -8,7 +8,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from pantau.errors import PantauError
 
 evaluate_app = typer.Typer(
     help="Measure a stage's accuracy against gold data.", no_args_is_help=True
@@ -141,14 +144,24 @@ def evaluate_ner(
     gold: Annotated[Path, typer.Option(help="annotated file")],
     format: Annotated[str, typer.Option(help="conll, nerp or idner")] = "conll",  # noqa: A002
     lang: Annotated[str, typer.Option(help="model language")] = "id",
+    model: Annotated[
+        Path | None,
+        typer.Option(help="folder of model files to score, as `pantau train ner --out` "
+                          "writes them (default: the package's)"),
+    ] = None,
 ) -> None:
     """Entity-level precision, recall and F1 per type (exact span and type) of the
     named-entity model on gold data."""
     from pantau.eval.ner import evaluate, read
-    from pantau.extract.entities.ner import load_model
+    from pantau.extract.entities.ner import NerModel, load_model
 
     sentences = read(_require(gold), format)
-    score = evaluate(sentences, load_model(lang))
+    try:
+        ner = NerModel.load(model / f"ner-{lang}.crfsuite") if model else load_model(lang)
+    except PantauError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    score = evaluate(sentences, ner)
     _scores(
         f"{gold.name}: {score.sentences} sentences, {score.tokens / score.seconds:,.0f} tokens/s",
         list(score.rows()),
