@@ -89,6 +89,11 @@ def entities_of(recognizer: EntityRecognizer, text: str, lang: str, published: s
     return analysis
 
 
+def named(analysis: Analysis, name: str) -> list[tuple[str, int]]:
+    """(type, number of mentions) of each entity of that name."""
+    return [(e.type, len(e.mentions)) for e in analysis.entities if e.name == name]
+
+
 def sentences_of(recognizer: EntityRecognizer, *sentences: str) -> Analysis:
     """An Indonesian analysis of sentences joined by spaces, each a sentence of its own."""
     text = " ".join(sentences)
@@ -548,9 +553,7 @@ def test_a_name_typed_a_place_once_and_an_organisation_twice_is_an_organisation(
         "Namun, posisi Kapadze di Timnas Uzbekistan kemudian diturunkan. "
         "Timnas Uzbekistan lolos ke Piala Dunia."
     )
-    analysis = entities_of(recognizer, text, "id")
-    team = [(e.type, len(e.mentions)) for e in analysis.entities if e.name == "Timnas Uzbekistan"]
-    assert team == [("ORG", 3)]
+    assert named(entities_of(recognizer, text, "id"), "Timnas Uzbekistan") == [("ORG", 3)]
 
 
 def test_an_acronym_written_before_its_full_name_is_one_organisation(recognizer) -> None:  # noqa: ANN001
@@ -567,9 +570,7 @@ def test_a_small_home_town_named_like_a_speaker_is_the_speaker(recognizer) -> No
         "Kapolsek Kuta Kompol Agus Riwayanto Diputra mengungkapkan Kamal menggorok leher "
         'Endang. Kamal lalu kabur ke Sulawesi. "Saya sudah bilang," kata Kamal.'
     )
-    analysis = entities_of(recognizer, text, "id")
-    kamal = [(e.type, len(e.mentions)) for e in analysis.entities if e.name == "Kamal"]
-    assert kamal == [("PERSON", 2)]
+    assert named(entities_of(recognizer, text, "id"), "Kamal") == [("PERSON", 2)]
 
 
 def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it(recognizer) -> None:  # noqa: ANN001
