@@ -637,6 +637,19 @@ def test_a_noun_capitalised_only_to_open_a_sentence_is_no_person(recognizer) -> 
     assert people_of(analysis) == []
 
 
+def test_a_unit_named_after_its_town_is_the_town(recognizer) -> None:  # noqa: ANN001
+    """The knowledge base knows Majalengka and Palopo, not "Kabupaten Majalengka" or
+    "Kota Palopo": the unit is placed by its town, and is one entity with it."""
+    analysis = sentences_of(
+        recognizer,
+        "Kabar baik datang dari Kabupaten Majalengka.",
+        "Angka kemiskinan di Majalengka turun.",
+        "Siswa SMPN 13 Kambo di Kota Palopo dibully lima siswa lainnya.",
+    )
+    places = [(e.name, e.country, len(e.mentions)) for e in analysis.entities if e.type == "LOC"]
+    assert places == [("Kabupaten Majalengka", "IDN", 2), ("Kota Palopo", "IDN", 1)]
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -53,6 +53,9 @@ class LanguagePack:
     HM", `pack.toml`)."""
     initials_markers: frozenset[tuple[str, ...]] = frozenset()
     """Those of `name_markers` that introduce someone by initials only (`pack.toml`)."""
+    admin_heads: frozenset[tuple[str, ...]] = frozenset()
+    """Words that name an administrative unit after its town ("Kota", "Kabupaten";
+    `pack.toml`)."""
     org_kinds: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Kinds of organisation that open a name ("polres", "rumah sakit") -> CAMEO sector
     (`org_kinds.toml`)."""
@@ -126,6 +129,7 @@ def load_pack(code: str) -> LanguagePack:
         name_markers=frozenset(tuple(m.lower().split()) for m in facts.get("name_markers", ())),
         initials_markers=frozenset(
             tuple(m.lower().split()) for m in facts.get("initials_markers", ())),
+        admin_heads=frozenset(tuple(m.lower().split()) for m in facts.get("admin_heads", ())),
         org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
         title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},
         home_org_kinds=frozenset(k for k, (_, home, _) in kinds.items() if home),

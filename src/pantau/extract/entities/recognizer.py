@@ -786,6 +786,24 @@ class EntityRecognizer:
                 candidate.type = {v: k for k, v in TYPE_NAMES.items()}[candidate.entry.type]
         return candidate
 
+    def _seat_of(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
+        """The town a place named by one of the pack's `admin_heads` is named after, when
+        the knowledge base does not know the whole: "Kota Palopo" and "Kabupaten
+        Majalengka" are Palopo and Majalengka (the regency's seat), so that they are
+        placed and one entity with the bare name. Only a home-country town, a capital or
+        a city of millions ("Kota Makkah")."""
+        pack = pack_for(lang)
+        words = name.split()
+        if kind != "LOC" or pack is None or len(words) < 2:
+            return None
+        size = next((n for n in range(len(words) - 1, 0, -1)
+                     if tuple(w.lower() for w in words[:n]) in pack.admin_heads), 0)
+        if not size:
+            return None
+        rest = " ".join(words[size:])
+        return next((e for e in self._lookup(rest, lang) if e.type == "LOC"
+                     and (e.country == pack.home_country or prominent(e))), None)
+
     def _without_common_opener(
         self, c: Candidate, sentences: Sequence[list[Token]], text: str, lang: str | None
     ) -> Candidate:
@@ -811,7 +829,7 @@ class EntityRecognizer:
     def _link(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
         matches = self._matches(name, lang)
         if not matches:
-            return None
+            return self._seat_of(name, kind, lang)
         wanted = TYPE_NAMES[kind]
         same_type = [m.entry for m in matches if m.entry.type == wanted]
         if same_type:
