@@ -650,6 +650,11 @@ def test_a_unit_named_after_its_town_is_the_town(recognizer) -> None:  # noqa: A
     assert places == [("Kabupaten Majalengka", "IDN", 2), ("Kota Palopo", "IDN", 1)]
 
 
+def test_a_place_of_a_kind_only_the_home_country_has_is_in_it(recognizer) -> None:  # noqa: ANN001
+    analysis = entities_of(recognizer, "Banjir melanda Kecamatan Tembalang, Semarang.", "id")
+    assert ("Kecamatan Tembalang", "IDN") in {(e.name, e.country) for e in analysis.entities}
+
+
 def test_a_middle_name_before_the_full_name_is_someone_else(recognizer) -> None:  # noqa: ANN001
     """ "kata Guntur" (Guntur Harahap, whom the model missed) comes before the KPK's Asep
     Guntur Rahayu is named: a middle word stands for a full name only after it."""

@@ -53,6 +53,8 @@ class LanguagePack:
     HM", `pack.toml`)."""
     initials_markers: frozenset[tuple[str, ...]] = frozenset()
     """Those of `name_markers` that introduce someone by initials only (`pack.toml`)."""
+    home_place_heads: frozenset[tuple[str, ...]] = frozenset()
+    """Kinds of place only the home country has ("Kecamatan", "Desa"; `pack.toml`)."""
     admin_heads: frozenset[tuple[str, ...]] = frozenset()
     """Words that name an administrative unit after its town ("Kota", "Kabupaten";
     `pack.toml`)."""
@@ -130,6 +132,8 @@ def load_pack(code: str) -> LanguagePack:
         initials_markers=frozenset(
             tuple(m.lower().split()) for m in facts.get("initials_markers", ())),
         admin_heads=frozenset(tuple(m.lower().split()) for m in facts.get("admin_heads", ())),
+        home_place_heads=frozenset(
+            tuple(m.lower().split()) for m in facts.get("home_place_heads", ())),
         org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
         title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},
         home_org_kinds=frozenset(k for k, (_, home, _) in kinds.items() if home),

@@ -124,6 +124,17 @@ class ActorCodes:
             actor_code = f"{country}{sector}"
         return country, actor_code
 
+    def place(self, name: str) -> str | None:
+        """The country of a place the knowledge base does not know, named after a kind of
+        place only the home country has (the pack's `home_place_heads`: "Kecamatan
+        Tembalang", "Desa Purabaya")."""
+        pack = self.pack
+        words = tuple(w.lower() for w in name.split())
+        if pack is None or len(words) < 2 or not name.split()[-1][:1].isupper():
+            return None
+        return pack.home_country if any(words[:n] in pack.home_place_heads
+                                        for n in range(1, len(words))) else None
+
     def organisation(self, name: str) -> tuple[str | None, str | None]:
         """(country, actor code) of an organisation the knowledge base does not know,
         named after its kind (the pack's `org_kinds.toml`: "Polres Bogor", "Dinas PU

@@ -1418,6 +1418,8 @@ class EntityRecognizer:
             country, actor_code = codes.person(group.roles, country, actor_code)
         if group.type == "ORG" and entry is None:
             country, actor_code = codes.organisation(name)
+        if group.type == "LOC" and entry is None:
+            country = codes.place(name)
         mentions = sorted({(c.start, c.end, c.text) for c in group.candidates}, key=lambda m: m[0])
         return Entity(
             id=entity_id,
