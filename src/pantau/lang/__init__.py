@@ -128,17 +128,20 @@ def load_pack(code: str) -> LanguagePack:
         place_heads=_words(folder, "place_heads.txt"),
         conjunctions=_words(folder, "conjunctions.txt"),
         home_country=facts.get("home_country") or None,
-        name_markers=frozenset(tuple(m.lower().split()) for m in facts.get("name_markers", ())),
-        initials_markers=frozenset(
-            tuple(m.lower().split()) for m in facts.get("initials_markers", ())),
-        admin_heads=frozenset(tuple(m.lower().split()) for m in facts.get("admin_heads", ())),
-        home_place_heads=frozenset(
-            tuple(m.lower().split()) for m in facts.get("home_place_heads", ())),
+        name_markers=_phrases(facts, "name_markers"),
+        initials_markers=_phrases(facts, "initials_markers"),
+        admin_heads=_phrases(facts, "admin_heads"),
+        home_place_heads=_phrases(facts, "home_place_heads"),
         org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
         title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},
         home_org_kinds=frozenset(k for k, (_, home, _) in kinds.items() if home),
         org_units=frozenset(k for k, (sector, _, _) in kinds.items() if not sector),
     )
+
+
+def _phrases(facts: dict[str, Any], key: str) -> frozenset[tuple[str, ...]]:
+    """A `pack.toml` list of phrases as lower-cased word tuples."""
+    return frozenset(tuple(p.lower().split()) for p in facts.get(key, ()))
 
 
 def _org_kinds(

@@ -321,13 +321,13 @@ class _SubjectRules:
     def _after_preposition(self, sentence: _Sentence, at: int) -> bool:
         """Whether the actor starting at `at` is the object of a preposition, past
         numbers, quantifiers and name markers ("dari empat perusahaan", "kepada para
-        korban", "dengan Saudara LE"), or the
-        medium a report is attributed to (the pack's `attributions`: "Dilansir Kominfo")."""
+        korban", "dengan Saudara LE"), or the medium a report is attributed to (the
+        pack's `attributions`: "Dilansir Kominfo")."""
         words = sentence.words
         j = at
         while j > 0 and (words[j - 1].isdigit() or (words[j - 1],) in self.quantifiers
                          or (words[j - 1],) in self.finder.name_markers):
-            j -= 1  # (and name markers: "dengan Saudara LE")
+            j -= 1
         if j > 0 and (words[j - 1],) in self.lexicon.word_set("genitive_prepositions"):
             # "the island of Cyprus", not "a group of Moroccan diplomats"
             return j < 2 or (words[j - 2],) not in self.lexicon.word_set("partitives")
