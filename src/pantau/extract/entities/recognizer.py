@@ -820,7 +820,7 @@ class EntityRecognizer:
         particles = self._particles(lang) or frozenset()
         if (any(t.text[:1].isalnum() for t in tokens[: c.first]) or len(word) < 3
                 or word.isupper() or word.lower() in particles
-                or not re.search(rf"\b{re.escape(word.lower())}\b", text)):
+                or not _written_lower(word, text)):
             return c
         rest = self._candidate(c.sentence, tokens, text, c.first + 1, c.last, "PER", lang)
         rest.role, rest.placed = c.role, c.placed
@@ -1531,6 +1531,11 @@ MAX_OPENER = 3
 """Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
 
 
+def _written_lower(word: str, text: str) -> bool:
+    """Whether the text writes the word in lower case somewhere: a common word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> bool:
     """Whether one word the model calls a person is a noun capitalised only because it
     opens a sentence: the text writes it in lower case elsewhere and capitalised nowhere
@@ -1538,7 +1543,7 @@ def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> b
     the knowledge base knows, the text titles or marks."""
     if (c.type != "PER" or " " in c.text or c.entry is not None or c.role is not None
             or c.placed or not c.text.isalpha() or c.text.isupper()
-            or not re.search(rf"\b{re.escape(c.text.lower())}\b", text)):
+            or not _written_lower(c.text, text)):
         return False
     for tokens in sentences:
         opening = True
