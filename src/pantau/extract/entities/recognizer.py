@@ -4,34 +4,40 @@
    names the model missed (countries, organisations, capitals, known people), so "AS",
    "NATO" or "Interfax" are found even when the statistical model passes them by.
 2. Roles: the title phrase before or after each person's name (roles.py).
-3. Grouping: within a document, a short name joins the full name it belongs to
-   ("Ryabkov" -> "Sergei Ryabkov"), an acronym joins its expansion ("Badan Pusat Statistik
-   (BPS)"), and names that link to the same knowledge-base entry are one entity ("AS",
-   "Amerika Serikat").
-4. Coding: the knowledge base's CAMEO code where it knows the actor (for people, the code
-   of the role held on the publication date); otherwise the code a person's role or an
-   organisation's kind implies (codes.py: "Wakil Menteri Luar Negeri Rusia" -> RUSGOV,
-   "Polres Bogor" -> IDNCOP). A capital city is coded as its country's government, the
-   way news uses it ("Moskow menolak ...").
+3. Grouping (grouping.py): within a document, a short name joins the full name it
+   belongs to ("Ryabkov" -> "Sergei Ryabkov"), an acronym joins its expansion ("Badan
+   Pusat Statistik (BPS)"), and names that link to the same knowledge-base entry are one
+   entity ("AS", "Amerika Serikat").
+4. Coding (grouping.py, codes.py): the knowledge base's CAMEO code where it knows the
+   actor (for people, the code of the role held on the publication date); otherwise the
+   code a person's role or an organisation's kind implies ("Wakil Menteri Luar Negeri
+   Rusia" -> RUSGOV, "Polres Bogor" -> IDNCOP). A capital city is coded as its country's
+   government, the way news uses it ("Moskow menolak ...").
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
-from pantau.extract.countries import dominant_country
+from pantau.extract.entities.candidates import TYPE_NAMES, Candidate
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
+from pantau.extract.entities.grouping import (
+    add_surnames,
+    document_country,
+    group_mentions,
+    is_acronym,
+    to_entity,
+)
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
 from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.kb import KbMatch, KnowledgeBase
-from pantau.kb.model import KbEntry, normalize
+from pantau.kb.model import KbEntry
 from pantau.lang import LanguagePack, load_pack, pack_for
-from pantau.model import Analysis, Entity, Mention
+from pantau.model import Analysis
 from pantau.nlp.tokens import Token, tokenize
 
 MAX_NAME_TOKENS = 6
@@ -45,7 +51,6 @@ CIVILIAN_SECTORS = frozenset({"CRM", "CVL"})
 leaves them, as they often stand for more than one person."""
 MAX_FIRST_NAMES = 2
 """Words a person's name may gain on its left (`_with_first_names`)."""
-TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 NAME_BREAKS = frozenset({"(", ",", ";", ":", '"', "“", "”", "‘", "«", "»"})
 """A name never runs across these: the model's span is cut before the first one."""
 
@@ -67,30 +72,6 @@ CURATED_PERSON_RANK = 1_000_000
 """The rank the knowledge base gives the people of pantau's own hand-written list."""
 
 
-@dataclass
-class Candidate:
-    sentence: int
-    first: int
-    last: int
-    """Token span [first, last) within the sentence."""
-    start: int
-    end: int
-    text: str
-    type: str
-    entry: KbEntry | None = None
-    role: Role | None = None
-    opener: int = 0
-    """How many words of the name are an opener ("I Made" of "I Made Parwita")."""
-    placed: bool = False
-    """Typed a person by where it stands (after a cue of speech, before an age), not by
-    the model."""
-    marked: bool = False
-    """Named after a name marker ("berinisial HM"): the text's later "HM" is the same."""
-    anonymous: bool = False
-    """Initials that introduce someone ("tersangka berinisial BP"): no nickname the text
-    gave a person before ("Budi Prasetyo (BP)", the spokesman)."""
-
-
 @dataclass(frozen=True)
 class _RoleScope:
     """A sentence as the readers of names and titles see it: its tokens and the names
@@ -101,17 +82,6 @@ class _RoleScope:
     text: str
     roles: RoleLexicon
     lang: str | None
-
-
-@dataclass
-class _Group:
-    type: str
-    candidates: list[Candidate] = field(default_factory=list)
-    entry: KbEntry | None = None
-
-    @property
-    def roles(self) -> list[Role]:
-        return [c.role for c in self.candidates if c.role is not None]
 
 
 class EntityRecognizer:
@@ -192,16 +162,16 @@ class EntityRecognizer:
         candidates = [self._without_common_opener(c, sentences, text, lang)
                       for c in candidates]
         candidates = [c for c in candidates if not _common_noun(c, sentences, text)]
-        groups = self._group(candidates, text, roles, lang)
-        self._add_surnames(groups, analysis, candidates)
+        groups = group_mentions(candidates, text, roles, lang)
+        add_surnames(groups, analysis, candidates)
         codes = ActorCodes(
             lambda name: self._body_lookup(name, lang),
             lang,
             ((c.text, g.type, g.entry) for g in groups for c in g.candidates),
-            _document_country(groups, lang),
+            document_country(groups, lang),
         )
         analysis.entities = [
-            self._entity(f"e{i}", group, analysis.published, codes)
+            to_entity(f"e{i}", group, analysis.published, codes)
             for i, group in enumerate(groups, start=1)
         ]
 
@@ -995,7 +965,7 @@ class EntityRecognizer:
             # and is one after a local office ("Kejaksaan Negeri Sukoharjo")
         after = tokens[candidate.last : candidate.last + 3]
         if (len(after) == 3 and after[0].text == "(" and after[2].text == ")"
-                and _is_acronym(after[1].text, candidate.text)):
+                and is_acronym(after[1].text, candidate.text)):
             return None  # "Katadata Insight Center (KIC)": the whole is the organisation
         words = [t.text.lower() for t in tokens]
         if any(model.capitalisation(t.text) in (0, 1) for t in rest[1:]):
@@ -1123,319 +1093,8 @@ class EntityRecognizer:
                 position += 1
         return found
 
-    # -- grouping ----------------------------------------------------------------------
-
-    @staticmethod
-    def _add_surnames(groups: list[_Group], analysis: Analysis, found: list[Candidate]) -> None:
-        """A known person's surname or bracketed nickname where the model did not tag it
-        ("Blinken said", "RK menolak"), and a given or middle word of a name that no
-        other person has, standing alone ("Bimo menyebut" for Bimo Wijayanto, "jelas
-        Yasir" for Andi Muhammad Yasir Arafat, as `_person_key` keys them)."""
-        text = analysis.text
-        surnames: dict[str, _Group] = {}
-        middle: dict[str, _Group | None] = {}
-        for group in groups:
-            if group.type != "PERSON":
-                continue
-            for c in group.candidates:
-                parts = c.text.split()
-                if len(parts) > 1 and parts[-1][:1].isupper():
-                    surnames.setdefault(parts[-1], group)
-                elif c.marked or (text[c.start - 1 : c.start] == "("
-                                  and text[c.end : c.end + 1] == ")"):
-                    surnames.setdefault(c.text, group)  # "Ridwan Kamil (RK)", "berinisial HM"
-                for part in parts[1 if c.opener else 0 : -1]:
-                    if part[:1].isupper() and part.isalpha() and len(part) > 2:
-                        # None when two people have it
-                        middle[part] = group if middle.get(part, group) is group else None
-        if not surnames:
-            return
-        taken = [(c.start, c.end) for c in found]
-        for index, sentence in enumerate(analysis.sentences):
-            tokens = tokenize(text, sentence.start, sentence.end)
-            for i, token in enumerate(tokens):
-                group = surnames.get(token.text)
-                if group is None and token.text in middle and _stands_alone(tokens, i):
-                    group = middle[token.text]
-                if group is None or any(s < token.end and token.start < e for s, e in taken):
-                    continue
-                group.candidates.append(
-                    Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
-                )
-
-    def _group(
-        self, candidates: list[Candidate], text: str, roles: RoleLexicon, lang: str | None
-    ) -> list[_Group]:
-        groups: list[_Group] = []
-        by_key: dict[str, _Group] = {}
-
-        def join(key: str, candidate: Candidate, type_: str) -> None:
-            group = by_key.get(key)
-            if group is None:
-                group = _Group(type_)
-                groups.append(group)
-                by_key[key] = group
-            group.candidates.append(candidate)
-            group.entry = group.entry or candidate.entry
-
-        self._one_type_per_name(candidates, lang)
-        persons = [c for c in candidates if c.type == "PER"]
-        full_names: dict[str, Candidate] = {}
-        for c in persons:
-            if len(c.text.split()) > 1:
-                full_names.setdefault(normalize(c.text), c)  # the first mention
-        introduced = self._introduced_names(persons, candidates, text)
-        holders = self._title_holders(persons, roles, text)
-        for c in candidates:
-            type_ = TYPE_NAMES[c.type]
-            if c.type == "PER" and id(c) in holders:
-                holder = holders[id(c)]
-                if holder is None:
-                    continue  # a title nobody in the text holds is no name
-                key = self._person_key(introduced.get(normalize(holder.text), holder),
-                                       full_names)
-            elif (full := introduced.get(normalize(c.text))) is not None and not c.anonymous and (
-                c.type == "PER" or _initials_of(c.text, full.text)
-            ):
-                # "Ridwan Kamil (RK)": a later "RK" is he, whatever else it may name
-                c.type, c.entry, type_ = "PER", None, "PERSON"
-                key = self._person_key(full, full_names)
-            elif c.type == "PER":
-                key = self._person_key(c, full_names)
-            elif self._short_for_person(c, full_names, lang):
-                c.type, c.entry, type_ = "PER", None, "PERSON"
-                key = self._person_key(c, full_names)
-            else:
-                key = c.entry.id if c.entry else f"{type_}:{normalize(c.text)}"
-            join(key, c, type_)
-        return self._merge_acronyms(groups)
-
-    @staticmethod
-    def _one_type_per_name(candidates: list[Candidate], lang: str | None) -> None:
-        """A name written the same way throughout a text names one thing, which the model
-        may type a person in one sentence and an organisation or a small town in another
-        ("Lisa Mariana", "Nikita Mirzani", "Kamal"). A person it is when a title or where
-        it stands says so ("tersangka Lisa Mariana", "kata Kamal") or when most mentions
-        are people or it is a word of a person's full name, else what most mentions are
-        ("Segara City"). One the knowledge base does not know and that the model types
-        a place here and an organisation there is what most mentions are, an organisation
-        when as many are ("Jasa Marga Group", "Timnas Uzbekistan"). A name the knowledge
-        base knows as a country, a capital, a large city, a region or a body keeps its
-        entry, and a small home-country town gives way only to a title or where a
-        mention stands ("kata Kamal", Kamal Mopangga, is no town in Madura)."""
-        pack = pack_for(lang)
-        home = pack.home_country if pack else None
-        by_name: dict[str, list[Candidate]] = {}
-        for c in candidates:
-            by_name.setdefault(normalize(c.text), []).append(c)
-        name_words = {normalize(word) for c in candidates if c.type == "PER"
-                      for word in c.text.split() if word != c.text}
-        for name, same in by_name.items():
-            persons = [c for c in same if c.type == "PER"]
-            others = [c for c in same if c.type != "PER"]
-            if not persons and len({c.type for c in others}) > 1 and all(
-                    c.entry is None for c in others):
-                places = sum(c.type == "LOC" for c in others)
-                kind = "LOC" if places > len(others) - places else "ORG"
-                for c in others:
-                    c.type = kind
-                continue
-            if not persons or not others or any(
-                    c.entry is not None and (c.entry.type != "LOC" or prominent(c.entry))
-                    for c in others):
-                continue
-            said = any(c.role is not None or c.placed for c in persons) or name in name_words
-            if not said and any(c.entry is not None and c.entry.country == home
-                                for c in others):
-                continue  # only the text's word takes a home town for a person ("Kamal")
-            if said or len(persons) >= len(others):
-                kind = "PER"
-            else:
-                kind = Counter(c.type for c in others).most_common(1)[0][0]
-            for c in same:
-                if c.type != kind:
-                    c.type, c.entry = kind, None
-        # "LM" in a story about Lisa Mariana is she, as the text writes her initials
-        full_names = {normalize(c.text): c.text for c in candidates
-                      if c.type == "PER" and " " in c.text}
-        initials = Counter(_initials(name) for name in full_names.values())
-        for c in candidates:
-            if (c.type != "PER" and c.entry is None and c.text.isupper()
-                    and initials[c.text] == 1):
-                c.type = "PER"
-
-    @staticmethod
-    def _title_holders(
-        persons: list[Candidate], roles: RoleLexicon, text: str
-    ) -> dict[int, Candidate | None]:
-        """People named by a title alone ("Menurut Karo, ..."), by `id` of the mention:
-        the last person before it introduced with that title ("Karo Monev Stamarena
-        Polri Brigjen Hadi Utomo"), or None when nobody before holds an office of that
-        name. A title that is also a given name ("Sultan") nobody holds is a name."""
-        holders: dict[int, Candidate | None] = {}
-        for c in persons:
-            title = tuple(c.text.lower().split())
-            given_name = title in roles.given_names  # "Sultan", "Ratu"
-            if not (roles.is_office(title) or given_name):
-                continue  # "Imam", "Haji" are first names as well as titles
-            holder = None
-            for other in persons:
-                if other.start >= c.start:
-                    break
-                if other.role is not None and any(
-                    tuple(text[s:e].lower().split()) == title for s, e in other.role.heads
-                ):
-                    holder = other
-            if holder is not None or not given_name:
-                holders[id(c)] = holder
-        return holders
-
-    @staticmethod
-    def _introduced_names(
-        persons: list[Candidate], candidates: list[Candidate], text: str
-    ) -> dict[str, Candidate]:
-        """Nicknames the text introduces: "Joko Widodo (Jokowi)" makes every later
-        "Jokowi" Joko Widodo. The nickname in brackets becomes a mention too."""
-        introduced: dict[str, Candidate] = {}
-        taken = {(c.start, c.end) for c in candidates}
-        for full in persons:
-            match = _NICKNAME.match(text, full.end)
-            if match is None or len(full.text.split()) < 2:
-                continue
-            start, end = match.span(1)
-            introduced.setdefault(normalize(match.group(1)), full)
-            if (start, end) not in taken:
-                candidates.append(
-                    Candidate(full.sentence, 0, 0, start, end, text[start:end], "PER")
-                )
-        return introduced
-
-    @staticmethod
-    def _full_name_of(candidate: Candidate, full_names: dict[str, Candidate]) -> Candidate | None:
-        """The one longer name a name is short for: "Ryabkov" of "Sergei Ryabkov" (a
-        later or an earlier mention), "Bhakti Eri" of "Bhakti Eri Nurmansyah" (the start
-        of one longer name only), "Faruk" of "Moch Faruk Rozi", "Yasir" of "Andi
-        Muhammad Yasir Arafat" (a middle word of three or more, after the full name),
-        "Made" of "I Made Parwita" (a word of its opener but the first)."""
-        name = normalize(candidate.text)
-        if " " not in name:
-            for full, other in full_names.items():
-                parts = full.split()
-                given = parts[1 : other.opener] if other.opener else parts[:1]
-                written = other.text.split()  # "Perseteruan Trump-Musk" is two words
-                if name == parts[-1] or name in given or (
-                        other.start < candidate.start  # "Guntur" before Asep Guntur Rahayu
-                        and name in (normalize(word) for word in written[1:-1])):
-                    return other
-            return None
-        longer = [other for full, other in full_names.items() if full.startswith(name + " ")]
-        return longer[0] if len(longer) == 1 else None
-
-    def _person_key(self, candidate: Candidate, full_names: dict[str, Candidate]) -> str:
-        """The same key for a person's full name and its short forms (`_full_name_of`)."""
-        other = self._full_name_of(candidate, full_names)
-        if other is not None:
-            return other.entry.id if other.entry else f"PERSON:{normalize(other.text)}"
-        if candidate.entry is not None:
-            return candidate.entry.id
-        return f"PERSON:{normalize(candidate.text)}"
-
-    def _short_for_person(
-        self, candidate: Candidate, full_names: dict[str, Candidate], lang: str | None
-    ) -> bool:
-        """Whether one word read as a place or a body is a person's name written short:
-        "Bimo" of Bimo Wijayanto (not a town in the Central African Republic), "Koster" of
-        Wayan Koster, "Arso" of Arso Sadewo, after the full name. Not a place of the home
-        country, a capital, a city of millions or a known body ("Majalengka" of the
-        misread "Majalengka Eman Suherman"), nor a word that heads bodies or places
-        ("Kasultanan")."""
-        entry, pack = candidate.entry, pack_for(lang)
-        if (candidate.type == "PER" or " " in candidate.text or pack is None
-                or not candidate.text[:1].isupper() or candidate.text.isupper()
-                or candidate.text.lower() in pack.org_words | pack.place_heads):
-            return False
-        if entry is not None and (entry.type != "LOC" or entry.country == pack.home_country
-                                  or prominent(entry)):
-            return False
-        full = self._full_name_of(candidate, full_names)
-        return full is not None and full.start < candidate.start
-
-    @staticmethod
-    def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
-        """ "Badan Pusat Statistik (BPS)": the acronym's group and the name's are one,
-        whichever the text names first."""
-        merged: list[_Group] = []
-        for group in groups:
-            target = None
-            for other in merged:
-                if other.type != group.type or (
-                        group.entry and other.entry and group.entry.id != other.entry.id):
-                    continue  # "AS" (United States) is no "Afrika Selatan"
-                if any(
-                    (_is_acronym(c.text, o.text) or _is_acronym(o.text, c.text))
-                    and not (c.anonymous or o.anonymous)
-                    for c in group.candidates for o in other.candidates
-                ):
-                    target = other
-                    break
-            if target is None:
-                merged.append(group)
-            else:
-                target.candidates.extend(group.candidates)
-                target.entry = target.entry or group.entry
-        return merged
-
-    # -- coding ------------------------------------------------------------------------
-
-    @staticmethod
-    def _entity(
-        entity_id: str, group: _Group, published: str | None, codes: ActorCodes
-    ) -> Entity:
-        entry = group.entry
-        # The longest form names the entity; among forms of one length, a capitalised one
-        # ("Jasad Endang", not "jasad Endang"), then the first written. The tie-breaks keep
-        # the name the same from run to run (a set's order changes with the hash seed).
-        first_at: dict[str, int] = {}
-        for c in sorted(group.candidates, key=lambda c: c.start):
-            first_at.setdefault(c.text, c.start)
-        name = min(
-            first_at,
-            key=lambda t: (-len(t.split()), -len(t), not t[:1].isupper(), first_at[t]),
-        )
-        if group.type == "PERSON" and entry is not None and codes.namesake(entry, group.roles):
-            entry = None
-        if group.type == "PERSON" and entry is not None and len(name.split()) == 1:
-            name = entry.name
-        roles = list(dict.fromkeys(r.text for r in group.roles if r.text))
-        country = entry.country if entry else None
-        actor_code = entry.actor_code(published[:10] if published else None) if entry else None
-        if group.type == "LOC" and entry is not None:
-            if entry.feature == "city" and entry.capital and entry.country:
-                actor_code = f"{entry.country}GOV"
-            elif entry.feature == "country":
-                actor_code = actor_code or entry.country
-        if group.type == "PERSON" and (country is None or actor_code is None):
-            country, actor_code = codes.person(group.roles, country, actor_code)
-        if group.type == "ORG" and entry is None:
-            country, actor_code = codes.organisation(name)
-        if group.type == "LOC" and entry is None:
-            country = codes.place(name)
-        mentions = sorted({(c.start, c.end, c.text) for c in group.candidates}, key=lambda m: m[0])
-        return Entity(
-            id=entity_id,
-            name=name,
-            type=group.type,
-            kb_id=entry.id if entry else None,
-            country=country,
-            roles=roles,
-            actor_code=actor_code,
-            mentions=[Mention(start=s, end=e, text=t) for s, e, t in mentions],
-        )
-
-
 _SHORT_BRACKET = re.compile(r"\( [^()]{1,40} \)")
 """A short bracket in words joined by spaces: "( sekjen )"."""
-_NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 
 def _in_quotation(text: str, at: int) -> bool:
@@ -1443,23 +1102,6 @@ def _in_quotation(text: str, at: int) -> bool:
     counted in pairs, typographic ones by opening and closing)."""
     before = text[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
-def _document_country(groups: Sequence[_Group], lang: str | None) -> str | None:
-    """The country the document is about, for people its titles do not place: the home
-    country if the knowledge base places any of its entities there, else the one that
-    dominates (`dominant_country`): "Presiden Jose Jeri" in a story about Peru."""
-    mentions: Counter[str] = Counter()
-    entities: Counter[str] = Counter()
-    for group in groups:
-        if group.entry is not None and group.entry.country:
-            mentions[group.entry.country] += len(group.candidates)
-            entities[group.entry.country] += 1
-    pack = pack_for(lang)
-    home = pack.home_country if pack else None
-    if home and mentions[home]:
-        return home  # a story that names the home country at all is told from there
-    return dominant_country(mentions, entities, home)
 
 
 @cache
@@ -1475,12 +1117,6 @@ def _home_kinds(lang: str) -> tuple[frozenset[tuple[str, ...]], int]:
 
 MAX_BRACKETED = 6
 """Tokens at most inside a bracket a title may hold ("(Kasi Intel)", "(PGN)")."""
-
-
-def _stands_alone(tokens: Sequence[Token], i: int) -> bool:
-    """Whether token `i` has no capitalised word next to it: not inside a longer name."""
-    return all(not tokens[k].text[:1].isupper()
-               for k in (i - 1, i + 1) if 0 <= k < len(tokens))
 
 
 def _written_as_name(tokens: Sequence[Token]) -> bool:
@@ -1600,22 +1236,6 @@ def _gazetteer_worthy(
         # government and the like), not every one-word alias of Phoenix's 18,000
         return size > 1 or inner or (entry.rank or 0) >= CURATED_PERSON_RANK
     return size > 1 or prominent(entry)
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _initials_of(short: str, name: str) -> bool:
-    """Whether `short` is written of the initials of `name`'s words, or of its last
-    ones: "RK" of Ridwan Kamil, "HNW" of M Hidayat Nur Wahid."""
-    return short.isupper() and len(short) > 1 and _initials(name).endswith(short)
-
-
-def _is_acronym(short: str, long: str) -> bool:
-    if not short.isupper() or len(short) < 2 or " " in short:
-        return False
-    return len(long.split()) > 1 and _initials(long) == short
 
 
 __all__ = ["EntityRecognizer", "ModelError"]
