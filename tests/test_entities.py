@@ -978,3 +978,17 @@ def test_the_head_of_a_bodys_local_office_takes_the_bodys_code(recognizer) -> No
     text = "Ketua Bawaslu Kabupaten Bogor Ridwan Arifin mengatakan pengawasan diperketat."
     [person] = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
     assert person.actor_code == "IDNGOV"
+
+
+def test_names_of_things_are_no_entities(recognizer) -> None:  # noqa: ANN001
+    """The pack's `not_names`: indices, commodities, programmes, legal forms and God are
+    no person, organisation or place, whatever the model types them."""
+    analysis = sentences_of(
+        recognizer,
+        "IHSG ditutup menguat setelah Bank Indonesia menahan BI Rate.",
+        "PT Pertamina (Persero) menyalurkan BLT kepada warga Kota Medan.",
+        "Ustaz Budi Santoso menjelaskan bahwa Allah SWT memerintahkan umatnya bersedekah.",
+    )
+    names = {e.name for e in analysis.entities}
+    assert not names & {"IHSG", "BI Rate", "Persero", "BLT", "Allah SWT", "Allah"}
+    assert {"Bank Indonesia", "Budi Santoso"} <= names

@@ -55,6 +55,9 @@ class LanguagePack:
     """Those of `name_markers` that introduce someone by initials only (`pack.toml`)."""
     home_place_heads: frozenset[tuple[str, ...]] = frozenset()
     """Kinds of place only the home country has ("Kecamatan", "Desa"; `pack.toml`)."""
+    not_names: frozenset[tuple[str, ...]] = frozenset()
+    """Names of things that are no person, organisation or place ("IHSG", "APBN",
+    "Allah SWT"; `pack.toml`): the entities stage drops them."""
     admin_heads: frozenset[tuple[str, ...]] = frozenset()
     """Words that name an administrative unit after its town ("Kota", "Kabupaten";
     `pack.toml`)."""
@@ -131,6 +134,7 @@ def load_pack(code: str) -> LanguagePack:
         name_markers=_phrases(facts, "name_markers"),
         initials_markers=_phrases(facts, "initials_markers"),
         admin_heads=_phrases(facts, "admin_heads"),
+        not_names=_phrases(facts, "not_names"),
         home_place_heads=_phrases(facts, "home_place_heads"),
         org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and not title},
         title_org_kinds={k: sector for k, (sector, _, title) in kinds.items() if sector and title},

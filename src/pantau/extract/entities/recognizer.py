@@ -162,6 +162,10 @@ class EntityRecognizer:
         candidates = [self._without_common_opener(c, sentences, text, lang)
                       for c in candidates]
         candidates = [c for c in candidates if not _common_noun(c, sentences, text)]
+        pack = pack_for(lang)
+        if pack is not None:  # "IHSG", "APBN", "Allah SWT": no person, body or place
+            candidates = [c for c in candidates
+                          if tuple(c.text.lower().split()) not in pack.not_names]
         groups = group_mentions(candidates, text, roles, lang)
         add_surnames(groups, analysis, candidates)
         codes = ActorCodes(

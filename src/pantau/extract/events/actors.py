@@ -182,8 +182,6 @@ class ActorFinder:
                 continue  # "25,000", "The", "A": no name, whatever the entity model says
             if self._names_a_currency(words, start, end):
                 continue  # "dolar Amerika Serikat", "Rp 16.300/US$": money, no actor
-            if tuple(words[start:end]) in self.lexicon.word_set("not_actors"):
-                continue  # "Allah SWT memerintahkan ..." in a quoted verse: no actor
             if entity.type == "LOC" and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)
