@@ -992,3 +992,43 @@ def test_names_of_things_are_no_entities(recognizer) -> None:  # noqa: ANN001
     names = {e.name for e in analysis.entities}
     assert not names & {"IHSG", "BI Rate", "Persero", "BLT", "Allah SWT", "Allah"}
     assert {"Bank Indonesia", "Budi Santoso"} <= names
+
+
+def test_a_pair_of_names_is_no_full_name_of_either(recognizer) -> None:  # noqa: ANN001
+    """ "Perseteruan Trump-Musk" (a feud, which the model took for a person) has no
+    surname "Musk": Musk stays Elon Musk, also where a sentence opens with his name."""
+    analysis = sentences_of(
+        recognizer,
+        "Pengusaha Musk mendirikan partai baru.",
+        "Perseteruan Trump-Musk kembali memanas.",
+        "Musk menentang keras undang-undang tersebut.",
+    )
+    musk = next(e for e in analysis.entities if e.name == "Elon Musk")
+    assert [m.text for m in musk.mentions] == ["Musk", "Musk"]
+
+
+def test_a_title_that_is_a_given_name_opens_the_name_after_an_office(recognizer) -> None:  # noqa: ANN001
+    """ "Ketua DPD RI Sultan Baktiar Najamudin": Sultan is his name, the office his title;
+    "Raja Salman" alone keeps the king."""
+    sultan = entities_of(recognizer, "Ketua DPD RI Sultan Baktiar Najamudin menanggapi aksi "
+                         "para gubernur.", "id")
+    person = next(e for e in sultan.entities if e.type == "PERSON")
+    assert (person.name, person.roles, person.actor_code) == (
+        "Sultan Baktiar Najamudin", ["Ketua DPD RI"], "IDNLEG")
+
+
+def test_waka_is_a_deputy_chair_pointed_back_to(recognizer) -> None:  # noqa: ANN001
+    analysis = sentences_of(recognizer, "Hal itu disampaikan Rano kepada wartawan.",
+                            "Waka Komisi Hukum DPR itu kemudian mengapresiasi Polri.")
+    rano = next(e for e in analysis.entities if e.name == "Rano")
+    assert (rano.roles, rano.actor_code) == (["Waka Komisi Hukum DPR"], "IDNLEG")
+
+
+def test_a_speech_tag_between_commas_gives_no_title(recognizer) -> None:  # noqa: ANN001
+    """ "Harus diakui, ungkap Sultan, kepala daerah memiliki ...": what follows the tag
+    goes on with the sentence; "kepala daerah" is no title of Sultan's."""
+    analysis = sentences_of(recognizer, "Ketua DPD RI Sultan Baktiar Najamudin hadir.",
+                            "Harus diakui, ungkap Sultan, kepala daerah memiliki tanggung "
+                            "jawab besar.")
+    person = next(e for e in analysis.entities if e.type == "PERSON")
+    assert person.roles == ["Ketua DPD RI"]

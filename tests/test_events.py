@@ -1074,3 +1074,13 @@ def test_a_site_no_actor_code_reaches_is_no_target(pipeline: Pipeline) -> None:
     text = "Warga hendak berkunjung ke Benteng Kuto Besak dan Jembatan Ampera."
     [visit] = [e for e in events_of(pipeline, text, "id") if e.root == "04"]
     assert visit.target is None
+
+
+def test_a_sentence_a_pronoun_opens_keeps_its_person_for_the_next_pronoun(pipeline) -> None:  # noqa: ANN001
+    """ "Dia menuding Joko Susilo ...": the sentence still speaks of Budi, so the next
+    "Dia" is Budi too, not Joko Susilo, the first name it writes."""
+    events = events_of(pipeline, "Budi Santoso bertemu Joko Susilo di Jakarta. Dia kemudian "
+                       "menuding Joko Susilo berbohong. Dia juga mengkritik Kementerian "
+                       "Keuangan.", "id")
+    criticism = [e for e in events if e.root == "11" and e.target.name == "Kementerian Keuangan"]
+    assert [e.source.name for e in criticism] == ["Budi Santoso"]

@@ -27,9 +27,10 @@ _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]) -> None:
     """A known person's surname or bracketed nickname where the model did not tag it
-    ("Blinken said", "RK menolak"), and a given or middle word of a name that no
-    other person has, standing alone ("Bimo menyebut" for Bimo Wijayanto, "jelas
-    Yasir" for Andi Muhammad Yasir Arafat, as `_person_key` keys them)."""
+    ("Blinken said", "RK menolak", a sentence opening with "Musk" for Elon Musk), and a
+    given or middle word of a name that no other person has, standing alone ("Bimo
+    menyebut" for Bimo Wijayanto, "jelas Yasir" for Andi Muhammad Yasir Arafat, as
+    `_person_key` keys them)."""
     text = analysis.text
     surnames: dict[str, Group] = {}
     middle: dict[str, Group | None] = {}
@@ -43,6 +44,8 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             elif c.marked or (text[c.start - 1 : c.start] == "("
                               and text[c.end : c.end + 1] == ")"):
                 surnames.setdefault(c.text, group)  # "Ridwan Kamil (RK)", "berinisial HM"
+            elif group.entry is not None and c.text.isalpha() and c.text[:1].isupper():
+                surnames.setdefault(c.text, group)  # "Musk" (Elon Musk) opening a sentence
             for part in parts[1 if c.opener else 0 : -1]:
                 if part[:1].isupper() and part.isalpha() and len(part) > 2:
                     # None when two people have it
@@ -217,15 +220,17 @@ def _full_name_of(candidate: Candidate, full_names: dict[str, Candidate]) -> Can
     if " " not in name:
         for full, other in full_names.items():
             parts = full.split()
-            given = parts[1 : other.opener] if other.opener else parts[:1]
-            written = other.text.split()  # "Perseteruan Trump-Musk" is two words
-            if name == parts[-1] or name in given or (
+            # "Perseteruan Trump-Musk" (a feud) is two words: "Musk" is no surname of it
+            written = other.text.split()
+            given = parts[1 : other.opener] if other.opener else [normalize(written[0])]
+            if name == normalize(written[-1]) or name in given or (
                     other.start < candidate.start  # "Guntur" before Asep Guntur Rahayu
                     and name in (normalize(word) for word in written[1:-1])):
                 return other
         return None
     longer = [other for full, other in full_names.items() if full.startswith(name + " ")]
     return longer[0] if len(longer) == 1 else None
+
 
 def _person_key(candidate: Candidate, full_names: dict[str, Candidate]) -> str:
     """The same key for a person's full name and its short forms (`_full_name_of`)."""

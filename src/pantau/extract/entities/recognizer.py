@@ -275,8 +275,9 @@ class EntityRecognizer:
             others = [shifted(o) for o in scope.found
                       if all(k in position for k in range(o.first, o.last))]
             role = self._role_of(replace(scope, tokens=kept, found=others), shifted(person))
-        role = (role or self._role_of(scope, person, after=True)
-                or self._written_role(scope, person))
+        if role is None and not self._inserted_speech_tag(scope, person):
+            role = self._role_of(scope, person, after=True)
+        role = role or self._written_role(scope, person)
         if role is not None and role.start < person.start:
             before = [t.text.lower() for t in scope.tokens if t.end <= role.start][-2:]
             if any(tuple(before[k:]) in scope.roles.relations for k in range(len(before))):
@@ -305,6 +306,18 @@ class EntityRecognizer:
         if any(o.start < e and s < o.end for o in scope.found for s, e in role.heads):
             return None  # "Toronto Star, August 15, 2008 Peter Zimonjic": a name's word
         return role
+
+    @staticmethod
+    def _inserted_speech_tag(scope: _RoleScope, person: Candidate) -> bool:
+        """Whether the person is named in a speech tag set between commas inside the
+        sentence ("Harus diakui, ungkap Sultan, kepala daerah memiliki tanggung jawab"),
+        so that what follows the second comma goes on with the sentence and is no title
+        of the person's."""
+        tokens, k = scope.tokens, person.first
+        cues = load_quote_lexicon(scope.lang).after
+        return (k > 1 and (tokens[k - 1].text.lower(),) in cues and tokens[k - 2].text == ","
+                and person.last + 1 < len(tokens) and tokens[person.last].text == ","
+                and tokens[person.last + 1].text[:1].islower())
 
     def _role_of(self, scope: _RoleScope, person: Candidate, after: bool = False) -> Role | None:
         """The title written before a person's mention (or `after` it), with the body it
@@ -593,6 +606,8 @@ class EntityRecognizer:
             word = tokens[i].text
             if i in places:
                 return model.capitalisation(word) in (3, None) and word.isalpha()
+            if given_name_after_office(i):
+                return i not in taken
             return (i not in taken and word.isalpha() and not word.isupper()
                     # not the first word of the sentence or of a quote ("Informasinya")
                     and any(t.text[:1].isalnum() for t in tokens[:i])
@@ -607,6 +622,17 @@ class EntityRecognizer:
             """ "Ipda Setia Gunawan": a grade stands before a name, whatever its words."""
             start = roles.head_ending_at(words, i)
             return start is not None and roles.is_grade(words[start:i])
+
+        def given_name_after_office(i: int) -> bool:
+            """ "Ketua DPD RI Sultan Baktiar Najamudin": a title that is also a given name
+            (`given_name` in roles.toml), after an office, opens the name."""
+            if (words[i],) not in roles.given_names:
+                return False
+            for k in range(max(0, i - 2 * TITLE_REACH), i):  # past a bracketed short form
+                end = roles.head_starting_at(words, k)
+                if end is not None and end <= i and roles.is_office(words[k:end]):
+                    return True
+            return False
 
         def after_title_or_name(i: int) -> bool:
             before = tokens[i - 1].text

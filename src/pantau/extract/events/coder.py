@@ -261,7 +261,10 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             self.request = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
-            if people:
+            if people and not any((w,) in self.personal_pronouns
+                                  for w in words[: people[0].start]):
+                # "Musk ... Trump. Dia berselisih dengan Trump. Dia menuding ...": a
+                # sentence a pronoun opens still speaks of the person it stands for
                 self.last_person = people[0].actor
             if actors:
                 self.last_actor = actors[0].actor
