@@ -1084,3 +1084,11 @@ def test_a_sentence_a_pronoun_opens_keeps_its_person_for_the_next_pronoun(pipeli
                        "Keuangan.", "id")
     criticism = [e for e in events if e.root == "11" and e.target.name == "Kementerian Keuangan"]
     assert [e.source.name for e in criticism] == ["Budi Santoso"]
+
+
+def test_a_name_with_an_apostrophe_is_an_actor(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Menteri Abdul Mu'ti mengusulkan skema baru. \"Ini belum "
+                       "keputusan. Itu dimungkinkan,\" kata Mu'ti saat berkunjung ke Bank NTB "
+                       "Syariah di Mataram.", "id")
+    visit = [e for e in events if e.root == "04"]
+    assert [(e.source.name, e.target.name) for e in visit] == [("Abdul Mu'ti", "Bank NTB")]

@@ -754,10 +754,10 @@ def _strip(word: str, clitics: Sequence[str]) -> str | None:
 
 
 def _is_name_word(text: str) -> bool:
-    """A capitalised word or initials ("Ramaphosa", "HM", "U.N."), not a number or a
-    mark."""
+    """A capitalised word or initials ("Ramaphosa", "HM", "U.N.", "Mu'ti", "O’Brien"),
+    not a number or a mark."""
     return (len(text) >= 2 and text[:1].isupper()
-            and text.replace("-", "").replace(".", "").isalpha())
+            and re.sub(r"[-.'’]", "", text).isalpha())
 
 
 def replace_actor(actor: Actor, **changes: object) -> Actor:
