@@ -1092,3 +1092,10 @@ def test_a_name_with_an_apostrophe_is_an_actor(pipeline) -> None:  # noqa: ANN00
                        "Syariah di Mataram.", "id")
     visit = [e for e in events if e.root == "04"]
     assert [(e.source.name, e.target.name) for e in visit] == [("Abdul Mu'ti", "Bank NTB")]
+
+
+def test_a_nominal_event_whose_support_verb_is_negated_is_negated(pipeline) -> None:  # noqa: ANN001
+    """ "Penahanan ... tidak dilakukan oleh penyidik": the detention did not happen."""
+    events = events_of(pipeline, "Penahanan terhadap tersangka tidak dilakukan oleh penyidik "
+                       "KPK. Pemeriksaan saksi dilakukan oleh penyidik KPK.", "id")
+    assert [(e.root, e.modality) for e in events] == [("17", "negated"), ("09", "asserted")]

@@ -14,6 +14,8 @@ from pantau.extract.events.lexicon import EventLexicon, Phrase
 
 NEAR = 5
 """Negation and future words count within this many tokens before the trigger."""
+SUPPORT_REACH = 10
+"""Tokens after a nominal event within which its passive support verb may stand."""
 
 PRECEDENCE = ("negated", "hypothetical", "demanded", "future", "reported")
 _KEYS = {
@@ -61,9 +63,24 @@ def modality(
         window = windows[name]
         if name == "negated":
             window = _without(window, lexicon.word_set("not_negation"))
+            if noun and _support_negated(lexicon, words[trigger_end : trigger_end + SUPPORT_REACH]):
+                return name
         if _has(window, lexicon.modality.get(_KEYS[name], frozenset())):
             return name
     return "asserted"
+
+
+def _support_negated(lexicon: EventLexicon, after: Sequence[str]) -> bool:
+    """Whether the passive support verb after a nominal event, in its clause, is negated:
+    "Pencairan dana kampung tahap pertama belum dilakukan oleh pemerintah daerah"."""
+    support = lexicon.word_set("passive_support")
+    negation = lexicon.word_set("support_negation")
+    for k, word in enumerate(after):
+        if word in {",", ".", ";"}:
+            return False
+        if (word,) in support:
+            return any((w,) in negation for w in after[max(0, k - 2) : k])
+    return False
 
 
 def _after_last_join(lexicon: EventLexicon, words: Sequence[str]) -> Sequence[str]:
