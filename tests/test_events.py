@@ -1099,3 +1099,17 @@ def test_a_nominal_event_whose_support_verb_is_negated_is_negated(pipeline) -> N
     events = events_of(pipeline, "Penahanan terhadap tersangka tidak dilakukan oleh penyidik "
                        "KPK. Pemeriksaan saksi dilakukan oleh penyidik KPK.", "id")
     assert [(e.root, e.modality) for e in events] == [("17", "negated"), ("09", "asserted")]
+
+
+def test_a_noun_after_a_moment_word_and_a_support_verb_has_the_agent_before(pipeline) -> None:  # noqa: ANN001
+    """ "diungkap Prabowo saat memberikan arahan": the President gives the directive."""
+    events = events_of(pipeline, "Hal tersebut diungkap Presiden Prabowo saat memberikan "
+                       "arahan kepada para menteri.", "id")
+    assert [(e.root, e.source.name) for e in events] == [("02", "Prabowo Subianto")]
+
+
+def test_a_body_named_as_a_place_after_a_locative_word_is_where_it_happens(pipeline) -> None:  # noqa: ANN001
+    """ "di Istana Negara": the palace is where the President condemns, not whom."""
+    events = events_of(pipeline, "Presiden Prabowo mengecam serangan itu di Istana Negara.",
+                       "id")
+    assert [(e.root, e.target) for e in events] == [("11", None)]

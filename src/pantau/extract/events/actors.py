@@ -147,6 +147,9 @@ class ActorFinder:
         pack = pack_for(lexicon.language)
         kinds = pack.org_kinds if pack else {}
         self.org_kinds = {p: sector for p, sector in kinds.items() if sector in ORG_KIND_SECTORS}
+        self.place_heads = pack.place_heads if pack else frozenset()
+        """Words that head a place's name: a body named so after a locative word is where
+        something happens ("di Istana Negara"), not an actor."""
         self.longest_org_kind = max(map(len, self.org_kinds), default=0)
         self.unknown_org_places = bool(lexicon.word_set("unknown_org_places"))
         self.longest_name = max(map(len, self.named), default=0)
@@ -182,7 +185,7 @@ class ActorFinder:
                 continue  # "25,000", "The", "A": no name, whatever the entity model says
             if self._names_a_currency(words, start, end):
                 continue  # "dolar Amerika Serikat", "Rp 16.300/US$": money, no actor
-            if entity.type == "LOC" and start > 0 and (
+            if (entity.type == "LOC" or words[start] in self.place_heads) and start > 0 and (
                 (words[start - 1],) in self.locative
                 or (words[start - 1] == "," and start - 1 in places_end)
             ):

@@ -33,10 +33,13 @@ class _NounAgentRules:
 
     def _moment_agent(self, sentence: _Sentence, start: int, clause: int) -> ActorSpan | None:
         """For a noun right after a word of the pack's `noun_moments` that opens a clause
-        with no subject of its own, the subject of the clause before: "penyidik Kejari
-        Lembata saat penggeledahan menemukan ..." (the investigators search)."""
-        if clause != start - 1 or (sentence.words[clause],) not in self.lexicon.word_set(
-                "noun_moments"):
+        with no subject of its own (or after it and a support verb), the subject of the
+        clause before: "penyidik Kejari Lembata saat penggeledahan menemukan ..." (the
+        investigators search), "diungkap Prabowo saat memberikan arahan" (he directs)."""
+        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        linked = clause == start - 2 and (sentence.words[start - 1],) in links
+        if (clause != start - 1 and not linked) or (
+                sentence.words[clause],) not in self.lexicon.word_set("noun_moments"):
             return None
         before = self._clause_start(sentence, clause - 1)
         carried = [a for a in sentence.actors if before <= a.start and a.end <= clause
