@@ -1113,3 +1113,20 @@ def test_a_body_named_as_a_place_after_a_locative_word_is_where_it_happens(pipel
     events = events_of(pipeline, "Presiden Prabowo mengecam serangan itu di Istana Negara.",
                        "id")
     assert [(e.root, e.target) for e in events] == [("11", None)]
+
+
+def test_an_act_someone_has_the_right_to_is_hypothetical(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Para gubernur memiliki hak untuk mempertanyakan kebijakan "
+                       "Kementerian Keuangan.", "id")
+    assert [(e.root, e.modality) for e in events] == [("11", "hypothetical")]
+
+
+def test_an_actor_after_its_clauses_verb_is_no_agent_of_a_noun(pipeline) -> None:  # noqa: ANN001
+    """ "memasukkan partisipasi masyarakat ... serta tingkat koordinasi": the public is
+    the object of "memasukkan", not who coordinates; after a saying verb or a comma the
+    reported clause's subject still is ("KPK terus meningkatkan koordinasi")."""
+    assert events_of(pipeline, "Daftar pemilih memasukkan partisipasi masyarakat dalam "
+                     "aplikasi serta tingkat koordinasi dengan lembaga terkait.", "id") == []
+    events = events_of(pipeline, "Menurut Budi, KPK terus meningkatkan koordinasi dengan "
+                       "Kejaksaan Agung.", "id")
+    assert [(e.root, e.source.name) for e in events] == [("04", "KPK")]

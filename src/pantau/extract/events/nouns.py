@@ -133,6 +133,19 @@ class _NounAgentRules:
                     return None
         if self._other_verb_between(sentence, source.end, start):
             return None
+        lo = self._clause_start(sentence, start)
+        # (a saying verb or a complementizer opens the clause it reports, a conjunction
+        # the next one: "Dia menilai KPK terus meningkatkan koordinasi ...", "... karena
+        # memiliki nilai positif dan DPRD akan memberikan dukungan")
+        openers = (self.setup.speech | self.lexicon.word_set("complementizers")
+                   | self.lexicon.word_set("conjunctions"))
+        for k in range(lo, source.start):
+            if (sentence.words[k],) in openers:
+                lo = k + 1
+        if source.start > lo and self._other_verb_between(sentence, lo, source.start):
+            # "memasukkan partisipasi masyarakat ... serta tingkat koordinasi dengan
+            # lembaga terkait": an actor after its clause's verb is that verb's object
+            return None
         return source
 
     def _other_verb_between(self, sentence: _Sentence, lo: int, hi: int) -> bool:
