@@ -1130,3 +1130,21 @@ def test_an_actor_after_its_clauses_verb_is_no_agent_of_a_noun(pipeline) -> None
     events = events_of(pipeline, "Menurut Budi, KPK terus meningkatkan koordinasi dengan "
                        "Kejaksaan Agung.", "id")
     assert [(e.root, e.source.name) for e in events] == [("04", "KPK")]
+
+
+def test_base_forms_of_asking_and_orders_are_appeals_and_demands(pipeline) -> None:  # noqa: ANN001
+    """Quotes and headlines write "minta" for "meminta"; "perintah dari X" is X's order."""
+    events = events_of(pipeline, "\"Saya minta Pemprov Jakarta segera menindaklanjuti "
+                       "informasi ini,\" kata Ali Lubis.", "id")
+    assert [(e.root, e.source.name, e.target.name) for e in events][:1] == [
+        ("02", "Ali Lubis", "Pemprov Jakarta")]
+    order = events_of(pipeline, "Menteri Suharso mendapat perintah dari Presiden Prabowo.",
+                      "id")
+    assert [(e.root, e.source.name, e.target.name) for e in order] == [
+        ("10", "Prabowo Subianto", "Suharso")]
+
+
+def test_colloquial_negators_negate(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "\"Kita nggak minta Pemprov Bali menaikkan pajak,\" kata "
+                       "Gubernur Bali Wayan Koster.", "id")
+    assert [(e.root, e.modality) for e in events][:1] == [("02", "negated")]
