@@ -1148,3 +1148,13 @@ def test_colloquial_negators_negate(pipeline) -> None:  # noqa: ANN001
     events = events_of(pipeline, "\"Kita nggak minta Pemprov Bali menaikkan pajak,\" kata "
                        "Gubernur Bali Wayan Koster.", "id")
     assert [(e.root, e.modality) for e in events][:1] == [("02", "negated")]
+
+
+def test_an_object_first_verb_in_a_relative_clause_acts_on_its_head(pipeline) -> None:  # noqa: ANN001
+    """ "Pelaku yang sudah kita tangkap": the suspect is arrested; "peluang ... yang harus
+    kita tangkap" seizes an opportunity, no actor."""
+    arrest = events_of(pipeline, "\"Pelaku yang sudah kita tangkap ada tiga orang,\" kata "
+                       "Kapolres Garut AKBP Yugi Bayu.", "id")
+    assert [(e.root, e.target.name) for e in arrest] == [("17", "pelaku")]
+    assert events_of(pipeline, "\"Ini peluang besar yang harus kita tangkap,\" ujar Bupati "
+                     "Garut Abdusy Syakur Amin.", "id") == []

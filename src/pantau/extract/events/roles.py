@@ -114,6 +114,13 @@ class _RoleRules:
             target = self._subject(sentence, start, clause_only=True, first=True)
             if target is None:
                 target = self._object(sentence, end, None, request, object_span)
+            relative = self._relative_at(sentence, start)
+            if target is None and relative is not None:
+                # "Pelaku yang sudah kita tangkap": the relative clause's head is what is
+                # acted on; "Ini peluang besar yang harus kita tangkap": no actor, no event
+                target = next((a for a in sentence.actors if a.end == relative), None)
+                if target is None:
+                    return [], [], None
             targets = self._members(sentence, target, len(sentence.words)) if target else []
             return ([speaker] if speaker else []), [t.actor for t in targets], None
         else:
@@ -154,6 +161,15 @@ class _RoleRules:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _relative_at(self, sentence: _Sentence, start: int) -> int | None:
+        """Where the relative word opening the clause of the trigger at `start` stands
+        ("yang"), if one does, after a word (not a quote's opening "Yang")."""
+        relatives = self.lexicon.word_set("relatives")
+        clause = self._clause_start(sentence, start)
+        return next((k for k in (clause, clause - 1)
+                     if 0 < k < start and (sentence.words[k],) in relatives
+                     and sentence.words[k - 1][:1].isalnum()), None)
 
     def _between(self, sentence: _Sentence, end: int,
                  pattern: Pattern) -> tuple[ActorSpan, ActorSpan] | None:
