@@ -325,7 +325,8 @@ def test_article_highlights_layers_and_marks_an_events_evidence(page: Page, tmp_
     # clicking a trigger in the text selects its event
     tab.locator("#text .trigger", has_text="berunjuk rasa").click()
     assert texts(tab, "#text .mark-trigger") == ["berunjuk rasa"]
-    assert "selected" in tab.locator("#events li").first.get_attribute("class")
+    assert "selected" in tab.locator("#events li", has_text="berunjuk rasa").get_attribute(
+        "class")
 
     # a layer can be hidden
     tab.locator("#layers input[data-layer=ent]").uncheck()

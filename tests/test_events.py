@@ -1158,3 +1158,11 @@ def test_an_object_first_verb_in_a_relative_clause_acts_on_its_head(pipeline) ->
     assert [(e.root, e.target.name) for e in arrest] == [("17", "pelaku")]
     assert events_of(pipeline, "\"Ini peluang besar yang harus kita tangkap,\" ujar Bupati "
                      "Garut Abdusy Syakur Amin.", "id") == []
+
+
+def test_a_request_from_someone_and_an_inspection_are_coded(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Langkah ini merupakan permintaan langsung dari pemerintah "
+                       "Arab Saudi. Presiden Prabowo meninjau lokasi banjir di Bekasi.", "id")
+    assert [(e.root, e.source.name) for e in events] == [
+        ("02", "pemerintah Arab Saudi"), ("09", "Prabowo Subianto")]
+    assert events_of(pipeline, "Permintaan pasar terhadap batu bara meningkat.", "id") == []
