@@ -1,6 +1,6 @@
 """The independent event check sets (tests/data/events/detik-events-check.jsonl, rounds 1-3,
-and detik-events-check-r4.jsonl, round 4) are well formed and aligned with pantau's
-sentences; they share no article with the development gold nor with each other.
+and detik-events-check-r4.jsonl, -r5, -r6, rounds 4-6) are well formed and aligned with
+pantau's sentences; they share no article with the development gold nor with each other.
 
 Only the cleaner and the sentence splitter run here (no stage after them), so the test says
 nothing about the event coder: score it with the same command as the development gold.
@@ -20,7 +20,9 @@ from pantau.pipeline import Pipeline
 EVENTS = Path(__file__).parent / "data" / "events"
 CHECK = EVENTS / "detik-events-check.jsonl"
 ROUND_4 = EVENTS / "detik-events-check-r4.jsonl"
-SIZES = {CHECK: 420, ROUND_4: 120}
+ROUND_5 = EVENTS / "detik-events-check-r5.jsonl"
+ROUND_6 = EVENTS / "detik-events-check-r6.jsonl"
+SIZES = {CHECK: 420, ROUND_4: 120, ROUND_5: 190, ROUND_6: 190}
 MODALITIES = {"asserted", "negated", "future", "hypothetical", "reported", "demanded"}
 
 
