@@ -1166,3 +1166,10 @@ def test_a_request_from_someone_and_an_inspection_are_coded(pipeline) -> None:  
     assert [(e.root, e.source.name) for e in events] == [
         ("02", "pemerintah Arab Saudi"), ("09", "Prabowo Subianto")]
     assert events_of(pipeline, "Permintaan pasar terhadap batu bara meningkat.", "id") == []
+
+
+def test_an_arrest_needs_someone_arrested(pipeline) -> None:  # noqa: ANN001
+    """ "Untuk plat nomor kami amankan": the police secure a thing, no one is arrested."""
+    text = ("\"Untuk plat nomor kami amankan supaya tidak dipergunakan lagi,\" kata Kapolres "
+            "Garut AKBP Yugi Bayu.")
+    assert events_of(pipeline, text, "id") == []
