@@ -1032,3 +1032,12 @@ def test_a_speech_tag_between_commas_gives_no_title(recognizer) -> None:  # noqa
                             "jawab besar.")
     person = next(e for e in analysis.entities if e.type == "PERSON")
     assert person.roles == ["Ketua DPD RI"]
+
+
+def test_a_title_read_without_its_brackets_wins_when_longer(recognizer) -> None:  # noqa: ANN001
+    """ "Komandan Satuan Siber (Dansatsiber) Mabes TNI, Brigjen JO Sembiring": read with
+    the bracket, only the grade was his title."""
+    analysis = entities_of(recognizer, "Komandan Satuan Siber (Dansatsiber) Mabes TNI, "
+                           "Brigjen JO Sembiring mengatakan hal itu.", "id")
+    person = next(e for e in analysis.entities if e.type == "PERSON")
+    assert person.roles == ["Komandan Satuan Siber (Dansatsiber) Mabes TNI, Brigjen"]

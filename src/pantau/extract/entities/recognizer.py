@@ -265,7 +265,7 @@ class EntityRecognizer:
         name comes first: in a list ("Menteri Dalam Negeri (Mendagri) Tito Karnavian,
         Menteri Keuangan Sri Mulyani") the title after a comma is the next person's."""
         role = self._role_of(scope, person)
-        if role is None and (view := _without_brackets(scope.tokens, person.first)) is not None:
+        if (view := _without_brackets(scope.tokens, person.first)) is not None:
             kept, position = view
 
             def shifted(c: Candidate) -> Candidate:
@@ -274,7 +274,12 @@ class EntityRecognizer:
 
             others = [shifted(o) for o in scope.found
                       if all(k in position for k in range(o.first, o.last))]
-            role = self._role_of(replace(scope, tokens=kept, found=others), shifted(person))
+            unbracketed = self._role_of(replace(scope, tokens=kept, found=others),
+                                        shifted(person))
+            if unbracketed is not None and (role is None or unbracketed.start < role.start):
+                # "Ketua Dewan Perwakilan Rakyat (DPR) RI Puan Maharani": with the bracket,
+                # the body's own "Perwakilan" read as the title
+                role = unbracketed
         if role is None and not self._inserted_speech_tag(scope, person):
             role = self._role_of(scope, person, after=True)
         role = role or self._written_role(scope, person)
