@@ -1041,3 +1041,10 @@ def test_a_title_read_without_its_brackets_wins_when_longer(recognizer) -> None:
                            "Brigjen JO Sembiring mengatakan hal itu.", "id")
     person = next(e for e in analysis.entities if e.type == "PERSON")
     assert person.roles == ["Komandan Satuan Siber (Dansatsiber) Mabes TNI, Brigjen"]
+
+
+def test_a_body_followed_by_its_country_is_the_titles_affiliation(recognizer) -> None:  # noqa: ANN001
+    analysis = entities_of(recognizer, "Ketua Dewan Perwakilan Rakyat (DPR) RI Puan Maharani "
+                           "menanggapi aksi itu.", "id")
+    person = next(e for e in analysis.entities if e.type == "PERSON")
+    assert person.roles == ["Ketua Dewan Perwakilan Rakyat (DPR) RI"]

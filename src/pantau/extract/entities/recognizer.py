@@ -333,6 +333,10 @@ class EntityRecognizer:
             for c in found:
                 if c.last == j and c.first >= i:
                     return c.first
+                if (c.last == j - 1 and c.first >= i and c.type == "ORG" and any(
+                        e.feature == "country" for e in self._body_lookup(toks[j - 1].text,
+                                                                          scope.lang))):
+                    return c.first  # "Dewan Perwakilan Rakyat RI": the body and its country
             for first in range(i, j):
                 span = toks[first:j]
                 if not _written_as_name(span):
