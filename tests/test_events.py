@@ -1173,3 +1173,9 @@ def test_an_arrest_needs_someone_arrested(pipeline) -> None:  # noqa: ANN001
     text = ("\"Untuk plat nomor kami amankan supaya tidak dipergunakan lagi,\" kata Kapolres "
             "Garut AKBP Yugi Bayu.")
     assert events_of(pipeline, text, "id") == []
+
+
+def test_a_plan_carries_to_the_act_joined_to_it(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Polda Metro Jaya menyatakan akan menindak tegas serta "
+                       "memberikan sanksi kepada seluruh anggota yang terlibat.", "id")
+    assert [(e.root, e.modality) for e in events] == [("17", "future"), ("17", "future")]

@@ -226,6 +226,9 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         """Where the last event coded in the current sentence ends."""
         self.previous_code: str | None = None
         """The code of that event (a denial's complement is coded, as reported)."""
+        self.previous_mood: str | None = None
+        """The modality of that event: a plan carries to the act joined to it ("akan
+        menindak tegas serta memberikan sanksi")."""
         self.request: tuple[int, list[Actor]] | None = None
         """Where the last appeal or demand of the current sentence ends, and whom it
         asks (`_request_content`)."""
@@ -258,6 +261,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                     self.entity_actors.setdefault(a.actor.entity, a.actor)
             self.previous_end = None
             self.previous_code = None
+            self.previous_mood = None
             self.request = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]

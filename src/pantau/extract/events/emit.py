@@ -18,6 +18,10 @@ from pantau.model import Actor, Event, Mention
 
 INDIVIDUAL_ASSAULT = "182"
 """CAMEO "physically assault": an attack by a sector of the pack's `assault_by`."""
+CARRIED_MOODS = frozenset({"future", "hypothetical"})
+"""Modalities an act joined by a conjunction to the one before shares with it."""
+JOINED_GAP = 4
+"""Tokens at most between an event and the act a conjunction joins to it."""
 
 
 class _EmitRules:
@@ -269,6 +273,10 @@ class _EmitRules:
         said = ((sentence.words[start],) in self.setup.speech
                 and code.code[:2] not in REQUEST_ROOTS)
         mood = modality(self.lexicon, sentence.words, clause, start, end, voice == "noun" or said)
+        if mood == "asserted" and self._joined_to_previous(sentence, start):
+            # "akan menindak tegas serta memberikan sanksi": one plan, as the pack's
+            # conjunctions join it (a negation does not carry: "tak terulang dan meminta")
+            mood = self.previous_mood if self.previous_mood in CARRIED_MOODS else mood
         if demanded and mood in ("asserted", "future"):
             mood = "demanded"
         if reported:
@@ -311,10 +319,20 @@ class _EmitRules:
                 confidence=round(min(max(confidence, 0.1), 0.95), 2),
             )
         )
-        self.previous_end, self.previous_code = end, code.code
+        self.previous_end, self.previous_code, self.previous_mood = end, code.code, mood
         if code.root in REQUEST_ROOTS and targets:
             self.request = (end, targets)
         return True
+
+    def _joined_to_previous(self, sentence: _Sentence, start: int) -> bool:
+        """Whether the trigger at `start` follows the sentence's last coded event within a
+        few words that hold one of the pack's conjunctions and no actor."""
+        previous = self.previous_end
+        if previous is None or not 0 < start - previous <= JOINED_GAP:
+            return False
+        conj = self.lexicon.word_set("conjunctions")
+        return (any((w,) in conj for w in sentence.words[previous:start])
+                and not any(previous <= a.start < start for a in sentence.actors))
 
     def _is_content(self, sentence: _Sentence, start: int) -> bool:
         """Whether a verb is in the complement of the request or demand coded right
