@@ -1179,3 +1179,14 @@ def test_a_plan_carries_to_the_act_joined_to_it(pipeline) -> None:  # noqa: ANN0
     events = events_of(pipeline, "Polda Metro Jaya menyatakan akan menindak tegas serta "
                        "memberikan sanksi kepada seluruh anggota yang terlibat.", "id")
     assert [(e.root, e.modality) for e in events] == [("17", "future"), ("17", "future")]
+
+
+def test_a_place_or_partner_inside_a_relative_clause_is_no_target(pipeline) -> None:  # noqa: ANN001
+    """ "mendukung teman-teman yang ingin kembali ke KPK" supports no KPK; the agent of a
+    relative clause still tells whose the object is ("usulan yang dibuat oleh AS")."""
+    support = events_of(pipeline, "Polisi menelusuri legalitas pihak yang memberangkatkan "
+                        "Dini ke Arab Saudi.", "id")
+    assert [(e.root, e.target) for e in support] == [("09", None)]
+    proposal = events_of(pipeline, "Rusia menolak usulan yang dibuat oleh Amerika Serikat.",
+                         "id")
+    assert [(e.root, e.target.name) for e in proposal] == [("12", "Amerika Serikat")]

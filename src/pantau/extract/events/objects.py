@@ -33,7 +33,8 @@ class _ObjectRules:
         into its complement, whose subject is the one asked ("demanded that the US
         cancel", "mendesak agar KPK memeriksa"); other clause words end it."""
         words = sentence.words
-        through = self.lexicon.word_set("relatives")
+        relatives = self.lexicon.word_set("relatives")
+        through = relatives
         if request:
             through |= self.lexicon.word_set("complementizers")
         stops = self.lexicon.word_set("clause_starts") - through
@@ -61,8 +62,15 @@ class _ObjectRules:
                     and (words[hi + 1],) in predicate):
                 break  # "refused to deploy peacekeepers in Iraq and has urged its citizens"
             hi += 1
+        relative = next((k for k in range(end, hi) if (words[k],) in relatives), hi)
         found = [s for s in self._actors_between(sentence, end, hi)
                  if (skip is None or s.actor != skip.actor)
+                 # inside a relative clause only its agent tells whose the object is
+                 # ("usulan yang dibuat oleh Moskow"), not a place or partner it names:
+                 # "mendukung teman-teman yang ingin kembali ke KPK" supports no KPK (a
+                 # request's is the one asked: "menuntut jaminan yang mengikat dari NATO")
+                 and (request or s.start < relative
+                      or not self._after_preposition(sentence, s.start))
                  # a place named by its kind that no actor code reaches is a site, not a
                  # target: "menyerahkan bantuan untuk Masjid Jihad"
                  and not (s.place_only and s.actor.code is None
