@@ -231,9 +231,7 @@ class ActorFinder:
                 # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
                 # role names, by the pack's group nouns
                 actor = self.role_actor(entity.roles, actor, default_country) or actor
-            if actor.code is None and entity.type == "PERSON" and default_country:
-                # a person the article does not place: the article's country, no sector
-                actor = replace_actor(actor, code=default_country, country=default_country)
+            actor = placed_person(actor, entity.type, default_country)
             place_only = entity.type == "LOC" and not entity.actor_code and not actor.sector
             if actor.code is None and actor.name is None:
                 continue
@@ -765,3 +763,10 @@ def _is_name_word(text: str) -> bool:
 
 def replace_actor(actor: Actor, **changes: object) -> Actor:
     return actor.model_copy(update=changes)
+
+
+def placed_person(actor: Actor, entity_type: str, country: str | None) -> Actor:
+    """A person nothing else codes gets the article's country, no sector."""
+    if actor.code is None and entity_type == "PERSON" and country:
+        return replace_actor(actor, code=country, country=country)
+    return actor

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import HARD_STOPS, _Sentence
+from pantau.extract.events.lexicon import Phrase
 
 MIN_VERB = 5
 """Letters at least of a word read as an affixed verb ("ditetapkan", not "dia")."""
@@ -31,12 +32,17 @@ class _NounAgentRules:
             return self._fronted_agent(sentence, start)
         return self._moment_agent(sentence, start, clause)
 
+    def _noun_links(self) -> frozenset[Phrase]:
+        """Verbs through which a subject is a nominal trigger's agent: the pack's
+        `support_verbs` ("melakukan penyitaan") and `noun_links` ("berencana menggelar")."""
+        return self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+
     def _moment_agent(self, sentence: _Sentence, start: int, clause: int) -> ActorSpan | None:
         """For a noun right after a word of the pack's `noun_moments` that opens a clause
         with no subject of its own (or after it and a support verb), the subject of the
         clause before: "penyidik Kejari Lembata saat penggeledahan menemukan ..." (the
         investigators search), "diungkap Prabowo saat memberikan arahan" (he directs)."""
-        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        links = self._noun_links()
         linked = clause == start - 2 and (sentence.words[start - 1],) in links
         if (clause != start - 1 and not linked) or (
                 sentence.words[clause],) not in self.lexicon.word_set("noun_moments"):
@@ -162,7 +168,7 @@ class _NounAgentRules:
         prefixes = tuple(p for (p,) in self.lexicon.word_set("noun_link_prefixes"))
         if not prefixes:
             return False
-        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        links = self._noun_links()
         breaks = self.lexicon.word_set("noun_link_breaks")
         openers = self.lexicon.word_set("noun_link_openers")
         words = sentence.words

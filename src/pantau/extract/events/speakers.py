@@ -8,7 +8,7 @@ reads the quotes layer, which no other rule does.
 
 from __future__ import annotations
 
-from pantau.extract.events.actors import entity_actor, replace_actor
+from pantau.extract.events.actors import entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
 from pantau.model import Actor
 
@@ -187,11 +187,8 @@ class _SpeakerRules:
                         # kind gives its sector, as when it is named in the sentence
                         actor = self.finder.kind_actor(entity.name, actor, entity.type,
                                                        self.default_country) or actor
-                    if actor.code is None and entity.type == "PERSON" and self.default_country:
-                        # a person the article does not place: its country, as when named
-                        actor = replace_actor(actor, code=self.default_country,
-                                              country=self.default_country)
-                    return actor
+                    # a person the article does not place: its country, as when named
+                    return placed_person(actor, entity.type, self.default_country)
                 actor = Actor(name=quote.speaker_name)
                 if self.lexicon.word_set("speaker_kind"):
                     # a speaker the entity stage did not draw: by the kind its name opens
