@@ -793,7 +793,8 @@ def test_a_nominal_trigger_has_no_agent_through_another_verb_of_the_subject(
     text = "Masyarakat dapat mengecek status penerimaan bantuan sosial melalui aplikasi."
     assert not [e for e in events_of(pipeline, text, "id") if e.root == "07"]
     text = "Mahkamah Konstitusi mengabulkan gugatan para pemohon."
-    assert not [e for e in events_of(pipeline, text, "id") if e.root == "11"]
+    assert not [e for e in events_of(pipeline, text, "id")
+                if e.cameo == "115" and e.source.name == "Mahkamah Konstitusi"]
     # through a support verb or a link the subject is still the agent
     text = "Kemensos juga berencana menyalurkan bantuan kepada warga terdampak banjir."
     [aid] = [e for e in events_of(pipeline, text, "id") if e.root == "07"]
@@ -1190,3 +1191,22 @@ def test_a_place_or_partner_inside_a_relative_clause_is_no_target(pipeline) -> N
     proposal = events_of(pipeline, "Rusia menolak usulan yang dibuat oleh Amerika Serikat.",
                          "id")
     assert [(e.root, e.target.name) for e in proposal] == [("12", "Amerika Serikat")]
+
+
+def test_a_court_granting_a_lawsuit_finds_for_its_petitioner(pipeline) -> None:  # noqa: ANN001
+    """A court's "mengabulkan gugatan X" is a finding (116) with no target (the respondent
+    is not named), and X's lawsuit; anyone else granting a request yields (080)."""
+    court = events_of(pipeline, "Mahkamah Konstitusi mengabulkan sebagian gugatan Daniel "
+                      "Frits terkait Pasal 27A.", "id")
+    assert [(e.cameo, e.source.name, e.target) for e in court] == [
+        ("116", "Mahkamah Konstitusi", None), ("115", "Daniel Frits", None)]
+    minister = events_of(pipeline, "Menteri Budi Santoso mengabulkan permohonan warga.", "id")
+    assert [(e.cameo, e.target and e.target.sector) for e in minister] == [("080", "CVL")]
+    pretrial = events_of(pipeline, "Pengadilan Negeri Palu menerima permohonan praperadilan "
+                         "yang diajukan jurnalis berinisial HM.", "id")
+    assert [e.cameo for e in pretrial] == ["081", "115"]
+
+
+def test_holding_someone_to_account_is_blame(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "KPK akan meminta pertanggungjawaban para tersangka.", "id")
+    assert [e.cameo for e in events] == ["112"]

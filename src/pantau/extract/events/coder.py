@@ -50,7 +50,7 @@ from pantau.extract.events.clauses import _ClauseRules, _Sentence
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.document import _DocumentRules
 from pantau.extract.events.emit import _EmitRules
-from pantau.extract.events.lexicon import EventLexicon, Phrase, load_event_lexicon
+from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase, load_event_lexicon
 from pantau.extract.events.nouns import _NounAgentRules
 from pantau.extract.events.objects import _ObjectRules
 from pantau.extract.events.petrarch import ActorEntry
@@ -232,6 +232,9 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.request: tuple[int, list[Actor]] | None = None
         """Where the last appeal or demand of the current sentence ends, and whom it
         asks (`_request_content`)."""
+        self.owned_noun: int | None = None
+        """A nominal trigger of the current sentence whose owner, named right after it, is
+        its agent: the object of a trigger that takes no target (`_agented_noun`)."""
 
     def run(self) -> None:
         text = self.analysis.text
@@ -263,6 +266,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             self.previous_code = None
             self.previous_mood = None
             self.request = None
+            self.owned_noun = None
             self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people and not any((w,) in self.personal_pronouns
@@ -368,23 +372,36 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 i += size
                 continue
             pattern, object_span = self._choose(sentence, i, i + size, patterns)
-            if pattern is not None and pattern.code not in NOT_EVENTS | {None}:
-                if self._event(sentence, i, i + size, pattern, object_span):
-                    start_end = i + size
-                    after = max(start_end, object_span[1])
-                    coordinated = (after < len(words) and (words[after],) in
-                                   self.lexicon.word_set("coordinated"))
-                    # "melakukan tracing dan asset recovery": a trigger joined by a
-                    # conjunction is an act of its own, not a complement
-                    i = after if coordinated else max(i + size + FOLLOWING, after)
-                    if self.request is not None and self.lexicon.request_direct:
-                        # "meminta polisi mengusut": what the one asked is to do may
-                        # follow it at once (`_request_content`)
-                        i = min(i, max(start_end, object_span[1]))
-                    if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
-                        i = self._agented_noun(sentence, start_end, i)
-                    continue
+            coded = self._coded(sentence, i, i + size, pattern, object_span)
+            if not coded and pattern is not None and pattern.agents:
+                # "Menteri Budi mengabulkan permohonan warga": not the finding the entry
+                # for courts gives, but the act anyone else's entry gives
+                pattern, object_span = self._choose(sentence, i, i + size,
+                                                    [p for p in patterns if not p.agents])
+                coded = self._coded(sentence, i, i + size, pattern, object_span)
+            if coded and pattern is not None:
+                start_end = i + size
+                after = max(start_end, object_span[1])
+                coordinated = (after < len(words) and (words[after],) in
+                               self.lexicon.word_set("coordinated"))
+                # "melakukan tracing dan asset recovery": a trigger joined by a
+                # conjunction is an act of its own, not a complement
+                i = after if coordinated else max(i + size + FOLLOWING, after)
+                if self.request is not None and self.lexicon.request_direct:
+                    # "meminta polisi mengusut": what the one asked is to do may
+                    # follow it at once (`_request_content`)
+                    i = min(i, max(start_end, object_span[1]))
+                if not coordinated and self.lexicon.word_set("noun_with_agent_follows"):
+                    i = self._agented_noun(sentence, start_end, i, pattern.untargeted)
+                continue
             i = max(i + size, object_span[1])
+
+    def _coded(self, sentence: _Sentence, start: int, end: int, pattern: Pattern | None,
+               object_span: tuple[int, int]) -> bool:
+        """Whether the chosen pattern makes an event here (a pattern coded None or 010
+        says the phrase is none)."""
+        return (pattern is not None and pattern.code not in NOT_EVENTS | {None}
+                and self._event(sentence, start, end, pattern, object_span))
 
 
 def _token_mentions(

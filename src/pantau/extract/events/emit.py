@@ -50,6 +50,8 @@ class _EmitRules:
         sources, targets, subject_at = self._roles(
             sentence, start, end, voice, pattern, object_span
         )
+        if pattern.untargeted:
+            targets = []
         asked = self._request_content(sentence, start, subject_at, voice)
         if asked is not None:
             # "meminta AS ... untuk melakukan pendekatan dengan PT PGN": what the one
@@ -60,7 +62,8 @@ class _EmitRules:
         # "menerima permohonan praperadilan yang diajukan HM": a noun naming its own
         # agent after it is no complement of the act before it
         independent = (voice == "noun" and bool(self.lexicon.word_set("noun_with_agent_follows"))
-                       and self._agent(sentence, end)[0] is not None)
+                       and (self._agent(sentence, end)[0] is not None
+                            or start == self.owned_noun))
         return self._emit(sentence, start, end, pattern, voice, sources, targets, subject_at,
                           independent=independent)
 

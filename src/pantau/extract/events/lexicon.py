@@ -34,10 +34,11 @@ class Pattern:
     after: tuple[Phrase, ...] = ()
     """Words that must follow the trigger in the clause, in order (one phrase)."""
     before: tuple[Phrase, ...] = ()
-    """Words that must come before the trigger in the clause, in order."""
+    """Words that must come before the trigger in the clause, in order (pantau's `before`
+    key: one of them)."""
     alternatives: bool = False
-    """`after` lists alternatives (pantau's `object` key), any one of which must follow;
-    otherwise all of its phrases must follow in order (PETRARCH patterns)."""
+    """`after` and `before` list alternatives (pantau's `object` and `before` keys), any
+    one of which must be there; otherwise all of their phrases, in order (PETRARCH)."""
     symmetric: bool = False
     dyadic: bool = False
     """The event needs a target actor (the entry's `dyadic` key): support for no one is
@@ -48,6 +49,9 @@ class Pattern:
     agents: frozenset[str] = frozenset()
     """Sectors of which the source must be one (the entry's `agents` key): "mendalami hal
     tersebut" is an investigation when police or prosecutors do it, study otherwise."""
+    untargeted: bool = False
+    """The actor after the trigger is no target (the entry's `untargeted` key): a court
+    "mengabulkan gugatan Daniel" finds for Daniel, against a respondent it rarely names."""
 
 
 @dataclass
@@ -174,6 +178,7 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
         here = f"{where} event #{number}"
         code = check_code(str(entry.get("code", "")), here)
         objects = tuple(sorted(_phrases(entry.get("object", []), here)))
+        before = tuple(sorted(_phrases(entry.get("before", []), here)))
         for voice, key in (("active", "verbs"), ("passive", "passive"), ("noun", "nouns"),
                            ("passive", "object_first")):
             for trigger in _phrases(entry.get(key, []), f"{here} {key}"):
@@ -183,11 +188,13 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
                         code,
                         voice,
                         after=objects,
+                        before=before,
                         alternatives=True,
                         symmetric=bool(entry.get("symmetric", False)),
                         dyadic=bool(entry.get("dyadic", False)),
                         object_first=key == "object_first",
                         agents=frozenset(map(str, entry.get("agents", []))),
+                        untargeted=bool(entry.get("untargeted", False)),
                     ),
                 )
     return lexicon

@@ -63,17 +63,22 @@ class _TriggerRules:
                         return size, stem
         return 0, None
 
-    def _agented_noun(self, sentence: _Sentence, lo: int, hi: int) -> int:
+    def _agented_noun(self, sentence: _Sentence, lo: int, hi: int, owned: bool = False) -> int:
         """Where to go on after a coded trigger: at a nominal trigger among the words it
         would skip (`FOLLOWING`, its object or complement) when that noun names its agent
         ("menerima sebagian permohonan praperadilan yang diajukan jurnalis HM": HM's
-        lawsuit as well as the court's ruling), else at `hi`."""
+        lawsuit as well as the court's ruling), else at `hi`. `owned`: the coded trigger
+        takes no target, so an actor right after the noun is its agent too ("mengabulkan
+        sebagian gugatan Daniel": Daniel's lawsuit; `owned_noun`)."""
         for k in range(lo, min(hi, len(sentence.words))):
             size, key = (0, None) if k in sentence.names else self._trigger_at(sentence, k)
             if key is None or not any(p.voice == "noun" for p in self.lexicon.triggers[key]):
                 continue
             agent, _ = self._agent(sentence, k + size)
             if agent is not None:
+                return k
+            if owned and any(a.start == k + size for a in sentence.actors):
+                self.owned_noun = k
                 return k
         return hi
 
@@ -179,7 +184,12 @@ class _TriggerRules:
                 if ordered is None:
                     continue
                 score = sum(map(len, pattern.after))
-            if pattern.before:
+            if pattern.before and pattern.alternatives:
+                preceding = find_longest(words, before_lo, start, pattern.before)
+                if preceding is None:
+                    continue
+                score += preceding[0]
+            elif pattern.before:
                 if find_in_order(words, before_lo, start, pattern.before) is None:
                     continue
                 score += sum(map(len, pattern.before))
