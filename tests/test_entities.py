@@ -614,7 +614,7 @@ def test_initials_after_a_name_marker_are_a_person_of_their_own(recognizer) -> N
         "id",
     )
     assert [(p.name, p.actor_code) for p in people_of(analysis)] == [
-        ("Budi Prasetyo", "IDNJUD"), ("BP", "IDNCRM")
+        ("Budi Prasetyo", "IDNGOV"), ("BP", "IDNCRM")
     ]
 
 

@@ -136,7 +136,7 @@ def test_organisations_with_cameo_codes(kb: KnowledgeBase) -> None:
     assert (un.name, un.cameo) == ("United Nations", "IGOUNO")
     assert first(kb, "Dewan Keamanan PBB").cameo == "IGOUNO"
     kpk = first(kb, "KPK")
-    assert (kpk.country, kpk.cameo, kpk.type) == ("IDN", "IDNJUD", "ORG")
+    assert (kpk.country, kpk.cameo, kpk.type) == ("IDN", "IDNGOV", "ORG")
     interfax = first(kb, "Interfax")
     assert (interfax.category, interfax.country, interfax.cameo) == ("media", "RUS", "RUSMED")
     assert first(kb, "DPR").cameo == "IDNLEG"

@@ -244,7 +244,8 @@ class _EmitRules:
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
         source = sources[0]
-        if pattern.agents and source.sector not in pattern.agents:
+        if pattern.agents and source.sector not in pattern.agents and not (
+                "COP" in pattern.agents and self._investigator(source)):
             return False
         target = targets[0] if targets else None
         if target is not None and _same(source, target):
@@ -350,6 +351,20 @@ class _EmitRules:
         complements = self.lexicon.word_set("request_complements")
         return ((self.previous_code or "")[:2] in REQUEST_ROOTS
                 and any((w,) in complements for w in between))
+
+    def _investigator(self, actor: Actor) -> bool:
+        """Whether the actor is, or speaks for, a body of the pack's `investigators`: a
+        government commission whose examinations are investigations as a police force's
+        are ("KPK tengah mendalami hal tersebut", its deputy's "kita dalami")."""
+        bodies = self.lexicon.word_set("investigators")
+        if not bodies:
+            return False
+        entity = next((e for e in self.analysis.entities if e.id == actor.entity), None)
+        for text in [actor.name or "", *(entity.roles if entity else ())]:
+            words = text.lower().split()
+            if any(tuple(words[i:i + len(b)]) == b for b in bodies for i in range(len(words))):
+                return True
+        return False
 
     def _is_complement(self, sentence: _Sentence, start: int, subject_at: int | None) -> bool:
         """A verb with no subject of its own after an event coded earlier in the sentence
