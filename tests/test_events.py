@@ -1212,3 +1212,12 @@ def test_a_court_granting_a_lawsuit_finds_for_its_petitioner(pipeline) -> None: 
 def test_holding_someone_to_account_is_blame(pipeline) -> None:  # noqa: ANN001
     events = events_of(pipeline, "KPK akan meminta pertanggungjawaban para tersangka.", "id")
     assert [e.cameo for e in events] == ["112"]
+
+
+def test_a_described_person_closed_by_a_demonstrative_is_the_last_person(pipeline) -> None:  # noqa: ANN001
+    """ "Politikus PKB ini mengapresiasi ...": the person the article spoke of, not his party."""
+    events = events_of(pipeline, "Anggota Komisi III DPR Rano Alfath menyoroti kasus itu. "
+                       "Politikus PKB ini mengapresiasi Kejaksaan Agung. Partai ini mendukung "
+                       "Polri.", "id")
+    assert [(e.root, e.source.name) for e in events][1:2] == [("05", "Rano Alfath")]
+    assert events[2].source.name != "Rano Alfath"  # "Partai ini" is no person

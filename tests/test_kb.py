@@ -98,6 +98,8 @@ def test_countries_in_indonesian_and_english(kb: KnowledgeBase) -> None:
         ("Uni Soviet", "SUN"),
         ("Côte d'Ivoire", "CIV"),
         ("Swiss", "CHE"),
+        ("Persatuan Emirat Arab", "ARE"),
+        ("PEA", "ARE"),
     ]:
         assert first(kb, name).country == iso3, name
 

@@ -81,6 +81,15 @@ def test_a_name_owning_a_noun_is_no_speaker(pipeline) -> None:  # noqa: ANN001
     assert [q.speaker_name for q in quotes] == ["Donald Trump"]
 
 
+def test_a_described_person_closed_by_a_demonstrative_is_the_last_speaker(pipeline) -> None:  # noqa: ANN001, E501
+    text = ("\"Kami siap mengawal PT Pindad,\" kata Kawendra kepada wartawan. Wasekjen Gerindra "
+            "ini menilai produksi mobil itu dapat memperkuat industri nasional. Kebijakan ini "
+            "menegaskan bahwa pemerintah serius membangun industri.")
+    quotes = pipeline.analyze(text, lang="id").quotes
+    assert [(q.kind, q.speaker_name) for q in quotes] == [
+        ("direct", "Kawendra"), ("indirect", "Kawendra")]
+
+
 def test_english_cues(pipeline) -> None:  # noqa: ANN001
     text = (
         '"We are ready to respond forcefully to further Russian aggression," Blinken said on '

@@ -58,7 +58,7 @@ from pantau.extract.events.roles import _RoleRules
 from pantau.extract.events.speakers import _SpeakerRules
 from pantau.extract.events.subjects import _SubjectRules
 from pantau.extract.events.triggers import FOLLOWING, _TriggerRules
-from pantau.extract.quotes.lexicon import load_quote_lexicon
+from pantau.extract.quotes.lexicon import load_quote_lexicon, person_heads
 from pantau.kb import KnowledgeBase
 from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
@@ -90,6 +90,11 @@ class _Language:
     one and that no actor code reaches is a site, never a target."""
     relations: frozenset[Phrase] = frozenset()
     """Kin and friends (the roles' `relation`): "istri Budi Santoso" is his wife."""
+    person_heads: frozenset[Phrase] = frozenset()
+    demonstratives: frozenset[Phrase] = frozenset()
+    """A description of a person opening a sentence, closed by one of `demonstratives`
+    ("Politikus PKB ini") and opened by one of `person_heads`, is the last person named
+    (the quotes stage reads it so too; both from its lexicon)."""
 
 
 class EventCoder:
@@ -171,6 +176,8 @@ class EventCoder:
                 home_country=home_country(lang),
                 place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
+                person_heads=person_heads(lang),
+                demonstratives=quotes.demonstratives,
             )
         self._languages[lang] = setup
         return setup
@@ -255,6 +262,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             actors = self._marked_suspects(words, actors)
+            actors = self._described_last_person(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words, actors), names, places

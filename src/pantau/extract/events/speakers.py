@@ -8,13 +8,18 @@ reads the quotes layer, which no other rule does.
 
 from __future__ import annotations
 
-from pantau.extract.events.actors import entity_actor, placed_person
+from collections.abc import Sequence
+
+from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
 from pantau.model import Actor
 
 OBLIGATION_REACH = 5
 """Words before a complementizer within which a saying verb opens a reported obligation
 ("declared on Tuesday that China must")."""
+DESCRIPTION_GAP = 3
+"""Words at most between a description's opening and the actor in it ("Wasekjen
+Gerindra ini": the title, then the party)."""
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
@@ -89,6 +94,25 @@ class _SpeakerRules:
         if pronoun is not None:
             return self.last_actor
         return None
+
+    def _described_last_person(self, words: Sequence[str],
+                               actors: list[ActorSpan]) -> list[ActorSpan]:
+        """The sentence's first actor, when it stands in a description of a person that
+        opens the sentence (or its part after a comma) and a demonstrative closes
+        ("Politikus PKB ini mengapresiasi ...", "Wasekjen Gerindra ini menilai ..."), is
+        the last person named: the description is his, not his party's act."""
+        person = self.last_person
+        if person is None or not actors or actors[0].entity_type == "PERSON":
+            return actors
+        first = actors[0]
+        if first.end >= len(words) or (words[first.end],) not in self.setup.demonstratives:
+            return actors
+        start = next((i + 1 for i in range(first.start - 1, -1, -1) if words[i] in CLAUSE_MARKS),
+                     0)
+        if first.start - start > DESCRIPTION_GAP or not any(
+                tuple(words[start:start + size]) in self.setup.person_heads for size in (1, 2, 3)):
+            return actors
+        return [ActorSpan(start, first.end, person), *actors[1:]]
 
     def _last_speaker(self, sentence: _Sentence) -> Actor | None:
         """The speaker of the last quote that ends in this sentence or the one before it

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pantau.extract.quotes.lexicon import Phrase, QuoteLexicon, load_quote_lexicon
+from pantau.extract.quotes.lexicon import Phrase, QuoteLexicon, load_quote_lexicon, person_heads
 from pantau.model import Analysis, Entity, Quote
 from pantau.nlp.tokens import Token, tokenize
 
@@ -35,6 +35,8 @@ MIN_DIRECT_WORDS = 3
 MIN_CLAUSE_WORDS = 4
 SPEAKER_WINDOW = 12
 """Tokens after a cue (or before a verb) within which the speaker's name must be."""
+DESCRIPTION_WORDS = 8
+"""Words at most in a description standing for the last speaker ("Politikus PKB ini")."""
 
 _SPEECH_END = re.compile(r"[,.!?…:;]\s*$")
 
@@ -63,14 +65,17 @@ class QuoteExtractor:
         lexicon = load_quote_lexicon(analysis.language)
         if lexicon.empty:
             return
-        _Document(analysis, lexicon).extract()
+        _Document(analysis, lexicon, person_heads(analysis.language)).extract()
 
 
 class _Document:
-    def __init__(self, analysis: Analysis, lexicon: QuoteLexicon) -> None:
+    def __init__(self, analysis: Analysis, lexicon: QuoteLexicon,
+                 person_heads: frozenset[Phrase] = frozenset()) -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.lexicon = lexicon
+        self.person_heads = person_heads
+        """Words opening a description of a person: role titles, `described_persons`."""
         self.mentions = sorted(
             (m.start, m.end, e)
             for e in analysis.entities
@@ -300,6 +305,9 @@ class _Document:
         for size in (1, 2):
             if verb >= size and tuple(words[verb - size : verb]) in self.lexicon.pronouns:
                 return self.last_speaker
+        if verb >= 2 and (words[verb - 1],) in self.lexicon.demonstratives and self._describes(
+                words, verb - 1):
+            return self.last_speaker  # "Wasekjen Gerindra ini menilai ..."
         for i in range(verb - 1, max(-1, verb - SPEAKER_WINDOW), -1):
             if tokens[i].text in {".", ";"}:
                 break
@@ -317,6 +325,14 @@ class _Document:
                     end += 1
                 return _Speaker(None, self._span_text(tokens, i, end), tokens[i].start)
         return None
+
+    def _describes(self, words: Sequence[str], end: int) -> bool:
+        """Whether the words opening the sentence (or after its last comma) up to `end`
+        describe a person: a role title or a word of `described_persons` first."""
+        start = next((i + 1 for i in range(end - 1, -1, -1) if words[i] in {",", '"', "“"}), 0)
+        if not 0 < end - start <= DESCRIPTION_WORDS:
+            return False
+        return any(tuple(words[start:start + size]) in self.person_heads for size in (1, 2, 3))
 
     def _possessor(self, tokens: Sequence[Token], start: int) -> bool:
         """Whether the name starting at `start` owns the noun before it ("pengumuman

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 
+from pantau.extract.entities.roles import load_roles
+
 Phrase = tuple[str, ...]
 
 
@@ -37,6 +39,11 @@ class QuoteLexicon:
     """Words that open a noun object, not a reported clause: "menyampaikan soal ..." """
     speaker_stops: frozenset[Phrase]
     """Words that end an unnamed speaker's description: “...,” kata hakim di ..."""
+    demonstratives: frozenset[Phrase] = frozenset()
+    """Words closing a description that stands for the last speaker ("Politikus PKB ini
+    mengapresiasi ...") when it opens with a role title or one of `described_persons`."""
+    described_persons: frozenset[Phrase] = frozenset()
+    """Nouns that describe a person ("politikus", "pria"), besides the role titles."""
     possessed_affixes: frozenset[Phrase] = frozenset()
     """Affixes of nouns made from verbs, written "prefix-suffix": a name right after such
     a noun owns it and says nothing ("pengumuman Musk, menyebut ...")."""
@@ -69,3 +76,11 @@ def load_quote_lexicon(lang: str | None) -> QuoteLexicon:
     return QuoteLexicon(
         **{field.name: _phrases(data.get(field.name, [])) for field in fields(QuoteLexicon)}
     )
+
+
+@cache
+def person_heads(lang: str | None) -> frozenset[Phrase]:
+    """Words opening a description of a person: the language pack's role titles and its
+    quote lexicon's `described_persons`."""
+    titles = load_roles(lang).heads if lang else {}
+    return frozenset(titles) | load_quote_lexicon(lang).described_persons
