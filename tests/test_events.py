@@ -1221,3 +1221,21 @@ def test_a_described_person_closed_by_a_demonstrative_is_the_last_person(pipelin
                        "Polri.", "id")
     assert [(e.root, e.source.name) for e in events][1:2] == [("05", "Rano Alfath")]
     assert events[2].source.name != "Rano Alfath"  # "Partai ini" is no person
+
+
+def test_a_group_noun_after_an_adverb_opens_its_phrase_and_owns_a_serial_object(pipeline) -> None:  # noqa: ANN001, E501
+    events = events_of(pipeline, "Jika anggota DPR bekerja dengan baik, mungkin saja rakyat "
+                       "tidak akan mempertanyakan eksistensi DPR.", "id")
+    assert [(e.source.name, e.modality) for e in events] == [("rakyat", "negated")]
+    events = events_of(pipeline, "Di saat rakyat mempertanyakan kinerja DPR, mempertanyakan "
+                       "fungsinya, DPR diam.", "id")
+    assert [e.source.name for e in events] == ["rakyat", "rakyat"]
+
+
+def test_the_speaker_of_a_speech_tag_between_commas_takes_no_part(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Polres Sekadau, kata Kapolres AKBP Zainal Abidin, "
+                       "mengingatkan masyarakat agar waspada.", "id")
+    assert [(e.root, e.source.name) for e in events] == [("02", "Polres Sekadau")]
+    events = events_of(pipeline, "Barang-barang yang ditemukan, jelas Kajari Mohamad Risal, "
+                       "telah disita oleh penyidik Kejari Lembata.", "id")
+    assert [(e.root, e.target) for e in events] == [("17", None)]

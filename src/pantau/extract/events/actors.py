@@ -128,6 +128,7 @@ class ActorFinder:
         self.phrase_openers = (lexicon.word_set("conjunctions")
                                | lexicon.word_set("target_prepositions"))
         self.clause_starts = lexicon.word_set("clause_starts")
+        self.adverbs = lexicon.word_set("adverbs")
         self.verb_prefixes = lexicon.word_set("verb_prefixes")
         self.clitics = tuple(c for (c,) in lexicon.word_set("clitics"))
         self.determiners = lexicon.word_set("determiners")
@@ -450,12 +451,13 @@ class ActorFinder:
     def _opens_phrase(self, words: Sequence[str], i: int) -> bool:
         """Whether the word at i opens a noun phrase: first, or after a mark, a
         conjunction, a preposition, a word that starts a clause ("saat rakyat
-        mempertanyakan") or a verb (a word of the pack's `verb_prefixes`)."""
+        mempertanyakan"), an adverb ("mungkin saja rakyat tidak akan ...") or a verb (a
+        word of the pack's `verb_prefixes`)."""
         if i == 0:
             return True
         before = words[i - 1]
         return (not before.isalpha() or (before,) in self.phrase_openers
-                or (before,) in self.clause_starts
+                or (before,) in self.clause_starts or (before,) in self.adverbs
                 or any(before.startswith(p) for (p,) in self.verb_prefixes))
 
     def _clitic_stem(self, word: str) -> str | None:

@@ -263,6 +263,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]
             actors = self._marked_suspects(words, actors)
             actors = self._described_last_person(words, actors)
+            actors = self._without_speech_tags(tokens, words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words, actors), names, places

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
+from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.model import Actor
+from pantau.nlp.tokens import Token
 
 OBLIGATION_REACH = 5
 """Words before a complementizer within which a saying verb opens a reported obligation
@@ -20,6 +22,8 @@ OBLIGATION_REACH = 5
 DESCRIPTION_GAP = 3
 """Words at most between a description's opening and the actor in it ("Wasekjen
 Gerindra ini": the title, then the party)."""
+TAG_WORDS = 10
+"""Words at most in a speech tag set between commas ("kata Kapolres AKBP Zainal Abidin")."""
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
@@ -113,6 +117,22 @@ class _SpeakerRules:
                 tuple(words[start:start + size]) in self.setup.person_heads for size in (1, 2, 3)):
             return actors
         return [ActorSpan(start, first.end, person), *actors[1:]]
+
+    def _without_speech_tags(self, tokens: Sequence[Token], words: Sequence[str],
+                             actors: list[ActorSpan]) -> list[ActorSpan]:
+        """The actors less the speaker of a speech tag set between commas inside the
+        sentence ("Tawon Vespa, tambah Nyoto, terkenal ganas dan bisa menyerang"): he
+        tells what the sentence says, he does none of it (the entity stage reads the tag
+        so too)."""
+        tags = load_quote_lexicon(self.analysis.language).after
+        inserted: list[tuple[int, int]] = []
+        for i in range(1, len(words) - 1):
+            if words[i - 1] == "," and (words[i],) in tags:
+                j = next((k for k in range(i + 1, min(len(words), i + 1 + TAG_WORDS))
+                          if words[k] == ","), None)
+                if j is not None and j + 1 < len(words) and tokens[j + 1].text[:1].islower():
+                    inserted.append((i, j))
+        return [a for a in actors if not any(i < a.start and a.end <= j for i, j in inserted)]
 
     def _last_speaker(self, sentence: _Sentence) -> Actor | None:
         """The speaker of the last quote that ends in this sentence or the one before it

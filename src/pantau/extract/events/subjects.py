@@ -183,7 +183,9 @@ class _SubjectRules:
         "para terdakwa mencari investor dan meminta bantuan" (the defendants ask),
         "Polisi menangkap pelaku dan menahannya" (the police detain). With `comma`, a
         comma right after that object joins them too ("Polisi menangkap pelaku, memeriksa
-        saksi"). None when the actor before the trigger is no such object."""
+        saksi"); the actor may own the object ("mempertanyakan kinerja DPR,
+        mempertanyakan fungsinya"). None when the actor before the trigger is no such
+        object."""
         joins = self.lexicon.word_set("shared_subject_joins")
         if not joins:
             return None
@@ -194,11 +196,13 @@ class _SubjectRules:
         by_comma = comma and k > 0 and words[k - 1] == "," and head.end == k - 1
         if k == 0 or not ((words[k - 1],) in joins or by_comma) or head.end > k - 1:
             return None
+        prefixes = tuple(p for (p,) in self.lexicon.word_set("shared_subject_verbs"))
         verb = head.start - 1
         while verb > 0 and (words[verb].isdigit() or (words[verb],) in self.quantifiers):
             verb -= 1
-        if verb < 0 or not any(words[verb].startswith(p)
-                               for (p,) in self.lexicon.word_set("shared_subject_verbs")):
+        if verb > 0 and words[verb].isalpha() and not words[verb].startswith(prefixes):
+            verb -= 1  # "mempertanyakan kinerja DPR, mempertanyakan ...": the actor owns it
+        if verb < 0 or not words[verb].startswith(prefixes):
             return None
         return self._subject(sentence, verb, clause_only)
 
