@@ -1239,3 +1239,14 @@ def test_the_speaker_of_a_speech_tag_between_commas_takes_no_part(pipeline) -> N
     events = events_of(pipeline, "Barang-barang yang ditemukan, jelas Kajari Mohamad Risal, "
                        "telah disita oleh penyidik Kejari Lembata.", "id")
     assert [(e.root, e.target) for e in events] == [("17", None)]
+
+
+def test_a_pronoun_after_a_verb_is_the_group_or_person_named_before(pipeline) -> None:  # noqa: ANN001
+    """ "DKPP menilai mereka telah melanggar": the members named before, not no one; the
+    pronoun is only ever a target ("Saya harus membela mereka, membela yang lemah")."""
+    events = events_of(pipeline, "Polisi menangkap dua pelaku pencurian. Polisi kemudian "
+                       "memeriksa mereka di Polsek Cempaka. Ketua KPU dan empat anggota KPU "
+                       "menyewa jet pribadi. DKPP menilai mereka telah melanggar kode etik.",
+                       "id")
+    assert [(e.root, e.target and e.target.name) for e in events] == [
+        ("17", "pelaku pencurian"), ("09", "pelaku pencurian"), ("11", "anggota KPU")]

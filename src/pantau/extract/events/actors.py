@@ -47,9 +47,10 @@ class ActorSpan:
     end: int
     """Token indices [start, end) in the sentence."""
     actor: Actor
-    place_only: bool = False
-    """A place that is no actor by itself (a city, a region): only ever a target, coded
-    with its country ("Rusia merebut Krimea")."""
+    target_only: bool = False
+    """Only ever a target: a place that is no actor by itself (a city, a region), coded
+    with its country ("Rusia merebut Krimea"), or a pronoun after a verb standing for an
+    actor named before ("DKPP menilai mereka")."""
     entity_type: str | None = None
     name_start: int | None = None
     """Where the name proper starts when a title or affiliation before it is part of the
@@ -233,7 +234,7 @@ class ActorFinder:
                 # role names, by the pack's group nouns
                 actor = self.role_actor(entity.roles, actor, default_country) or actor
             actor = placed_person(actor, entity.type, default_country)
-            place_only = entity.type == "LOC" and not entity.actor_code and not actor.sector
+            target_only = entity.type == "LOC" and not entity.actor_code and not actor.sector
             if actor.code is None and actor.name is None:
                 continue
             lo = start
@@ -247,7 +248,7 @@ class ActorFinder:
                                               sector=sector)
                     if owner == 0 or (words[owner - 1],) not in self.apposition:
                         lo = owner  # (not "ditetapkan sebagai tersangka berinisial BP")
-            spans.append(ActorSpan(lo, end, actor, place_only, entity.type,
+            spans.append(ActorSpan(lo, end, actor, target_only, entity.type,
                                    start if lo < start else None))
         spans.sort(key=lambda s: s.start)
         if self.lexicon.word_set("kind_of_country"):
@@ -590,7 +591,7 @@ class ActorFinder:
                 start = span.start if start is None else start
                 continue
             if start is not None and span.entity_type == "PERSON":
-                span = ActorSpan(start, span.end, span.actor, span.place_only, span.entity_type,
+                span = ActorSpan(start, span.end, span.actor, span.target_only, span.entity_type,
                                  span.start)
             start = None
             kept.append(span)

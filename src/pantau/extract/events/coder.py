@@ -66,6 +66,8 @@ from pantau.nlp.tokens import Token, tokenize
 
 LOCATED_SECTORS = frozenset({"COP", "JUD", "CVL"})
 """Sectors of unnamed actors who belong where they are (`_placed_abroad`)."""
+ANTECEDENT_SENTENCES = 2
+"""Sentences before an object pronoun's own in which its antecedent is looked for."""
 NOT_EVENTS = frozenset({"010"})
 """CAMEO 010 "make statement, not specified" is every "said": the quotes layer holds
 speech, and coding it as events would drown the ones that matter."""
@@ -239,6 +241,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.request: tuple[int, list[Actor]] | None = None
         """Where the last appeal or demand of the current sentence ends, and whom it
         asks (`_request_content`)."""
+        self.recent_actors: list[list[ActorSpan]] = []
+        """The actors of the last sentences, for an object pronoun (`_with_object_pronouns`)."""
         self.owned_noun: int | None = None
         """A nominal trigger of the current sentence whose owner, named right after it, is
         its agent: the object of a trigger that takes no target (`_agented_noun`)."""
@@ -264,6 +268,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             actors = self._marked_suspects(words, actors)
             actors = self._described_last_person(words, actors)
             actors = self._without_speech_tags(tokens, words, actors)
+            actors = self._with_object_pronouns(words, actors)
             names = {i for s, e, _ in local for i in range(s, e)}
             sentence = _Sentence(
                 index, tokens, words, actors, self._clauses(words, actors), names, places
@@ -285,6 +290,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 self.last_person = people[0].actor
             if actors:
                 self.last_actor = actors[0].actor
+            self.recent_actors = [*self.recent_actors, actors][-ANTECEDENT_SENTENCES:]
         self._suspects()
         self.analysis.events = self.events
 

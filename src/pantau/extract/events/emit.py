@@ -115,7 +115,7 @@ class _EmitRules:
             return False
         clause = self._clause_start(sentence, k)
         before = [a for a in sentence.actors if clause <= a.start and a.end <= k
-                  and not a.place_only and not self._after_preposition(sentence, a.start)]
+                  and not a.target_only and not self._after_preposition(sentence, a.start)]
         if before:
             target = before[0]
         else:
@@ -124,7 +124,7 @@ class _EmitRules:
             j = end
             while j < len(words) and ((words[j],) in adverbs or (words[j],) in recipients):
                 j += 1
-            target = next((a for a in sentence.actors if a.start == j and not a.place_only),
+            target = next((a for a in sentence.actors if a.start == j and not a.target_only),
                           None)
         if target is None:
             return False
@@ -190,7 +190,7 @@ class _EmitRules:
         # "the rebels in Darfur must": a place named as a location may follow the subject
         located = next((p.start - 1 for p in sentence.places if p.end == j and p.start > 0), j)
         before = [a for a in sentence.actors
-                  if a.start >= clause and a.end <= j and not a.place_only]
+                  if a.start >= clause and a.end <= j and not a.target_only]
         if not before or before[-1].end not in (j, located) or self._after_preposition(
             sentence, before[-1].start
         ):

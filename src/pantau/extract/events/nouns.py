@@ -49,7 +49,7 @@ class _NounAgentRules:
             return None
         before = self._clause_start(sentence, clause - 1)
         carried = [a for a in sentence.actors if before <= a.start and a.end <= clause
-                   and not a.place_only and not self._after_preposition(sentence, a.start)]
+                   and not a.target_only and not self._after_preposition(sentence, a.start)]
         return carried[0] if carried else None
 
     def _fronted_agent(self, sentence: _Sentence, start: int) -> ActorSpan | None:
@@ -68,7 +68,7 @@ class _NounAgentRules:
         comma = next((k for k in range(start + 1, len(words)) if words[k] == ","), None)
         locative = self.lexicon.word_set("locative")
         partner_at, comma = self._fronted_partner(sentence, start, comma) or (len(words), comma)
-        if comma is None or any(a.start < comma and not a.place_only
+        if comma is None or any(a.start < comma and not a.target_only
                                 and a.start < partner_at
                                 and not (a.entity_type == "LOC" and a.start > 0
                                          and (words[a.start - 1],) in locative)
@@ -77,7 +77,7 @@ class _NounAgentRules:
             # partner: "Dalam pertemuan dengan Li Lecheng, Cook ...")
             return None
         subject = next((a for a in sentence.actors if a.start == comma + 1), None)
-        if subject is None or subject.place_only or self._suffers(sentence, subject.end):
+        if subject is None or subject.target_only or self._suffers(sentence, subject.end):
             return None
         return subject
 

@@ -73,7 +73,7 @@ class _ObjectRules:
                       or not self._after_preposition(sentence, s.start))
                  # a place named by its kind that no actor code reaches is a site, not a
                  # target: "menyerahkan bantuan untuk Masjid Jihad"
-                 and not (s.place_only and s.actor.code is None
+                 and not (s.target_only and s.actor.code is None
                           and words[s.start] in self.setup.place_heads)]
         # Not inside the pattern's object ("mengirim pasukan ke Filipina") unless the
         # object is the only actor there ("menetapkan tersangka").
@@ -149,7 +149,7 @@ class _ObjectRules:
                 while k < len(words) and (words[k],) in self.quantifiers:
                     k += 1
                 found = [a for a in sentence.actors
-                         if a.start == k and not a.place_only and a.entity_type != "LOC"]
+                         if a.start == k and not a.target_only and a.entity_type != "LOC"]
                 if found:
                     return found[0], j
             reach = self.lexicon.noun_agent_reach
@@ -158,7 +158,7 @@ class _ObjectRules:
                 if not found and self.lexicon.word_set("long_agents"):
                     # "oleh Paminal Propam Polda Sumut": a long name starting right after
                     found = [a for a in sentence.actors if j + 1 <= a.start < j + 4
-                             and not a.place_only]
+                             and not a.target_only]
                 named = self._actors_between(sentence, j + 1, j + 6)
                 if (found and found[0].entity_type is None and len(named) > 1
                         and named[1].start == found[0].end + 1 and words[found[0].end] == ","):
@@ -171,7 +171,7 @@ class _ObjectRules:
         # sector). After a noun it is where the act happens: "pengusutan perkara di
         # Kemenaker".
         markers = self.lexicon.word_set("institution_prepositions") if passive else frozenset()
-        if any(a.start == end and not a.place_only for a in sentence.actors):
+        if any(a.start == end and not a.target_only for a in sentence.actors):
             # "ditangkap polisi dan ditahan di Polres Bogor": the agent right after the
             # verb is the one (`_roles`), not an institution later on
             markers = frozenset()
@@ -184,7 +184,7 @@ class _ObjectRules:
             # (an institution the entity model drew as a place, "Polda Sulteng", counts
             # when it has an institutional sector)
             found = [a for a in sentence.actors if a.start == j + size
-                     and a.entity_type in ("ORG", "LOC") and not a.place_only
+                     and a.entity_type in ("ORG", "LOC") and not a.target_only
                      and a.actor.sector in INSTITUTIONAL]
             if found:
                 return found[0], j

@@ -186,13 +186,13 @@ class _RoleRules:
         at = next((k for k in (end, end + 1) if k < len(words) and (words[k],) in marks), None)
         if at is None:
             return None
-        first = next((a for a in sentence.actors if a.start == at + 1 and not a.place_only),
+        first = next((a for a in sentence.actors if a.start == at + 1 and not a.target_only),
                      None)
         if (first is None or first.end >= len(words)
                 or (words[first.end],) not in self.lexicon.word_set("between_joiners")):
             return None
         second = next((a for a in sentence.actors
-                       if a.start == first.end + 1 and not a.place_only), None)
+                       if a.start == first.end + 1 and not a.target_only), None)
         if second is None or _same(first.actor, second.actor):
             return None
         return first, second

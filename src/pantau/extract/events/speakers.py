@@ -134,6 +134,39 @@ class _SpeakerRules:
                     inserted.append((i, j))
         return [a for a in actors if not any(i < a.start and a.end <= j for i, j in inserted)]
 
+    def _with_object_pronouns(self, words: Sequence[str],
+                              actors: list[ActorSpan]) -> list[ActorSpan]:
+        """The actors with each third-person pronoun after a verb or a target preposition
+        as the actor it stands for (the pack's `plural_object_pronouns`: the last group,
+        `singular_object_pronouns`: the last person): "DKPP menilai mereka telah
+        melanggar" after "Ketua KPU dan empat anggota KPU ..." is the members. Not the
+        sentence's first actor, mostly the subject acting on them."""
+        plural = self.lexicon.word_set("plural_object_pronouns")
+        singular = self.lexicon.word_set("singular_object_pronouns")
+        if not (plural or singular):
+            return actors
+        prefixes = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        prepositions = self.lexicon.word_set("target_prepositions")
+        added = []
+        for k in range(1, len(words)):
+            many = (words[k],) in plural
+            if not (many or (words[k],) in singular) or any(
+                    a.start <= k < a.end for a in actors):
+                continue
+            before = words[k - 1]
+            if not ((before.isalpha() and before.startswith(prefixes))
+                    or (before,) in prepositions):
+                continue
+            earlier = [a for a in actors if a.end <= k][1:]
+            for previous in reversed(self.recent_actors):
+                earlier = [*previous, *earlier]
+            antecedent = next((a for a in reversed(earlier)
+                               if (a.entity_type != "PERSON") == many and a.actor.code), None)
+            if antecedent is not None:
+                added.append(ActorSpan(k, k + 1, antecedent.actor, target_only=True,
+                                       entity_type=antecedent.entity_type))
+        return sorted([*actors, *added], key=lambda a: a.start) if added else actors
+
     def _last_speaker(self, sentence: _Sentence) -> Actor | None:
         """The speaker of the last quote that ends in this sentence or the one before it
         (the pack's `party_pronouns`: "Hingga kini, pihaknya masih melakukan penyelidikan"

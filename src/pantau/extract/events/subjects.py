@@ -50,7 +50,7 @@ class _SubjectRules:
             a
             for a in sentence.actors
             if a.end <= start
-            and not a.place_only
+            and not a.target_only
             and not self._after_preposition(sentence, a.name_start or a.start)
             and not any((w,) in apposition
                         for w in sentence.words[max(0, a.start - APPOSITION):a.start])
@@ -155,7 +155,7 @@ class _SubjectRules:
         end = self._clause_end(sentence, start)
         if end >= len(words) or words[end - 1] != ",":
             return None
-        return next((a for a in sentence.actors if a.start == end and not a.place_only), None)
+        return next((a for a in sentence.actors if a.start == end and not a.target_only), None)
 
     def _joined_to_saying(self, sentence: _Sentence, head: ActorSpan, start: int) -> int | None:
         """The saying verb a verb joined by "dan"/"serta" goes with when it follows what
