@@ -1250,3 +1250,9 @@ def test_a_pronoun_after_a_verb_is_the_group_or_person_named_before(pipeline) ->
                        "id")
     assert [(e.root, e.target and e.target.name) for e in events] == [
         ("17", "pelaku pencurian"), ("09", "pelaku pencurian"), ("11", "anggota KPU")]
+
+
+def test_unnamed_people_in_the_plural_are_actors(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "KPK juga akan meminta pertanggungjawaban atas perbuatan "
+                       "para pihak tersebut.", "id")
+    assert [(e.cameo, e.target and e.target.code) for e in events] == [("112", "IDNCVL")]
