@@ -1256,3 +1256,13 @@ def test_unnamed_people_in_the_plural_are_actors(pipeline) -> None:  # noqa: ANN
     events = events_of(pipeline, "KPK juga akan meminta pertanggungjawaban atas perbuatan "
                        "para pihak tersebut.", "id")
     assert [(e.cameo, e.target and e.target.code) for e in events] == [("112", "IDNCVL")]
+
+
+def test_a_request_or_objection_with_its_agent_after(pipeline) -> None:  # noqa: ANN001
+    """ "sesuai permintaan dari Pak Presiden Prabowo" (an honorific before the asker),
+    "keberatan yang diajukan oleh para Gubernur" (a formal objection, 114)."""
+    events = events_of(pipeline, "Program ini sesuai permintaan dari Pak Presiden Prabowo. "
+                       "Menurutnya, keberatan yang diajukan oleh para gubernur tersebut "
+                       "sangat beralasan.", "id")
+    assert [(e.cameo, e.source.name) for e in events] == [
+        ("020", "Prabowo Subianto"), ("114", "gubernur")]

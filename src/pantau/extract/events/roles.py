@@ -67,8 +67,9 @@ class _RoleRules:
                 target = inside[0] if len(inside) == 1 else None
             source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
-                reach = end + self._span_len(sentence, end)
-                direct = self._actors_between(sentence, end, reach)
+                at = end + (end < len(sentence.words) and (sentence.words[end],)
+                            in self.lexicon.word_set("honorifics"))  # "dari Pak Prabowo"
+                direct = self._actors_between(sentence, at, at + self._span_len(sentence, at))
                 source = direct[0] if direct else None
             if (source is None and object_span[0] == end < object_span[1]
                     and self.lexicon.word_set("agent_after_object")):
