@@ -165,6 +165,7 @@ def test_people_with_roles(kb: KnowledgeBase) -> None:
     assert first(kb, "Yuri Ushakov").cameo == "RUSGOV"
     assert first(kb, "Sri Mulyani").actor_code("2022-01-01") == "IDNGOV"
     assert first(kb, "Prabowo", type="PERSON").actor_code("2025-01-01") == "IDNGOV"
+    assert first(kb, "Dede Yusuf", type="PERSON").cameo == "IDNLEG"
 
 
 def test_dated_codes_of_organisations(kb: KnowledgeBase) -> None:

@@ -157,9 +157,8 @@ class _SpeakerRules:
             if not ((before.isalpha() and before.startswith(prefixes))
                     or (before,) in prepositions):
                 continue
-            earlier = [a for a in actors if a.end <= k][1:]
-            for previous in reversed(self.recent_actors):
-                earlier = [*previous, *earlier]
+            earlier = [*(a for previous in self.recent_actors for a in previous),
+                       *[a for a in actors if a.end <= k][1:]]
             antecedent = next((a for a in reversed(earlier)
                                if (a.entity_type != "PERSON") == many and a.actor.code), None)
             if antecedent is not None:
