@@ -101,8 +101,9 @@ class EntityRecognizer:
         count. An abbreviation matches only a name written without lower-case letters,
         as the knowledge base asks ("Ma" in "Ma, gak perlu khawatir" is no MA, the
         Supreme Court), and a short name written so is an acronym, not a small place."""
-        cased = not any(ch.islower() for ch in name)
-        matches = [m for m in self.kb.matches(name, lang=lang) if cased or m.kind != "abbr"]
+        matches = self.kb.matches(name, lang=lang)
+        cased = bool(matches) and not any(ch.islower() for ch in name)
+        matches = [m for m in matches if cased or m.kind != "abbr"]
         if cased and name.isalpha() and len(name) <= MAX_ACRONYM_LETTERS:
             # "WA" (WhatsApp), "SIM" (a driving licence), "OSS" are acronyms, not the
             # towns Wa, Sim and Oss; a city of millions in capitals ("JAKARTA -") is itself
@@ -682,9 +683,12 @@ class EntityRecognizer:
         added: list[Candidate] = []
         position = 0
         while position < len(tokens):
+            if not tokens[position].text[:1].isupper():
+                position += 1
+                continue
             size = next((n for n in range(longest, 0, -1)
                          if tuple(words[position:position + n]) in kinds), 0)
-            if (not size or not tokens[position].text[:1].isupper()
+            if (not size
                     or any(owner.get(k, None) is not None and owner[k].type != "LOC"
                            and (owner[k].first, owner[k].last) != (position, position + size)
                            for k in range(position, position + size))):
