@@ -207,7 +207,7 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ lookups
     def _alias_keys(self) -> frozenset[str]:
-        """Every alias key, held in memory (about 10 MB): most names a text offers are
+        """Every alias key, held in memory (13-32 MB): most names a text offers are
         none, and a set says so faster than the database (the entities stage asks for
         every run of capitalised words: a third of its time went to such misses)."""
         if self._keys is None:
