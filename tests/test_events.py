@@ -1266,3 +1266,9 @@ def test_a_request_or_objection_with_its_agent_after(pipeline) -> None:  # noqa:
                        "sangat beralasan.", "id")
     assert [(e.cameo, e.source.name) for e in events] == [
         ("020", "Prabowo Subianto"), ("114", "gubernur")]
+
+
+def test_someone_unnamed_acts_and_no_one_does_not(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Tiba-tiba dari arah belakang ada yang membacok korban.", "id")
+    assert [(e.root, e.source.name) for e in events] == [("18", "ada yang")]
+    assert events_of(pipeline, "Tak ada yang pernah meminta bantuan kepada pemerintah.", "id") == []
