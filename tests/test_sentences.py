@@ -192,3 +192,13 @@ def test_pipeline_sentences_index_the_clean_text(pipeline: Pipeline) -> None:
         "Sebanyak 13.000 orang hadir pukul 10.00 WIB.",
         "Semua senang.",
     ]
+
+
+def test_sentence_tokens_are_shared_but_each_caller_gets_its_own_list() -> None:
+    from pantau.nlp.tokens import sentence_tokens, tokenize
+
+    text = "KPK menahan tersangka. Polisi memeriksa saksi."
+    first = sentence_tokens(text, 0, 22)
+    assert first == tokenize(text, 0, 22)
+    first.append(first[0])  # a caller may change its list without changing the next one's
+    assert sentence_tokens(text, 0, 22) == tokenize(text, 0, 22)

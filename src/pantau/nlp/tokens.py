@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"""
@@ -37,3 +38,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         Token(m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
     ]
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
+    """`tokenize(text, start, end)` for a sentence several stages read (entities, their
+    grouping, events): tokenized once and shared, as a new list each time."""
+    return list(_sentence_tokens(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(tokenize(text, start, end))

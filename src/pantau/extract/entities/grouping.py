@@ -20,7 +20,7 @@ from pantau.extract.entities.roles import RoleLexicon
 from pantau.kb.model import normalize
 from pantau.lang import pack_for
 from pantau.model import Analysis, Entity, Mention
-from pantau.nlp.tokens import Token, tokenize
+from pantau.nlp.tokens import Token, sentence_tokens
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
@@ -54,7 +54,7 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
         return
     taken = [(c.start, c.end) for c in found]
     for index, sentence in enumerate(analysis.sentences):
-        tokens = tokenize(text, sentence.start, sentence.end)
+        tokens = sentence_tokens(text, sentence.start, sentence.end)
         for i, token in enumerate(tokens):
             group = surnames.get(token.text)
             if group is None and token.text in middle and _stands_alone(tokens, i):

@@ -38,7 +38,7 @@ from pantau.kb import KbMatch, KnowledgeBase
 from pantau.kb.model import KbEntry
 from pantau.lang import LanguagePack, load_pack, pack_for
 from pantau.model import Analysis
-from pantau.nlp.tokens import Token, tokenize
+from pantau.nlp.tokens import Token, sentence_tokens
 
 MAX_NAME_TOKENS = 6
 MAX_ACRONYM_LETTERS = 5
@@ -143,7 +143,7 @@ class EntityRecognizer:
         roles = load_roles(lang) if lang else RoleLexicon.empty()
         text = analysis.text
         candidates: list[Candidate] = []
-        sentences = [tokenize(text, s.start, s.end) for s in analysis.sentences]
+        sentences = [sentence_tokens(text, s.start, s.end) for s in analysis.sentences]
         # the model's genre (news or not: ner_genre), guessed once from the whole text
         genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
         defined: set[str] = set()

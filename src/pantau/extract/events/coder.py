@@ -62,7 +62,7 @@ from pantau.extract.quotes.lexicon import load_quote_lexicon, person_heads
 from pantau.kb import KnowledgeBase
 from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
-from pantau.nlp.tokens import Token, tokenize
+from pantau.nlp.tokens import Token, sentence_tokens
 
 LOCATED_SECTORS = frozenset({"COP", "JUD", "CVL"})
 """Sectors of unnamed actors who belong where they are (`_placed_abroad`)."""
@@ -254,7 +254,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             key=lambda x: x[0],
         )
         for index, span in enumerate(self.analysis.sentences):
-            tokens = tokenize(text, span.start, span.end)
+            tokens = sentence_tokens(text, span.start, span.end)
             if not tokens:
                 continue
             words = [t.text.lower() for t in tokens]
