@@ -34,7 +34,8 @@ EVENTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "events"
 TRAIN = ["detik-events.jsonl", "detik-events-check.jsonl", "detik-events-check-r4.jsonl",
          "detik-events-check-r5.jsonl", "detik-events-check-r6.jsonl"]
 TEST = ["detik-events-check-r7.jsonl", "detik-events-check-r8.jsonl"]
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/news/id/detik-2025-dev.jsonl"
+DEFAULT_DATA = (Path(__file__).resolve().parent.parent.parent
+                / "shared" / "data" / "news" / "id" / "detik-2025-dev.jsonl")
 PREFIXES = ("memper", "mem", "men", "meng", "meny", "me", "diper", "di", "ber", "ter", "pem",
             "pen", "peng", "peny", "pe", "per", "ke")
 SUFFIXES = ("kannya", "nya", "kan", "an", "i")
