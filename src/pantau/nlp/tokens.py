@@ -46,6 +46,6 @@ def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
     return list(_sentence_tokens(text, start, end))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # a few documents' sentences: bounded memory in a server
 def _sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple(tokenize(text, start, end))

@@ -58,7 +58,7 @@ from pantau.extract.events.roles import _RoleRules
 from pantau.extract.events.speakers import _SpeakerRules
 from pantau.extract.events.subjects import _SubjectRules
 from pantau.extract.events.triggers import FOLLOWING, _TriggerRules
-from pantau.extract.quotes.lexicon import load_quote_lexicon, person_heads
+from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.kb import KnowledgeBase
 from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
@@ -92,11 +92,10 @@ class _Language:
     one and that no actor code reaches is a site, never a target."""
     relations: frozenset[Phrase] = frozenset()
     """Kin and friends (the roles' `relation`): "istri Budi Santoso" is his wife."""
-    person_heads: frozenset[Phrase] = frozenset()
     demonstratives: frozenset[Phrase] = frozenset()
-    """A description of a person opening a sentence, closed by one of `demonstratives`
-    ("Politikus PKB ini") and opened by one of `person_heads`, is the last person named
-    (the quotes stage reads it so too; both from its lexicon)."""
+    """A description of a person opening a sentence and closed by one of these
+    ("Politikus PKB ini") is the last person named (the quotes stage's words and its
+    `describes_person`, which reads it so too)."""
 
 
 class EventCoder:
@@ -178,7 +177,6 @@ class EventCoder:
                 home_country=home_country(lang),
                 place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
-                person_heads=person_heads(lang),
                 demonstratives=quotes.demonstratives,
             )
         self._languages[lang] = setup

@@ -67,8 +67,10 @@ class _RoleRules:
                 target = inside[0] if len(inside) == 1 else None
             source, _ = self._agent(sentence, end, passive=True)
             if source is None:  # "diserang Rusia": the agent right after the verb
-                at = end + (end < len(sentence.words) and (sentence.words[end],)
-                            in self.lexicon.word_set("honorifics"))  # "dari Pak Prabowo"
+                at = end  # the agent may follow an honorific: "dari Pak Prabowo"
+                if at < len(sentence.words) and (sentence.words[at],) in self.lexicon.word_set(
+                        "honorifics"):
+                    at += 1
                 direct = self._actors_between(sentence, at, at + self._span_len(sentence, at))
                 source = direct[0] if direct else None
             if (source is None and object_span[0] == end < object_span[1]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
-from pantau.extract.quotes.lexicon import load_quote_lexicon
+from pantau.extract.quotes.lexicon import describes_person, load_quote_lexicon
 from pantau.model import Actor
 from pantau.nlp.tokens import Token
 
@@ -113,8 +113,8 @@ class _SpeakerRules:
             return actors
         start = next((i + 1 for i in range(first.start - 1, -1, -1) if words[i] in CLAUSE_MARKS),
                      0)
-        if first.start - start > DESCRIPTION_GAP or not any(
-                tuple(words[start:start + size]) in self.setup.person_heads for size in (1, 2, 3)):
+        if first.start - start > DESCRIPTION_GAP or not describes_person(
+                self.analysis.language, words, start):
             return actors
         return [ActorSpan(start, first.end, person), *actors[1:]]
 

@@ -25,7 +25,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pantau.extract.quotes.lexicon import Phrase, QuoteLexicon, load_quote_lexicon, person_heads
+from pantau.extract.quotes.lexicon import (
+    Phrase,
+    QuoteLexicon,
+    describes_person,
+    load_quote_lexicon,
+)
 from pantau.model import Analysis, Entity, Quote
 from pantau.nlp.tokens import Token, tokenize
 
@@ -65,17 +70,14 @@ class QuoteExtractor:
         lexicon = load_quote_lexicon(analysis.language)
         if lexicon.empty:
             return
-        _Document(analysis, lexicon, person_heads(analysis.language)).extract()
+        _Document(analysis, lexicon).extract()
 
 
 class _Document:
-    def __init__(self, analysis: Analysis, lexicon: QuoteLexicon,
-                 person_heads: frozenset[Phrase] = frozenset()) -> None:
+    def __init__(self, analysis: Analysis, lexicon: QuoteLexicon) -> None:
         self.analysis = analysis
         self.text = analysis.text
         self.lexicon = lexicon
-        self.person_heads = person_heads
-        """Words opening a description of a person: role titles, `described_persons`."""
         self.mentions = sorted(
             (m.start, m.end, e)
             for e in analysis.entities
@@ -332,7 +334,7 @@ class _Document:
         start = next((i + 1 for i in range(end - 1, -1, -1) if words[i] in {",", '"', "“"}), 0)
         if not 0 < end - start <= DESCRIPTION_WORDS:
             return False
-        return any(tuple(words[start:start + size]) in self.person_heads for size in (1, 2, 3))
+        return describes_person(self.analysis.language, words, start)
 
     def _possessor(self, tokens: Sequence[Token], start: int) -> bool:
         """Whether the name starting at `start` owns the noun before it ("pengumuman

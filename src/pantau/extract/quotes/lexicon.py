@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -84,3 +85,10 @@ def person_heads(lang: str | None) -> frozenset[Phrase]:
     quote lexicon's `described_persons`."""
     titles = load_roles(lang).heads if lang else {}
     return frozenset(titles) | load_quote_lexicon(lang).described_persons
+
+
+def describes_person(lang: str | None, words: Sequence[str], start: int) -> bool:
+    """Whether the (lower-case) words from `start` open a description of a person: a role
+    title of up to three words, or one of `described_persons` ("Politikus PKB ini")."""
+    heads = person_heads(lang)
+    return any(tuple(words[start:start + size]) in heads for size in (1, 2, 3))
