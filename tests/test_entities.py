@@ -913,6 +913,24 @@ def test_a_namesake_of_a_known_person_keeps_the_first_names_after_the_comma(reco
     assert [m.text for m in person.mentions][-1] == "Yasir"  # a middle word, standing alone
 
 
+def test_a_clipped_given_name_after_the_full_name_is_the_person(recognizer) -> None:  # noqa: ANN001
+    text = ("Ketua DPRD Kota Wakanda, Prasetyawan Halim mengatakan rapat berjalan. "
+            "Pras pun meminta warga tenang. Prasetyo datang kemudian.")
+    people = [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
+    person = next(e for e in people if e.name == "Prasetyawan Halim")
+    assert [m.text for m in person.mentions] == ["Prasetyawan Halim", "Pras"]
+    # a name of its own, not a beginning of his ("Prasetyo" is no clip of Prasetyawan)
+    assert all(m.text != "Prasetyo" for m in person.mentions)
+
+
+def test_a_clip_before_the_full_name_or_shared_by_two_people_is_no_one(recognizer) -> None:  # noqa: ANN001
+    text = ("Pras datang lebih dulu. Ketua DPRD Kota Wakanda, Prasetyawan Halim dan Wakil "
+            "Ketua DPRD Kota Wakanda, Prasojo Utomo menghadiri rapat. Pras pun pulang.")
+    mentions = [m.text for e in entities_of(recognizer, text, "id").entities
+                if e.type == "PERSON" for m in e.mentions]
+    assert "Pras" not in mentions
+
+
 def test_a_common_word_in_a_title_names_no_foreign_town(recognizer) -> None:  # noqa: ANN001
     # "Sama" (same) is also a Chinese city's alternate name
     text = "Direktur Kerja Sama, Wahyu Lestanto menyampaikan laporannya."

@@ -1272,3 +1272,25 @@ def test_someone_unnamed_acts_and_no_one_does_not(pipeline) -> None:  # noqa: AN
     events = events_of(pipeline, "Tiba-tiba dari arah belakang ada yang membacok korban.", "id")
     assert [(e.root, e.source.name) for e in events] == [("18", "ada yang")]
     assert events_of(pipeline, "Tak ada yang pernah meminta bantuan kepada pemerintah.", "id") == []
+
+
+def test_swearing_at_officers_on_duty(pipeline) -> None:  # noqa: ANN001
+    """Insults are 111 like criticism, and unnamed officers ("petugas") are the state's."""
+    events = events_of(pipeline, "Seorang pengemudi mengumpat kepada petugas. Pria itu "
+                       "juga melontarkan kata-kata kasar kepada petugas parkir.", "id")
+    assert [(e.cameo, e.source.name, e.target and e.target.code) for e in events] == [
+        ("111", "pengemudi", "IDNGOV"), ("111", "pria", "IDNGOV")]
+
+
+def test_a_personal_pronoun_is_the_unnamed_person_not_the_body_named_after(pipeline) -> None:  # noqa: ANN001
+    """ "Polisi menerima laporan tentang seorang pria ... Dia mengumpat": the man swore,
+    not the police."""
+    events = events_of(pipeline, "Polisi menerima laporan tentang seorang pria yang mabuk "
+                       "di bandara. Dia mengumpat kepada petugas bandara.", "id")
+    assert [(e.cameo, e.source.name) for e in events] == [("111", "pria")]
+
+
+def test_taking_a_matter_to_court_with_the_matter_between(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Suci Anggraini membawa kasus tersebut ke ranah hukum.", "id")
+    assert [(e.cameo, e.source.name, e.target) for e in events] == [
+        ("115", "Suci Anggraini", None)]

@@ -30,10 +30,12 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
     ("Blinken said", "RK menolak", a sentence opening with "Musk" for Elon Musk), and a
     given or middle word of a name that no other person has, standing alone ("Bimo
     menyebut" for Bimo Wijayanto, "jelas Yasir" for Andi Muhammad Yasir Arafat, as
-    `_person_key` keys them)."""
+    `_person_key` keys them), and a given name clipped after the full name ("Pras pun
+    meminta" for Prasetyo Hadi: `_clips`)."""
     text = analysis.text
     surnames: dict[str, Group] = {}
     middle: dict[str, Group | None] = {}
+    clips: dict[str, tuple[Group, int] | None] = {}
     for group in groups:
         if group.type != "PERSON":
             continue
@@ -50,8 +52,12 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
                 if part[:1].isupper() and part.isalpha() and len(part) > 2:
                     # None when two people have it
                     middle[part] = group if middle.get(part, group) is group else None
+            if len(parts) > c.opener + 1:
+                _add_clips(clips, parts[c.opener], group, c.end)
     if not surnames:
         return
+    pack = pack_for(analysis.language)
+    stopwords = pack.stopwords if pack else frozenset()
     taken = [(c.start, c.end) for c in found]
     for index, sentence in enumerate(analysis.sentences):
         tokens = sentence_tokens(text, sentence.start, sentence.end)
@@ -59,11 +65,38 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             group = surnames.get(token.text)
             if group is None and token.text in middle and _stands_alone(tokens, i):
                 group = middle[token.text]
+            if group is None and clips.get(token.text) and _stands_alone(tokens, i):
+                clipped, after = clips[token.text]  # type: ignore[misc]
+                if (token.start >= after and token.text.lower() not in stopwords
+                        and not re.search(rf"\b{token.text.lower()}\b", text)):
+                    group = clipped
             if group is None or any(s < token.end and token.start < e for s, e in taken):
                 continue
             group.candidates.append(
                 Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
             )
+
+MIN_CLIP = 3
+"""Letters a clipped given name keeps at least ("Pras" of Prasetyo, "Pram" of Pramono);
+it drops two at least, so "Budi" is no clip of "Budiman"'s bearer but his own name."""
+
+
+def _add_clips(
+    clips: dict[str, tuple[Group, int] | None], given: str, group: Group, after: int
+) -> None:
+    """Record the clipped forms of a person's given name: each beginning of it of
+    `MIN_CLIP` letters or more that drops two at least, usable after offset `after` (the
+    full name written). None when two people's given names begin alike."""
+    if not (given.isalpha() and given[:1].isupper()) or given.isupper():
+        return
+    for end in range(MIN_CLIP, len(given) - 1):
+        clip = given[:end]
+        known = clips.get(clip, (group, after))
+        if known is None or known[0] is not group:
+            clips[clip] = None
+        else:
+            clips[clip] = (group, min(known[1], after))
+
 
 def group_mentions(
     candidates: list[Candidate], text: str, roles: RoleLexicon, lang: str | None

@@ -213,6 +213,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.subordinate = self.lexicon.word_set("subordinate")
         self.obligations = (self.lexicon.word_set("obligation")
                             if self.lexicon.obligation_code else frozenset())
+        self.unnamed_people = self.lexicon.word_set("unnamed_suspects")
         self.known_names: dict[Phrase, Actor] = self._name_parts()
         """People named by a marker earlier in the document ("berinisial HM"), and the
         parts of people's names (`_name_parts`)."""
@@ -222,6 +223,10 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.last_person: Actor | None = None
         """The first person named in the last sentence naming one (mostly its subject),
         for a personal pronoun ("Dia", "Ia")."""
+        self.last_unnamed_person: Actor | None = None
+        """The first unnamed person of the last sentence naming one ("Seorang turis
+        Kanada ditangkap polisi ... Dia mengumpat": the tourist), for a personal pronoun
+        when no person is named: a body ("polisi") is no "dia"."""
         self.last_actor: Actor | None = None
         """The last person (else actor) named, for a pronoun subject."""
         self.entity_actors: dict[str, Actor] = {}
@@ -288,6 +293,10 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 self.last_person = people[0].actor
             if actors:
                 self.last_actor = actors[0].actor
+            self.last_unnamed_person = next(
+                (a.actor for a in actors if a.actor.entity is None and a.actor.name
+                 and (a.actor.name.lower().split()[0],) in self.unnamed_people),
+                self.last_unnamed_person)
             self.recent_actors = [*self.recent_actors, actors][-ANTECEDENT_SENTENCES:]
         self._suspects()
         self.analysis.events = self.events

@@ -85,7 +85,7 @@ class _SpeakerRules:
             if speaker is not None:
                 return speaker  # "Gbagbo announced on Sunday that he will extend ..."
         if any((w,) in self.personal_pronouns for w in before):
-            person = self.last_person or self.last_actor
+            person = self.last_person or self.last_unnamed_person or self.last_actor
             quoted_by = self._speaker_at(sentence.tokens[start].start)
             if (person is not None and quoted_by is not None and person.entity is not None
                     and person.entity == quoted_by.entity):
