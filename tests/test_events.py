@@ -1294,3 +1294,15 @@ def test_taking_a_matter_to_court_with_the_matter_between(pipeline) -> None:  # 
     events = events_of(pipeline, "Suci Anggraini membawa kasus tersebut ke ranah hukum.", "id")
     assert [(e.cameo, e.source.name, e.target) for e in events] == [
         ("115", "Suci Anggraini", None)]
+
+
+def test_a_trigger_s_abbreviation_in_brackets_is_no_second_event(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Dua oknum personel Satlantas Polrestabes Medan terkena "
+                       "operasi tangkap tangan (OTT) oleh Paminal Propam Polda Sumut.", "id")
+    assert [e.root for e in events] == ["17"]
+
+
+def test_the_press_unnamed_is_an_actor(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Kejaksaan Negeri Wakanda menjalin kerja sama dengan "
+                       "sejumlah media untuk menyalurkan informasi publik.", "id")
+    assert [(e.root, e.target and e.target.code) for e in events] == [("06", "IDNMED")]

@@ -1,6 +1,6 @@
 """The independent event check sets (tests/data/events/detik-events-check.jsonl, rounds 1-3,
-and detik-events-check-r4.jsonl, -r5, -r6, -r7, -r8, rounds 4-8) are well formed and aligned with
-pantau's sentences; they share no article with the development gold nor with each other.
+and detik-events-check-r4.jsonl to -r9, rounds 4-9) are well formed and aligned with pantau's
+sentences; they share no article with the development gold nor with each other.
 
 Only the cleaner and the sentence splitter run here (no stage after them), so the test says
 nothing about the event coder: score it with the same command as the development gold.
@@ -24,7 +24,9 @@ ROUND_5 = EVENTS / "detik-events-check-r5.jsonl"
 ROUND_6 = EVENTS / "detik-events-check-r6.jsonl"
 ROUND_7 = EVENTS / "detik-events-check-r7.jsonl"
 ROUND_8 = EVENTS / "detik-events-check-r8.jsonl"
-SIZES = {CHECK: 420, ROUND_4: 120, ROUND_5: 190, ROUND_6: 190, ROUND_7: 190, ROUND_8: 200}
+ROUND_9 = EVENTS / "detik-events-check-r9.jsonl"
+SIZES = {CHECK: 420, ROUND_4: 120, ROUND_5: 190, ROUND_6: 190, ROUND_7: 190, ROUND_8: 200,
+         ROUND_9: 200}
 MODALITIES = {"asserted", "negated", "future", "hypothetical", "reported", "demanded"}
 
 

@@ -69,8 +69,11 @@ class _TriggerRules:
         ("menerima sebagian permohonan praperadilan yang diajukan jurnalis HM": HM's
         lawsuit as well as the court's ruling), else at `hi`. `owned`: the coded trigger
         takes no target, so an actor right after the noun is its agent too ("mengabulkan
-        sebagian gugatan Daniel": Daniel's lawsuit; `owned_noun`)."""
+        sebagian gugatan Daniel": Daniel's lawsuit; `owned_noun`). Not the coded trigger's
+        own abbreviation in brackets ("terkena operasi tangkap tangan (OTT) oleh ...")."""
         for k in range(lo, min(hi, len(sentence.words))):
+            if k == lo + 1 and sentence.words[lo] == "(":
+                continue
             size, key = (0, None) if k in sentence.names else self._trigger_at(sentence, k)
             if key is None or not any(p.voice == "noun" for p in self.lexicon.triggers[key]):
                 continue
