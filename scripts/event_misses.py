@@ -1,15 +1,16 @@
 """Why the events coder misses gold events: for each gold event with no predicted event
 of its root in its sentence, where the coder stopped at the gold trigger's position.
 
-    .venv/bin/python scripts/event_misses.py GOLD [--data DETIK_JSONL] [--show]
+    .venv/bin/python scripts/event_misses.py GOLD [--data DETIK_JSONL] [--show] [--by-root]
 
-Prints counts by reason; `--show` lists each miss too (use it on tuning golds only: a
-blind gold's errors must stay unread). Reasons, in the coder's order: the position was
-never looked at (a trigger before it consumed it), no lexicon key starts there, the key
-is blocked as no trigger or as a noun after a name, the verb form does not fit, no
-pattern's context words are there, the pattern chosen has another root, the event was
-dropped before its actors were known, or `_emit` dropped it (no source, no target for a
-dyadic entry, a complement or content of another act, a source of the wrong sector).
+Prints counts by reason (`--by-root`: by reason and CAMEO root); `--show` lists each miss
+too (use it on tuning golds only: a blind gold's errors must stay unread). Reasons, in the
+coder's order: the position was never looked at (a trigger before it consumed it), no
+lexicon key starts there, the key is blocked as no trigger or as a noun after a name, the
+verb form does not fit, no pattern's context words are there, the pattern chosen has
+another root, the event was dropped before its actors were known, or `_emit` dropped it
+(no source, no target for a dyadic entry, a complement or content of another act, a
+source of the wrong sector).
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path,
                         default=Path("../shared/data/news/id/detik-2025-dev.jsonl"))
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--by-root", action="store_true",
+                        help="count by reason and CAMEO root (still no sentence shown)")
     options = parser.parse_args()
     with options.data.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
@@ -117,7 +120,7 @@ def main() -> None:
                     steps = {c[1]: c for c in here}
                     keyed = any(c[1] == "_trigger_at" and c[4][1] is not None for c in here)
                     why = reason(steps, any(c[1] == "_trigger_at" for c in here), keyed, root)
-                counts[why] += 1
+                counts[f"{why} ({root})" if options.by_root else why] += 1
                 if options.show:
                     print(f"{doc_id}#{sentence.sentence} {event['code']} '{trigger}': {why}")
     for why, n in counts.most_common():
