@@ -931,6 +931,12 @@ def test_a_clip_before_the_full_name_or_shared_by_two_people_is_no_one(recognize
     assert "Pras" not in mentions
 
 
+def test_a_minister_s_bracketed_title_is_no_ministry(recognizer) -> None:  # noqa: ANN001
+    text = "Menteri Sekretaris Negara (Mensesneg) Prasetyo Hadi hadir dalam rapat itu."
+    entities = entities_of(recognizer, text, "id").entities
+    assert [(e.type, e.name) for e in entities] == [("PERSON", "Prasetyo Hadi")]
+
+
 def test_a_common_word_in_a_title_names_no_foreign_town(recognizer) -> None:  # noqa: ANN001
     # "Sama" (same) is also a Chinese city's alternate name
     text = "Direktur Kerja Sama, Wahyu Lestanto menyampaikan laporannya."

@@ -1306,3 +1306,9 @@ def test_the_press_unnamed_is_an_actor(pipeline) -> None:  # noqa: ANN001
     events = events_of(pipeline, "Kejaksaan Negeri Wakanda menjalin kerja sama dengan "
                        "sejumlah media untuk menyalurkan informasi publik.", "id")
     assert [(e.root, e.target and e.target.code) for e in events] == [("06", "IDNMED")]
+
+
+def test_a_negator_in_an_actor_s_description_negates_nothing(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Orang tak dikenal melakukan penangkapan terhadap Budi "
+                       "Santoso.", "id")
+    assert [(e.root, e.modality) for e in events] == [("17", "asserted")]
