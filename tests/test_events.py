@@ -1312,3 +1312,25 @@ def test_a_negator_in_an_actor_s_description_negates_nothing(pipeline) -> None: 
     events = events_of(pipeline, "Orang tak dikenal melakukan penangkapan terhadap Budi "
                        "Santoso.", "id")
     assert [(e.root, e.modality) for e in events] == [("17", "asserted")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Menteri Keuangan Sri Mulyani Indrawati memilih diam seribu bahasa.", ("011", None)),
+    ("Presiden Prabowo Subianto menekankan pentingnya pengendalian inflasi.", ("020", None)),
+    ("Pemerintah Arab Saudi bersedia mengubah undang-undang.", ("030", None)),
+    ("Kang Dedi Mulyadi menantang Purbaya Yudhi Sadewa membuka data.", ("110", "IDNGOV")),
+    ("Lisa Mariana tidak memenuhi panggilan Bareskrim Polri.", ("128", "IDNCOP")),
+    ("Arab Saudi mengizinkan Indonesia membangun kampung haji.", ("080", "IDN")),
+    ("Gubernur melakukan pengawasan terhadap bupati.", ("090", "IDNGOV")),
+    ("Senator Chuck Schumer juga bergabung dalam protes tersebut.", ("141", None)),
+])
+def test_the_widened_vocabulary(pipeline, text: str, expected: tuple[str, str | None]) -> None:  # noqa: ANN001
+    """One phrase of each batch of session 14's entries (roots 01-05, 10-14, 06-09)."""
+    assert [(e.cameo, e.target and e.target.code) for e in events_of(pipeline, text, "id")] == [
+        expected]
+
+
+def test_an_adjective_may_stand_between_a_nominal_trigger_and_its_agent(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Serangan brutal Israel ke Gaza menewaskan 20 orang.", "id")
+    assert [(e.root, e.source.code, e.target and e.target.code) for e in events] == [
+        ("19", "ISR", "PSEGZA")]

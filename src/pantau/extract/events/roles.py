@@ -85,8 +85,8 @@ class _RoleRules:
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
             genitive = right[0] if right and right[0].start == end else None
             if (genitive is None and right and right[0].start == end + 1
-                    and (sentence.words[end],) in self.lexicon.word_set("ordinals")):
-                genitive = right[0]  # "kegiatan tangkap tangan kedua KPK"
+                    and (sentence.words[end],) in self.lexicon.word_set("noun_modifiers")):
+                genitive = right[0]  # "kegiatan tangkap tangan kedua KPK", "serangan brutal Israel"
             if self._patient_nominal(sentence.words[start]):
                 # "penangkapan X (oleh Y)": the noun's genitive is what is done to X
                 if source is None:
