@@ -1323,9 +1323,11 @@ def test_a_negator_in_an_actor_s_description_negates_nothing(pipeline) -> None: 
     ("Arab Saudi mengizinkan Indonesia membangun kampung haji.", ("080", "IDN")),
     ("Gubernur melakukan pengawasan terhadap bupati.", ("090", "IDNGOV")),
     ("Senator Chuck Schumer juga bergabung dalam protes tersebut.", ("141", None)),
+    ("Pemerintah telah mencabut empat IUP di Raja Ampat.", ("172", None)),
+    ("Sekelompok pencuri berhasil membobol dua etalase museum.", ("171", None)),
 ])
 def test_the_widened_vocabulary(pipeline, text: str, expected: tuple[str, str | None]) -> None:  # noqa: ANN001
-    """One phrase of each batch of session 14's entries (roots 01-05, 10-14, 06-09)."""
+    """Phrases of each batch of session 14's entries (roots 01-05, 10-14, 06-09, 15-20)."""
     assert [(e.cameo, e.target and e.target.code) for e in events_of(pipeline, text, "id")] == [
         expected]
 
