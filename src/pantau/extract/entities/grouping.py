@@ -65,8 +65,10 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             group = surnames.get(token.text)
             if group is None and token.text in middle and _stands_alone(tokens, i):
                 group = middle[token.text]
-            if group is None and clips.get(token.text) and _stands_alone(tokens, i):
-                clipped, after = clips[token.text]  # type: ignore[misc]
+            clip = clips.get(token.text) if group is None else None
+            if clip is not None and _stands_alone(tokens, i):
+                clipped, after = clip
+                # after the full name; no common word ("Para", "Pada"), in lower case too
                 if (token.start >= after and token.text.lower() not in stopwords
                         and not re.search(rf"\b{token.text.lower()}\b", text)):
                     group = clipped
@@ -75,6 +77,7 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             group.candidates.append(
                 Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
             )
+
 
 MIN_CLIP = 3
 """Letters a clipped given name keeps at least ("Pras" of Prasetyo, "Pram" of Pramono);
