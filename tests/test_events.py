@@ -1325,6 +1325,8 @@ def test_a_negator_in_an_actor_s_description_negates_nothing(pipeline) -> None: 
     ("Senator Chuck Schumer juga bergabung dalam protes tersebut.", ("141", None)),
     ("Pemerintah telah mencabut empat IUP di Raja Ampat.", ("172", None)),
     ("Sekelompok pencuri berhasil membobol dua etalase museum.", ("171", None)),
+    ("Albani dan rekan-rekannya menyambut keputusan itu sebagai langkah awal.", ("051", None)),
+    ("Izin penambangannya dicabut oleh pemerintah.", ("172", None)),
 ])
 def test_the_widened_vocabulary(pipeline, text: str, expected: tuple[str, str | None]) -> None:  # noqa: ANN001
     """Phrases of each batch of session 14's entries (roots 01-05, 10-14, 06-09, 15-20)."""
