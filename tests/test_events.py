@@ -1338,3 +1338,11 @@ def test_an_adjective_may_stand_between_a_nominal_trigger_and_its_agent(pipeline
     events = events_of(pipeline, "Serangan brutal Israel ke Gaza menewaskan 20 orang.", "id")
     assert [(e.root, e.source.code, e.target and e.target.code) for e in events] == [
         ("19", "ISR", "PSEGZA")]
+
+
+def test_a_speech_tag_word_used_as_an_adjective_opens_no_clause(pipeline) -> None:  # noqa: ANN001
+    """ "langkah tegas untuk menghentikan": "tegas" is firm here, not "tegas Sultan" (a
+    speech tag), so the plan ("akan") still reaches the act."""
+    events = events_of(pipeline, "Otorita IKN akan mengambil langkah tegas untuk "
+                       "menghentikan aktivitas ilegal.", "id")
+    assert [(e.root, e.modality) for e in events] == [("17", "future")]

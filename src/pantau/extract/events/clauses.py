@@ -56,7 +56,8 @@ class _ClauseRules:
                 continue
             if word in CLAUSE_MARKS and i + 1 < len(words):
                 starts.append(i + 1)
-            elif (word,) in self.setup.boundaries and i > 0:
+            elif (word,) in self.setup.boundaries and i > 0 and (
+                    (word,) not in self.setup.speech_tags or words[i - 1] in CLAUSE_MARKS):
                 starts.append(i)
         return starts
 

@@ -87,6 +87,10 @@ class _Language:
     boundaries: frozenset[Phrase]
     clitics: tuple[str, ...]
     home_country: str | None
+    speech_tags: frozenset[Phrase] = frozenset()
+    """Cue words of a speech tag after a quote (the quotes stage's `after`: "kata",
+    "tegas", "jelas"): most are ordinary words too ("langkah tegas untuk", "lebih
+    lanjut"), so they open a clause only after a mark ("...,” tegas Sultan")."""
     place_heads: frozenset[str] = frozenset()
     """Words naming a kind of place ("masjid", "jalan"): a place whose name opens with
     one and that no actor code reaches is a site, never a target."""
@@ -172,6 +176,8 @@ class EventCoder:
                 first_words=lexicon.first_words,
                 speech=speech,
                 boundaries=lexicon.word_set("clause_starts") | conditions | speech,
+                speech_tags=frozenset(p for p in quotes.after if len(p) == 1)
+                - quotes.verbs - lexicon.word_set("saying"),
                 clitics=tuple(sorted((c for (c,) in lexicon.word_set("clitics")), key=len,
                                      reverse=True)),
                 home_country=home_country(lang),
