@@ -70,7 +70,7 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
                 clipped, after = clip
                 # after the full name; no common word ("Para", "Pada"), in lower case too
                 if (token.start >= after and token.text.lower() not in stopwords
-                        and not re.search(rf"\b{token.text.lower()}\b", text)):
+                        and not written_lower(token.text, text)):
                     group = clipped
             if group is None or any(s < token.end and token.start < e for s, e in taken):
                 continue
@@ -381,6 +381,11 @@ def document_country(groups: Sequence[Group], lang: str | None) -> str | None:
     if home and mentions[home]:
         return home  # a story that names the home country at all is told from there
     return dominant_country(mentions, entities, home)
+
+
+def written_lower(word: str, text: str) -> bool:
+    """Whether the text writes the word in lower case somewhere: a common word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
 def _stands_alone(tokens: Sequence[Token], i: int) -> bool:

@@ -30,6 +30,7 @@ from pantau.extract.entities.grouping import (
     group_mentions,
     is_acronym,
     to_entity,
+    written_lower,
 )
 from pantau.extract.entities.ner import ModelError, NerModel, available_languages, load_model, spans
 from pantau.extract.entities.roles import Role, RoleLexicon, load_roles
@@ -833,7 +834,7 @@ class EntityRecognizer:
         particles = self._particles(lang) or frozenset()
         if (any(t.text[:1].isalnum() for t in tokens[: c.first]) or len(word) < 3
                 or word.isupper() or word.lower() in particles
-                or not _written_lower(word, text)):
+                or not written_lower(word, text)):
             return c
         rest = self._candidate(c.sentence, tokens, text, c.first + 1, c.last, "PER", lang)
         rest.role, rest.placed = c.role, c.placed
@@ -1210,11 +1211,6 @@ MAX_OPENER = 3
 """Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
 
 
-def _written_lower(word: str, text: str) -> bool:
-    """Whether the text writes the word in lower case somewhere: a common word."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
-
-
 def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> bool:
     """Whether one word the model calls a person is a noun capitalised only because it
     opens a sentence: the text writes it in lower case elsewhere and capitalised nowhere
@@ -1222,7 +1218,7 @@ def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> b
     the knowledge base knows, the text titles or marks."""
     if (c.type != "PER" or " " in c.text or c.entry is not None or c.role is not None
             or c.placed or not c.text.isalpha() or c.text.isupper()
-            or not _written_lower(c.text, text)):
+            or not written_lower(c.text, text)):
         return False
     for tokens in sentences:
         opening = True

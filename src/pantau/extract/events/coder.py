@@ -203,6 +203,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.lexicon = setup.lexicon
         self.finder = setup.finder
         self.analysis = analysis
+        self.entity_by_id = {e.id: e for e in analysis.entities}
         self.default_country = main_country(
             analysis, setup.home_country,
             by_entities=bool(setup.lexicon.word_set("home_by_entities")))

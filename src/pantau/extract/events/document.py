@@ -101,7 +101,6 @@ class _DocumentRules:
             # a root ("18") stands for all its codes, a code for itself
             return any(code == p or (len(p) == 2 and code.startswith(p)) for (p,) in prefixes)
 
-        unnamed = self.lexicon.word_set("unnamed_suspects")
         suspects = set()
         for n, event in enumerate(self.events):
             if event.modality == "negated":
@@ -109,7 +108,7 @@ class _DocumentRules:
             source = event.source
             if (fits(event.cameo, sources) and source.entity is None and source.name
                     and source.country and source.sector == "CVL"
-                    and (source.name.lower().split()[0],) in unnamed):
+                    and (source.name.lower().split()[0],) in self.unnamed_people):
                 # "seorang lansia berinisial J (63) tega mencabuli bocah ...": an unnamed
                 # civilian who commits the crime is its suspect, in this event
                 self.events[n] = event = event.model_copy(update={"source": replace_actor(
@@ -163,7 +162,7 @@ class _DocumentRules:
         if not title or resolve is None or not self.default_country:
             return None
         speaker = next((q.speaker for q in self.analysis.quotes if q.speaker), None)
-        entity = next((e for e in self.analysis.entities if e.id == speaker), None)
+        entity = self.entity_by_id.get(speaker or "")
         if (entity is None or entity.type != "PERSON" or entity.actor_code or entity.country
                 or entity.roles):
             return None

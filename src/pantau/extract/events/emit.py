@@ -359,7 +359,7 @@ class _EmitRules:
         bodies = self.lexicon.word_set("investigators")
         if not bodies:
             return False
-        entity = next((e for e in self.analysis.entities if e.id == actor.entity), None)
+        entity = self.entity_by_id.get(actor.entity or "")
         for text in [actor.name or "", *(entity.roles if entity else ())]:
             words = text.lower().split()
             if any(tuple(words[i:i + len(b)]) == b for b in bodies for i in range(len(words))):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
-from pantau.extract.quotes.lexicon import describes_person, load_quote_lexicon
+from pantau.extract.quotes.lexicon import describes_person
 from pantau.model import Actor
 from pantau.nlp.tokens import Token
 
@@ -124,7 +124,7 @@ class _SpeakerRules:
         sentence ("Tawon Vespa, tambah Nyoto, terkenal ganas dan bisa menyerang"): he
         tells what the sentence says, he does none of it (the entity stage reads the tag
         so too)."""
-        tags = load_quote_lexicon(self.analysis.language).after
+        tags = self.setup.speech_tags
         inserted: list[tuple[int, int]] = []
         for i in range(1, len(words) - 1):
             if words[i - 1] == "," and (words[i],) in tags:
@@ -181,7 +181,7 @@ class _SpeakerRules:
         placed = self.entity_actors.get(quote.speaker or "")
         if placed is not None and placed.code:
             return placed
-        entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+        entity = self.entity_by_id.get(quote.speaker or "")
         if entity is None:
             return None
         actor = self._placed(entity_actor(entity))
@@ -251,7 +251,7 @@ class _SpeakerRules:
     def _speaker_at(self, offset: int, kind: str = "direct") -> Actor | None:
         for quote in self.analysis.quotes:
             if quote.kind == kind and quote.start <= offset < quote.end and quote.speaker_name:
-                entity = next((e for e in self.analysis.entities if e.id == quote.speaker), None)
+                entity = self.entity_by_id.get(quote.speaker or "")
                 if entity is not None:
                     actor = self._placed(entity_actor(entity))
                     if entity.type == "PERSON" and actor.code in (None, actor.country):
