@@ -1346,3 +1346,34 @@ def test_a_speech_tag_word_used_as_an_adjective_opens_no_clause(pipeline) -> Non
     events = events_of(pipeline, "Otorita IKN akan mengambil langkah tegas untuk "
                        "menghentikan aktivitas ilegal.", "id")
     assert [(e.root, e.modality) for e in events] == [("17", "future")]
+
+
+def test_a_nominal_act_takes_its_source_after_dari(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Dede Yusuf menilai instruksi dari Presiden Prabowo Subianto "
+                       "mampu mempercepat industri otomotif.", "id")
+    assert [(e.cameo, e.source.name) for e in events] == [("100", "Prabowo Subianto")]
+
+
+def test_a_compound_genitive_is_no_target_of_its_own_act(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Serangan Rusia dan Belarus ke Ukraina menewaskan 5 orang.", "id")
+    assert [(e.root, e.source.code, e.target and e.target.code) for e in events] == [
+        ("19", "RUS", "UKR")]
+
+
+def test_a_quoted_agentless_passive_is_the_official_speaker_s_act(pipeline) -> None:  # noqa: ANN001
+    """The gold's performative rule: an official announcing in a quote what the office did
+    is its agent; a victim quoted is none, nor is a passive in the quote's later clause."""
+    text = ("“Besok Budi Hartono dipanggil sebagai tersangka,” ujar Kasubdit I Dittipidsiber "
+            "Bareskrim Polri Kombes Rizki Agung.")
+    assert [(e.cameo, e.source.code, e.target and e.target.name)
+            for e in events_of(pipeline, text, "id")] == [("091", "IDNCOP", "Budi Hartono")]
+    for text in ("“Rumah saya digeledah tanpa surat,” kata Budi Hartono, warga Bogor.",
+                 "“Kami tahu bahwa pria itu ditangkap di Bali,” kata Kapolres Bogor AKBP "
+                 "Wikha Ardilestanto."):
+        assert not [e for e in events_of(pipeline, text, "id") if e.root in ("17", "09")]
+
+
+def test_sama_after_a_passive_verb_marks_its_agent(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Budi Hartono dilarang sama Kapolsek mengambil gambar.", "id")
+    assert [(e.root, e.source.code, e.target and e.target.name) for e in events] == [
+        ("17", "IDNCOP", "Budi Hartono")]

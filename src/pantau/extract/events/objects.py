@@ -134,6 +134,8 @@ class _ObjectRules:
         """The source of a passive or nominal trigger: the actor after "oleh"/"by", and
         where that phrase starts (the target must come before it)."""
         agents = self.lexicon.word_set("agent_prepositions")
+        if passive:  # "masih diamankan sama paminal": colloquial, after a passive verb only
+            agents |= self.lexicon.word_set("passive_agent_prepositions")
         passive_support = frozenset() if passive else self.lexicon.word_set("passive_support")
         words = sentence.words
         for j in range(end, min(len(words), end + TARGET_WINDOW)):

@@ -57,6 +57,8 @@ class _RoleRules:
         source: ActorSpan | None
         target: ActorSpan | None
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
+        source_limit = start  # a compound source ends before the trigger unless it follows
+        announcer: Actor | None = None  # the quote's speaker, an agentless passive's agent
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
             if target is None:
@@ -80,6 +82,11 @@ class _RoleRules:
                 direct = self._actors_between(sentence, after,
                                               after + self._span_len(sentence, after))
                 source = direct[0] if direct else None
+            officials = self.lexicon.word_set("announcing_speakers")
+            if source is None and officials:
+                announcer = self._announcing_speaker(
+                    sentence, start,
+                    pattern.agents or frozenset(w.upper() for (w, *_) in officials))
         elif voice == "noun":
             source, agent_at = self._agent(sentence, end)
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
@@ -95,9 +102,12 @@ class _RoleRules:
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
                 target = right[0] if right else None
-            elif genitive is not None:
-                source = genitive  # "serangan Rusia ke Ukraina"
-                target = self._object(sentence, source.end, source, request)
+            elif (after := genitive or self._noun_source(sentence, end)) is not None:
+                # "serangan Rusia (dan Belarus) ke Ukraina", "instruksi dari Prabowo"
+                source = after
+                last = self._members(sentence, source, len(sentence.words))[-1]
+                target = self._object(sentence, last.end, source, request)
+                source_limit = last.end
             elif (pair := self._between(sentence, end, pattern)) is not None:
                 source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
@@ -141,7 +151,7 @@ class _RoleRules:
             source = self._place_agent(sentence, target)
         subject = target if voice == "passive" else source
         subject_at = subject.start if subject is not None and subject.start < start else None
-        sources = self._members(sentence, source, start) if source else []
+        sources = self._members(sentence, source, source_limit) if source else []
         targets = self._members(sentence, target, len(sentence.words)) if target else []
         if subject is None:  # a pronoun or a first-person subject in a quote
             actor = self._resolve_pronoun(sentence, start, voice == "noun")
@@ -154,6 +164,9 @@ class _RoleRules:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
+        if not sources and announcer is not None and not (
+                targets and _same(announcer, targets[0].actor)):
+            sources = [_Span(announcer)]  # "“LM dipanggil sebagai tersangka,” ujar Kasubdit"
         if len(sources) > 1 and _mutual(pattern) and not any(
             _same(sources[0].actor, s.actor) for s in sources[1:]
         ) and (not targets or any(_same(s.actor, targets[0].actor, owned=True) for s in sources)):
@@ -164,6 +177,19 @@ class _RoleRules:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _noun_source(self, sentence: _Sentence, end: int) -> ActorSpan | None:
+        """The actor right after a nominal trigger's source preposition (the pack's
+        `noun_source_prepositions`), an honorific allowed between: whose instruction or
+        aid it is ("instruksi dari Prabowo", "arahan dari Pak Wali")."""
+        words = sentence.words
+        if end >= len(words) or (words[end],) not in self.lexicon.word_set(
+                "noun_source_prepositions"):
+            return None
+        at = end + 1
+        if at < len(words) and (words[at],) in self.lexicon.word_set("honorifics"):
+            at += 1
+        return next((a for a in sentence.actors if a.start == at and not a.target_only), None)
 
     def _relative_at(self, sentence: _Sentence, start: int) -> int | None:
         """Where the relative word opening the clause of the trigger at `start` stands

@@ -99,6 +99,32 @@ class _SpeakerRules:
             return self.last_actor
         return None
 
+    def _announcing_speaker(self, sentence: _Sentence, start: int,
+                            sectors: frozenset[str]) -> Actor | None:
+        """The speaker of a direct quote, named in its sentence, in which an agentless
+        passive announces an act of the speaker's office ("“Besok LM dipanggil sebagai
+        tersangka,” ujar Kasubdit ... Bareskrim Polri"): the speaker, when of one of
+        `sectors` (the trigger's agents, else the state's), is its agent. The gold's
+        performative rule; a victim or a bystander quoted is no agent."""
+        offset = sentence.tokens[start].start
+        span = self.analysis.sentences[sentence.index]
+        quote = next((q for q in self.analysis.quotes if q.kind == "direct"
+                      and q.start <= offset < q.end <= span.end), None)
+        if quote is None:
+            return None
+        opening = [w for t, w in zip(sentence.tokens[:start], sentence.words[:start], strict=True)
+                   if t.start >= quote.start]
+        closed = self.lexicon.word_set("clause_starts") | self.lexicon.word_set(
+            "announcement_breaks")
+        if any((w,) in self.first_person or (w,) in closed for w in opening):
+            # "“Kami dipanggil ...”" (the speaker's side suffers it), "“... yang disita”",
+            # "“... bahwa pria itu diperintahkan”": the quote's own first clause only
+            return None
+        speaker = self._speaker_at(offset)
+        if speaker is None or speaker.sector not in sectors:
+            return None
+        return speaker
+
     def _described_last_person(self, words: Sequence[str],
                                actors: list[ActorSpan]) -> list[ActorSpan]:
         """The sentence's first actor, when it stands in a description of a person that
