@@ -1377,3 +1377,19 @@ def test_sama_after_a_passive_verb_marks_its_agent(pipeline) -> None:  # noqa: A
     events = events_of(pipeline, "Budi Hartono dilarang sama Kapolsek mengambil gambar.", "id")
     assert [(e.root, e.source.code, e.target and e.target.name) for e in events] == [
         ("17", "IDNCOP", "Budi Hartono")]
+
+
+def test_the_mayor_by_title_alone_is_an_actor(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "Pak Wali memerintahkan Kepala BPM untuk menindaklanjuti.", "id")
+    assert [(e.cameo, e.source.code) for e in events] == [("100", "IDNGOV")]
+
+
+def test_a_target_search_stops_at_a_verb_joined_after_the_object(pipeline) -> None:  # noqa: ANN001
+    """ "membuka kembali kasus ini dan menghukum pelaku": the offender is punished, not the
+    case opened against him; verbs joined with no object between share theirs."""
+    events = events_of(pipeline, "Mabes Polri membuka kembali kasus ini dan menghukum pelaku "
+                       "kejahatan ini.", "id")
+    assert [e.target for e in events if e.cameo == "091"] == [None]
+    events = events_of(pipeline, "Seorang turis Kanada mengumpat dan melukai petugas di "
+                       "Bandara Changi.", "id")
+    assert [e.target and e.target.name for e in events if e.root == "11"] == ["petugas"]

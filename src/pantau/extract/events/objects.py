@@ -58,9 +58,14 @@ class _ObjectRules:
                 continue
             if words[hi] in HARD_STOPS or (words[hi],) in stops or words[hi] == ",":
                 break
-            if ((words[hi],) in conj and hi + 1 < len(words)
-                    and (words[hi + 1],) in predicate):
-                break  # "refused to deploy peacekeepers in Iraq and has urged its citizens"
+            if (words[hi],) in conj and hi + 1 < len(words) and (
+                    (words[hi + 1],) in predicate
+                    or (hi > end and self._joined_verb(words[hi + 1]))):
+                # "refused to deploy peacekeepers in Iraq and has urged its citizens",
+                # "membuka kembali kasus ini dan menghukum pelaku": another predicate,
+                # after the trigger's own object ("mengumpat dan melukai petugas" share
+                # theirs)
+                break
             hi += 1
         relative = next((k for k in range(end, hi) if (words[k],) in relatives), hi)
         found = [s for s in self._actors_between(sentence, end, hi)
@@ -85,6 +90,12 @@ class _ObjectRules:
             # yang membuat geram warganet" (not the netizens)
             return inside[0]
         return (outside or found or [None])[0]
+
+    def _joined_verb(self, word: str) -> bool:
+        """Whether a word after a conjunction opens a predicate of its own: an active
+        verb (the pack's `shared_subject_verbs` prefix) that opens a trigger."""
+        prefixes = tuple(p for (p,) in self.lexicon.word_set("shared_subject_verbs"))
+        return bool(prefixes) and word.startswith(prefixes) and word in self.lexicon.first_words
 
     def _violent_means(self, sentence: _Sentence) -> bool:
         """Whether the sentence names a weapon or an attack (the pack's `violent_means`,
