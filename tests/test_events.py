@@ -1393,3 +1393,20 @@ def test_a_target_search_stops_at_a_verb_joined_after_the_object(pipeline) -> No
     events = events_of(pipeline, "Seorang turis Kanada mengumpat dan melukai petugas di "
                        "Bandara Changi.", "id")
     assert [e.target and e.target.name for e in events if e.root == "11"] == ["petugas"]
+
+
+def test_respecting_a_ruling_is_praise_not_compliance(pipeline) -> None:  # noqa: ANN001
+    events = events_of(pipeline, "TNI menyatakan menghormati putusan Mahkamah Konstitusi.", "id")
+    assert [(e.cameo, e.target and e.target.code) for e in events] == [("051", "IDNJUD")]
+
+
+def test_a_reported_passive_s_subject_is_not_the_one_who_reports_it(pipeline) -> None:  # noqa: ANN001
+    """ "Kasat Lantas ... membenarkan dua anggotanya terjaring OTT": the two officers are
+    caught, not the one confirming it; an actor after the saying verb is the subject."""
+    text = ("Kasat Lantas Polrestabes Medan AKBP I Made Parwita membenarkan dua anggotanya "
+            "terjaring OTT Bidpropam Polda Sumut.")
+    [arrest] = events_of(pipeline, text, "id")
+    assert arrest.target is not None and arrest.target.name != "kasat lantas"
+    text = "Kapolres Bogor AKBP Wikha Ardilestanto membenarkan Budi Hartono ditangkap polisi."
+    [arrest] = events_of(pipeline, text, "id")
+    assert arrest.target is not None and arrest.target.name == "Budi Hartono"

@@ -80,7 +80,7 @@ class _SubjectRules:
             # quote's speaker (`_resolve_pronoun`), not the last actor named before it
             return None
         if in_clause and first:
-            return in_clause[0]
+            return self._first_after_saying(sentence, in_clause, start)
         if in_clause:
             head = self._compound_head(sentence, in_clause)
             if not clause_only and self._reported_subject(sentence, head.end, start):
@@ -137,6 +137,24 @@ class _SubjectRules:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _first_after_saying(self, sentence: _Sentence, in_clause: list[ActorSpan],
+                            start: int) -> ActorSpan | None:
+        """A passive verb's subject, the clause's first actor: after the saying verb
+        when one reports the passive ("Kapolres membenarkan pelaku ditangkap": the
+        culprit), and none when what it reports opens with a subject that is no actor
+        ("Kasat Lantas ... membenarkan dua anggotanya terjaring OTT": not the Kasat)."""
+        words = sentence.words
+        saying_verbs = (self.setup.speech | self.lexicon.word_set("reporting_verbs")
+                        | self.lexicon.word_set("topic_speech"))
+        saying = next((k for k in range(start - 1, in_clause[0].end - 1, -1)
+                       if (words[k],) in saying_verbs), None)
+        if saying is None:
+            return in_clause[0]
+        after = [a for a in in_clause if a.start > saying]
+        if after:
+            return after[0]
+        return None if self._reported_subject(sentence, saying, start) else in_clause[0]
 
     def _fronted_subject(self, sentence: _Sentence, clause: int, start: int) -> ActorSpan | None:
         """The main clause's subject, for a verb in a subordinate clause that opens the
