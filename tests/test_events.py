@@ -1410,3 +1410,18 @@ def test_a_reported_passive_s_subject_is_not_the_one_who_reports_it(pipeline) ->
     text = "Kapolres Bogor AKBP Wikha Ardilestanto membenarkan Budi Hartono ditangkap polisi."
     [arrest] = events_of(pipeline, text, "id")
     assert arrest.target is not None and arrest.target.name == "Budi Hartono"
+
+
+def test_an_obligation_in_a_quote_is_the_speaker_s_appeal(pipeline) -> None:  # noqa: ANN001
+    text = "“Pemerintah harus membuktikan janjinya,” kata Budi Hartono."
+    assert [(e.cameo, e.source.name, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNGOV")]
+    text = "“Saya harus membuktikan janji saya,” kata Budi Hartono."
+    assert not events_of(pipeline, text, "id")
+
+
+def test_an_obligation_reported_by_a_pronoun_is_its_antecedent_s(pipeline) -> None:  # noqa: ANN001
+    text = ("Budi Hartono hadir di Jakarta. Ia menekankan bahwa institusi pendidikan harus "
+            "memiliki mekanisme pengawasan yang kuat.")
+    assert [(e.cameo, e.source.name, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNEDU")]

@@ -205,11 +205,24 @@ class _EmitRules:
         target = self._compound_head(sentence, before)
         saying = self._saying_verb(sentence, clause)
         if saying is None:
-            return False
-        source = self._subject(sentence, saying, clause_only=False)
-        if source is None or source.start >= target.start:
-            return False
-        sources = [s.actor for s in self._members(sentence, source, saying)]
+            # "“Presiden harus membuktikan ...,” kata Hardjuno": the speaker of the quote
+            quote = self._quote_in_sentence(sentence, at)
+            speaker = self._speaker_at(quote.start) if quote is not None else None
+            if speaker is None or _same(speaker, target.actor) or (
+                    speaker.code is not None and speaker.code == target.actor.code):
+                return False  # (his own office's duty: "karena KPU juga harus ...")
+            sources = [speaker]
+        else:
+            source = self._subject(sentence, saying, clause_only=False)
+            if source is not None and source.start >= target.start:
+                return False
+            if source is not None:
+                sources = [s.actor for s in self._members(sentence, source, saying)]
+            else:  # "Ia menekankan bahwa institusi pendidikan harus ...": who "ia" is
+                speaker = self._resolve_pronoun(sentence, saying)
+                if speaker is None or _same(speaker, target.actor):
+                    return False
+                sources = [speaker]
         targets = [t.actor for t in self._members(sentence, target, j)]
         pattern = Pattern(self.lexicon.obligation_code)
         return self._emit(sentence, at, at + 1, pattern, "active", sources, targets,

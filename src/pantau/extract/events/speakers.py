@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
 from pantau.extract.quotes.lexicon import describes_person
-from pantau.model import Actor
+from pantau.model import Actor, Quote
 from pantau.nlp.tokens import Token
 
 OBLIGATION_REACH = 5
@@ -106,10 +106,7 @@ class _SpeakerRules:
         tersangka,” ujar Kasubdit ... Bareskrim Polri"): the speaker, when of one of
         `sectors` (the trigger's agents, else the state's), is its agent. The gold's
         performative rule; a victim or a bystander quoted is no agent."""
-        offset = sentence.tokens[start].start
-        span = self.analysis.sentences[sentence.index]
-        quote = next((q for q in self.analysis.quotes if q.kind == "direct"
-                      and q.start <= offset < q.end <= span.end), None)
+        quote = self._quote_in_sentence(sentence, start)
         if quote is None:
             return None
         opening = [w for t, w in zip(sentence.tokens[:start], sentence.words[:start], strict=True)
@@ -120,10 +117,19 @@ class _SpeakerRules:
             # "“Kami dipanggil ...”" (the speaker's side suffers it), "“... yang disita”",
             # "“... bahwa pria itu diperintahkan”": the quote's own first clause only
             return None
-        speaker = self._speaker_at(offset)
+        speaker = self._speaker_at(quote.start)
         if speaker is None or speaker.sector not in sectors:
             return None
         return speaker
+
+    def _quote_in_sentence(self, sentence: _Sentence, at: int) -> Quote | None:
+        """The direct quote holding the token at `at` when it ends in this sentence, so
+        that its speaker is named here (a performative quote needs its speaker in its
+        sentence)."""
+        offset = sentence.tokens[at].start
+        span = self.analysis.sentences[sentence.index]
+        return next((q for q in self.analysis.quotes if q.kind == "direct"
+                     and q.start <= offset < q.end <= span.end), None)
 
     def _described_last_person(self, words: Sequence[str],
                                actors: list[ActorSpan]) -> list[ActorSpan]:
