@@ -1425,3 +1425,11 @@ def test_an_obligation_reported_by_a_pronoun_is_its_antecedent_s(pipeline) -> No
             "memiliki mekanisme pengawasan yang kuat.")
     assert [(e.cameo, e.source.name, e.target and e.target.code)
             for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNEDU")]
+
+
+def test_a_complaint_lodged_is_114_and_menurut_names_no_subject(pipeline) -> None:  # noqa: ANN001
+    """ "Menurut KPK, mereka ...": KPK tells it, "mereka" are the residents named before."""
+    text = ("Warga Desa Kijang mendatangi kantor KPK. Menurut KPK, mereka sering menyampaikan "
+            "keluhan soal dampak lingkungan.")
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")
+            if e.sentence == 1] == [("114", "IDNCVL")]
