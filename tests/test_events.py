@@ -1433,3 +1433,24 @@ def test_a_complaint_lodged_is_114_and_menurut_names_no_subject(pipeline) -> Non
             "keluhan soal dampak lingkungan.")
     assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")
             if e.sentence == 1] == [("114", "IDNCVL")]
+
+
+def test_agreement_scores_a_second_hand_coding_as_a_prediction() -> None:
+    from pantau.eval import events as E
+
+    def event(code: str, source: str, target: str | None) -> dict[str, object]:
+        return {"code": code, "root": code[:2], "trigger": "x", "modality": "asserted",
+                "source": {"text": source, "code": "IDNGOV"},
+                "target": target and {"text": target, "code": "IDNCOP"}}
+
+    text = "KPK meminta polisi mengusut kasus itu dan memuji Polri."
+    first = [E.GoldSentence("d", 0, text, [event("020", "KPK", "polisi"),
+                                           event("051", "KPK", "Polri")])]
+    second = [E.GoldSentence("d", 0, text, [event("020", "KPK", "polisi")])]
+    score = E.agreement(first, second)
+    root = score.levels["root+actors"]
+    assert (root.true_positives, root.predicted, root.gold) == (1, 1, 2)
+    swapped = E.agreement(second, first).levels["root+actors"]
+    assert (swapped.precision, swapped.recall) == (root.recall, root.precision)
+    other_text = [E.GoldSentence("d", 0, "Another sentence.", [])]
+    assert E.agreement(first, other_text).misaligned == 1

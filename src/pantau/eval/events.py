@@ -212,7 +212,10 @@ def score_sentence(
     gold: GoldSentence,
     mentions: Mapping[str, list[str]] | None = None,
 ) -> None:
-    events = [_with_aliases(e, mentions or {}) for e in predicted]
+    _score_events(score, [_with_aliases(e, mentions or {}) for e in predicted], gold)
+
+
+def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSentence) -> None:
     score.sentences += 1
     for level, s in score.levels.items():
         pairs = _pairs(level, events, gold.events)
@@ -279,6 +282,31 @@ def evaluate_pantau(
                 score.misaligned += 1
             events = [e for e in analysis.events if e.sentence == sentence.sentence]
             score_sentence(score, events, sentence, mentions)
+    return score
+
+
+def _as_prediction(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A gold event in the shape the scorer gives pantau's (its text as the actor's name)."""
+    def actor(value: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        return None if value is None else {"name": value.get("text"), "code": value.get("code")}
+
+    return {"root": event["root"], "cameo": event["code"], "modality": event.get(
+        "modality", "asserted"), "trigger": {"text": event.get("trigger")},
+        "source": actor(event.get("source")), "target": actor(event.get("target"))}
+
+
+def agreement(reference: Sequence[GoldSentence], other: Sequence[GoldSentence]) -> EventScore:
+    """Two hand codings of the same sentences scored as pantau is: `other` as the
+    prediction, `reference` as the gold (precision and recall swap when they are
+    swapped). How far two careful coders agree bounds what a coder can reach."""
+    by_key = {(s.doc, s.sentence): s for s in other}
+    score = EventScore()
+    for sentence in reference:
+        second = by_key.get((sentence.doc, sentence.sentence))
+        if second is None or second.text.strip() != sentence.text.strip():
+            score.misaligned += 1
+            continue
+        _score_events(score, [_as_prediction(e) for e in second.events], sentence)
     return score
 
 
