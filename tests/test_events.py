@@ -1454,3 +1454,14 @@ def test_agreement_scores_a_second_hand_coding_as_a_prediction() -> None:
     assert (swapped.precision, swapped.recall) == (root.recall, root.precision)
     other_text = [E.GoldSentence("d", 0, "Another sentence.", [])]
     assert E.agreement(first, other_text).misaligned == 1
+
+
+def test_a_nominal_act_s_addressee_is_the_subject_around_it(pipeline) -> None:  # noqa: ANN001
+    """ "Parlemen diminta membuktikan seluruh tuntutan masyarakat sipil": the public's
+    demands of parliament; not a speaker telling of an act ("menilai instruksi dari")."""
+    text = "Parlemen diminta membuktikan seluruh tuntutan masyarakat sipil secara konkret."
+    assert [(e.root, e.source.code, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id") if e.root == "10"] == [
+        ("10", "IDNCVL", "IDNLEG")]
+    text = "Dede Yusuf menilai instruksi dari Presiden Prabowo Subianto mampu mempercepat industri."
+    assert [e.target for e in events_of(pipeline, text, "id")] == [None]

@@ -102,12 +102,16 @@ class _RoleRules:
                 target = genitive or self._object(sentence, end, source)
             elif source is not None:
                 target = right[0] if right else None
+                if target is None:  # "bersyukur atas dukungan yang diberikan oleh Polres"
+                    target = self._addressee(sentence, start, source, pattern)
             elif (after := genitive or self._noun_source(sentence, end)) is not None:
                 # "serangan Rusia (dan Belarus) ke Ukraina", "instruksi dari Prabowo"
                 source = after
                 last = self._members(sentence, source, len(sentence.words))[-1]
                 target = self._object(sentence, last.end, source, request)
                 source_limit = last.end
+                if target is None:  # "Parlemen diminta membuktikan tuntutan masyarakat"
+                    target = self._addressee(sentence, start, source, pattern)
             elif (pair := self._between(sentence, end, pattern)) is not None:
                 source, target = pair  # "negosiasi antara Indonesia dan AS"
             else:
@@ -177,6 +181,25 @@ class _RoleRules:
             targets = sources[1:]
             sources = sources[:1]
         return [s.actor for s in sources], [t.actor for t in targets], subject_at
+
+    def _addressee(self, sentence: _Sentence, start: int, source: ActorSpan,
+                   pattern: Pattern) -> ActorSpan | None:
+        """The subject of the clause around a nominal act whose own agent follows it,
+        for the pack's `addressed_roots`: what is asked, offered, supported or given
+        by the one after the noun is addressed to the one who answers it ("Parlemen
+        diminta membuktikan seluruh tuntutan masyarakat sipil", "Eko bersyukur atas
+        dukungan yang diberikan oleh Polres Wonogiri")."""
+        roots = self.lexicon.word_set("addressed_roots")
+        if ((pattern.code or "")[:2],) not in roots:
+            return None
+        subject = self._subject(sentence, start, clause_only=True)
+        if subject is None or subject.start >= start or _same(subject.actor, source.actor):
+            return None
+        saying = (self.setup.speech | self.lexicon.word_set("topic_speech")
+                  | self.lexicon.word_set("reporting_verbs") | self.lexicon.word_set("noun_links"))
+        if any((w,) in saying for w in sentence.words[subject.end:start]):
+            return None  # "Dede Yusuf menilai instruksi dari Prabowo": he tells of it
+        return subject
 
     def _noun_source(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The actor right after a nominal trigger's source preposition (the pack's
