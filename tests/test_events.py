@@ -1465,3 +1465,9 @@ def test_a_nominal_act_s_addressee_is_the_subject_around_it(pipeline) -> None:  
         ("10", "IDNCVL", "IDNLEG")]
     text = "Dede Yusuf menilai instruksi dari Presiden Prabowo Subianto mampu mempercepat industri."
     assert [e.target for e in events_of(pipeline, text, "id")] == [None]
+
+
+def test_slander_is_111_and_its_agent_follows_a_passive_support_verb(pipeline) -> None:  # noqa: ANN001
+    text = "Fitnah itu digulirkan oleh Budi Hartono."
+    assert [(e.cameo, e.source.name) for e in events_of(pipeline, text, "id")] == [
+        ("111", "Budi Hartono")]
