@@ -1471,3 +1471,10 @@ def test_slander_is_111_and_its_agent_follows_a_passive_support_verb(pipeline) -
     text = "Fitnah itu digulirkan oleh Budi Hartono."
     assert [(e.cameo, e.source.name) for e in events_of(pipeline, text, "id")] == [
         ("111", "Budi Hartono")]
+
+
+def test_an_imperative_to_obey_in_a_quote_is_the_speaker_s_appeal(pipeline) -> None:  # noqa: ANN001
+    text = "“Patuhi arahan petugas di lapangan demi ketertiban bersama,” tulis Polda Metro Jaya."
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")] == [
+        ("020", "IDNCOP")]
+    assert not events_of(pipeline, "Patuhi arahan petugas di lapangan.", "id")
