@@ -1478,3 +1478,25 @@ def test_an_imperative_to_obey_in_a_quote_is_the_speaker_s_appeal(pipeline) -> N
     assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")] == [
         ("020", "IDNCOP")]
     assert not events_of(pipeline, "Patuhi arahan petugas di lapangan.", "id")
+
+
+def test_a_relative_clause_s_first_verb_has_its_head_as_subject(pipeline) -> None:  # noqa: ANN001
+    """ "apresiasi kepada Kejagung yang mampu memulihkan kerugian negara": the Kejagung
+    recovers, though it is the object of "kepada"; not a later verb of the clause."""
+    text = ("Budi Hartono memberikan apresiasi kepada Kejagung yang mampu memulihkan kerugian "
+            "negara dalam jumlah besar.")
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")
+            if e.root == "17"] == [("1711", "IDNJUD")]
+    text = ("Di Jakarta, seorang petugas polisi yang berjaga memperkirakan lebih dari 20.000 "
+            "orang berdemonstrasi.")
+    assert not [e for e in events_of(pipeline, text, "id") if e.source.code == "IDNCOP"]
+
+
+def test_the_public_and_an_object_first_emphasis_are_read(pipeline) -> None:  # noqa: ANN001
+    text = "Budi Hartono mengingatkan publik agar tidak menyebarkan hoaks."
+    assert [(e.cameo, e.target and e.target.code) for e in events_of(pipeline, text, "id")
+            if e.cameo == "020"] == [("020", "IDNCVL")]
+    text = "“Saya tekankan Kapolri untuk segera menuntaskan kasus ini,” kata Budi Hartono."
+    assert [(e.cameo, e.source.name, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id") if e.cameo == "020"] == [
+        ("020", "Budi Hartono", "IDNCOP")]

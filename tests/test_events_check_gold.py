@@ -35,20 +35,43 @@ def _number(doc: str) -> int:
     return int(doc.rsplit("-", 1)[1])
 
 
+SECOND_CODINGS = {EVENTS / "agreement" / "detik-events-check-r8-second.jsonl": 200,
+                  EVENTS / "tuning" / "detik-events-r8-s10.jsonl": 170}
+"""Files over articles of a check set: a second coding of round 8, and its articles'
+sentences 10-19 (a tuning round)."""
+
+
 @pytest.mark.parametrize("path", SIZES, ids=lambda p: p.stem)
 def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences(path: Path) -> None:
-    data = shared_path("news/id/detik-2025-dev.jsonl")
-    with shared_path("events/cameo/cameo-codes.csv").open(encoding="utf-8") as handle:
-        codes = {row[0].strip() for row in csv.reader(handle) if row}
     from pantau.eval import events as E
-    from pantau.eval.quotes import detik_documents
 
     gold = E.load_gold(path)
     assert len(gold) >= SIZES[path]
     others = {s.doc for other in (EVENTS / "detik-events.jsonl", *SIZES) if other != path
               for s in E.load_gold(other)}
+    assert not {s.doc for s in gold} & others, (
+        "a check set must not reuse another gold file's articles")
+    _assert_aligned(gold, from_zero=True)
+
+
+@pytest.mark.parametrize("path", SECOND_CODINGS, ids=lambda p: p.stem)
+def test_second_codings_are_well_formed_and_aligned_with_pantau_sentences(path: Path) -> None:
+    from pantau.eval import events as E
+
+    gold = E.load_gold(path)
+    assert len(gold) >= SECOND_CODINGS[path]
+    _assert_aligned(gold, from_zero=False)
+
+
+def _assert_aligned(gold: list, from_zero: bool) -> None:
+    """Articles in id order, each a gap-free run of sentences (from 0 for a check set),
+    aligned with pantau's sentences, with valid codes, modalities and actor spans."""
+    data = shared_path("news/id/detik-2025-dev.jsonl")
+    with shared_path("events/cameo/cameo-codes.csv").open(encoding="utf-8") as handle:
+        codes = {row[0].strip() for row in csv.reader(handle) if row}
+    from pantau.eval.quotes import detik_documents
+
     docs = list(dict.fromkeys(s.doc for s in gold))
-    assert not set(docs) & others, "a check set must not reuse another gold file's articles"
     assert docs == sorted(docs, key=_number), "articles in id order"
 
     pipeline = Pipeline()
@@ -58,7 +81,8 @@ def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences(path: 
     for doc in docs:
         sentences = [s for s in gold if s.doc == doc]
         numbers = [s.sentence for s in sentences]
-        assert numbers == list(range(len(sentences))), f"{doc}: a gap-free run from 0"
+        first = 0 if from_zero else numbers[0]
+        assert numbers == list(range(first, first + len(sentences))), f"{doc}: a gap-free run"
         text, title, published = documents[doc]
         analysis = pipeline.analyze(text, title=title, published=published)
         for sentence in sentences:
@@ -80,7 +104,7 @@ def test_event_check_set_is_well_formed_and_aligned_with_pantau_sentences(path: 
                         assert event[key][0] == event[key.split("_")[0]], f"{where}: {key}"
 
 
-@pytest.mark.parametrize("path", SIZES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*SIZES, *SECOND_CODINGS], ids=lambda p: p.stem)
 def test_event_check_set_lines_are_json_with_the_gold_fields(path: Path) -> None:
     keys = {"doc", "sentence", "text", "events"}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
 from pantau.extract.events.lexicon import Phrase
+from pantau.extract.events.nouns import MIN_VERB
 
 APPOSITION = 3
 """Words before an actor within which an apposition word ("selaku") makes it a
@@ -57,6 +58,9 @@ class _SubjectRules:
             and not self._in_apposition(sentence, a, start)
             and not self._in_persons_title(sentence, a)
         ]
+        head = self._relative_clause_head(sentence, clause, start, candidates)
+        if head is not None:
+            return head
         if not any(a.start >= clause for a in candidates):
             fronted = self._fronted_subject(sentence, clause, start)
             if fronted is not None:
@@ -137,6 +141,27 @@ class _SubjectRules:
         if not candidates:
             return None
         return self._compound_head(sentence, candidates)
+
+    def _relative_clause_head(self, sentence: _Sentence, clause: int, start: int,
+                              candidates: list[ActorSpan]) -> ActorSpan | None:
+        """The actor a relative clause hangs on, when the clause names no subject of its
+        own before the trigger: "memberikan apresiasi kepada Kejagung yang mampu
+        memulihkan kerugian negara" (the Kejagung recovers), even as the object of a
+        preposition."""
+        words = sentence.words
+        if clause == 0 or (words[clause],) not in self.lexicon.word_set("relatives"):
+            return None
+        if any(clause <= a.start and a.end <= start for a in candidates):
+            return None
+        # the clause's first verb only: "Kemenaker yang salah satunya berawal dari OTT",
+        # "petugas polisi yang berjaga memperkirakan ..." tell of another act (a support
+        # verb or a link may stand before: "mahasiswa yang menggelar demo")
+        verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        links = self.lexicon.word_set("support_verbs") | self.lexicon.word_set("noun_links")
+        if verbs and any(len(w) >= MIN_VERB and w.startswith(verbs) and (w,) not in links
+                         for w in words[clause + 1:start]):
+            return None
+        return next((a for a in sentence.actors if a.end == clause and not a.target_only), None)
 
     def _first_after_saying(self, sentence: _Sentence, in_clause: list[ActorSpan],
                             start: int) -> ActorSpan | None:
