@@ -1500,3 +1500,9 @@ def test_the_public_and_an_object_first_emphasis_are_read(pipeline) -> None:  # 
     assert [(e.cameo, e.source.name, e.target and e.target.code)
             for e in events_of(pipeline, text, "id") if e.cameo == "020"] == [
         ("020", "Budi Hartono", "IDNCOP")]
+
+
+def test_a_nominal_invitation_to_act_is_an_appeal(pipeline) -> None:  # noqa: ANN001
+    text = "Budi Hartono menyampaikan ajakan kepada seluruh peserta untuk menjaga ketertiban."
+    assert [(e.cameo, e.target and e.target.code) for e in events_of(pipeline, text, "id")] == [
+        ("020", "IDNCVL")]
