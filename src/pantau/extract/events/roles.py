@@ -195,9 +195,8 @@ class _RoleRules:
         subject = self._subject(sentence, start, clause_only=True)
         if subject is None or subject.start >= start or _same(subject.actor, source.actor):
             return None
-        saying = (self.setup.speech | self.lexicon.word_set("topic_speech")
-                  | self.lexicon.word_set("reporting_verbs") | self.lexicon.word_set("noun_links"))
-        if any((w,) in saying for w in sentence.words[subject.end:start]):
+        telling = self._telling_verbs() | self.lexicon.word_set("noun_links")
+        if any((w,) in telling for w in sentence.words[subject.end:start]):
             return None  # "Dede Yusuf menilai instruksi dari Prabowo": he tells of it
         return subject
 

@@ -170,16 +170,21 @@ class _SubjectRules:
         culprit), and none when what it reports opens with a subject that is no actor
         ("Kasat Lantas ... membenarkan dua anggotanya terjaring OTT": not the Kasat)."""
         words = sentence.words
-        saying_verbs = (self.setup.speech | self.lexicon.word_set("reporting_verbs")
-                        | self.lexicon.word_set("topic_speech"))
+        telling = self._telling_verbs()
         saying = next((k for k in range(start - 1, in_clause[0].end - 1, -1)
-                       if (words[k],) in saying_verbs), None)
+                       if (words[k],) in telling), None)
         if saying is None:
             return in_clause[0]
         after = [a for a in in_clause if a.start > saying]
         if after:
             return after[0]
         return None if self._reported_subject(sentence, saying, start) else in_clause[0]
+
+    def _telling_verbs(self) -> frozenset[Phrase]:
+        """Verbs by which a subject tells of an act rather than does it: saying verbs,
+        the pack's `reporting_verbs` and `topic_speech` ("membenarkan", "menilai")."""
+        return (self.setup.speech | self.lexicon.word_set("reporting_verbs")
+                | self.lexicon.word_set("topic_speech"))
 
     def _fronted_subject(self, sentence: _Sentence, clause: int, start: int) -> ActorSpan | None:
         """The main clause's subject, for a verb in a subordinate clause that opens the
