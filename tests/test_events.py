@@ -1506,3 +1506,12 @@ def test_a_nominal_invitation_to_act_is_an_appeal(pipeline) -> None:  # noqa: AN
     text = "Budi Hartono menyampaikan ajakan kepada seluruh peserta untuk menjaga ketertiban."
     assert [(e.cameo, e.target and e.target.code) for e in events_of(pipeline, text, "id")] == [
         ("020", "IDNCVL")]
+
+
+def test_the_one_who_receives_a_nominal_act_is_not_its_agent(pipeline) -> None:  # noqa: ANN001
+    text = "Penyerahan tuntutan itu diterima oleh Wakil Ketua Komisi VI DPR Andre Rosiade."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "10"]
+    text = ("Forum warga telah menggelar audiensi dengan DPRD Provinsi Banten dan diterima "
+            "langsung oleh Ketua DPRD Banten Fahmi Hakim.")
+    assert [(e.root, e.source.code) for e in events_of(pipeline, text, "id")
+            if e.root == "04"] == [("04", "IDNCVL")]

@@ -89,6 +89,11 @@ class _RoleRules:
                     pattern.agents or frozenset(w.upper() for (w, *_) in officials))
         elif voice == "noun":
             source, agent_at = self._agent(sentence, end)
+            if source is not None and any(
+                    (w,) in self.lexicon.word_set("receiving_passives")
+                    for w in sentence.words[end:agent_at]):
+                # "tuntutan 17+8 diterima oleh Andre Rosiade": he receives the demands
+                source, agent_at = None, len(sentence.words)
             right = self._actors_between(sentence, end, min(agent_at, end + 2))
             genitive = right[0] if right and right[0].start == end else None
             if (genitive is None and right and right[0].start == end + 1
