@@ -1515,3 +1515,8 @@ def test_the_one_who_receives_a_nominal_act_is_not_its_agent(pipeline) -> None: 
             "langsung oleh Ketua DPRD Banten Fahmi Hakim.")
     assert [(e.root, e.source.code) for e in events_of(pipeline, text, "id")
             if e.root == "04"] == [("04", "IDNCVL")]
+
+
+def test_a_hostile_promise_is_130(pipeline) -> None:  # noqa: ANN001
+    text = "Elon Musk berjanji untuk melakukan segala daya untuk menggagalkan rencana itu."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["130"]
