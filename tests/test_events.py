@@ -1520,3 +1520,15 @@ def test_the_one_who_receives_a_nominal_act_is_not_its_agent(pipeline) -> None: 
 def test_a_hostile_promise_is_130(pipeline) -> None:  # noqa: ANN001
     text = "Elon Musk berjanji untuk melakukan segala daya untuk menggagalkan rencana itu."
     assert [e.cameo for e in events_of(pipeline, text, "id")] == ["130"]
+
+
+def test_a_prohibition_in_a_quote_is_the_speaker_s_appeal(pipeline) -> None:  # noqa: ANN001
+    """ "saya ingatkan terus kejaksaan, kepolisian jangan kriminalisasi": the speaker
+    appeals; the police addressed are no source. Without a named speaker, nothing."""
+    text = "“Jangan memprovokasi masyarakat,” kata Kapuspen TNI Brigjen Freddy Ardianzah."
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")] == [
+        ("020", "IDNMIL")]
+    text = "“Menurut saya, kepolisian jangan mencari-cari perkara,” kata Budi Hartono."
+    assert [(e.cameo, e.source.name, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNCOP")]
+    assert not events_of(pipeline, "Jangan sampai hal itu terulang.", "id")

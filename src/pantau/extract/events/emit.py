@@ -40,6 +40,8 @@ class _EmitRules:
         voice = self._voice(sentence, start, pattern)
         if pattern.object_first:
             return self._object_first(sentence, start, end, pattern)
+        if (sentence.words[start],) in self.lexicon.word_set("imperatives"):
+            return self._imperative(sentence, start, end, pattern)
         if voice == "noun" and self._reported_topic(sentence, start, end, pattern):
             return False
         if (voice == "noun" and start > 0
@@ -131,6 +133,27 @@ class _EmitRules:
         targets = [t.actor for t in self._members(sentence, target, len(words))]
         return self._emit(sentence, start, end, pattern, "passive", [source], targets,
                           target.start if target.start < start else None)
+
+    def _imperative(self, sentence: _Sentence, start: int, end: int, pattern: Pattern) -> bool:
+        """A prohibition in a quote whose speaker the sentence names ("“Jangan
+        memprovokasi ...,” kata dia"): the speaker's appeal, to the actor named right
+        before it ("saya ingatkan terus kejaksaan, kepolisian jangan kriminalisasi ...":
+        the police), not that actor's own act; none when an appeal of the sentence came
+        before it (that one asks the same)."""
+        if (self.previous_code or "")[:2] == "02":
+            return False
+        quote = self._quote_in_sentence(sentence, start)
+        speaker = self._speaker_at(quote.start) if quote is not None else None
+        if speaker is None:
+            return False
+        before = [a for a in sentence.actors if a.end == start and not a.target_only]
+        addressee = (self._compound_head(sentence, [a for a in sentence.actors
+                                                    if a.end <= start]) if before else None)
+        targets = ([t.actor for t in self._members(sentence, addressee, start)]
+                   if addressee is not None else [])
+        if targets and _same(speaker, targets[0]):
+            targets = []
+        return self._emit(sentence, start, end, pattern, "active", [speaker], targets, None)
 
     def _request_content(self, sentence: _Sentence, start: int, subject_at: int | None,
                          voice: str) -> list[Actor] | None:
