@@ -142,15 +142,14 @@ class _EmitRules:
         before it (that one asks the same)."""
         if (self.previous_code or "")[:2] == "02":
             return False
-        quote = self._quote_in_sentence(sentence, start)
-        speaker = self._speaker_at(quote.start) if quote is not None else None
+        speaker = self._sentence_speaker(sentence, start)
         if speaker is None:
             return False
-        before = [a for a in sentence.actors if a.end == start and not a.target_only]
-        addressee = (self._compound_head(sentence, [a for a in sentence.actors
-                                                    if a.end <= start]) if before else None)
-        targets = ([t.actor for t in self._members(sentence, addressee, start)]
-                   if addressee is not None else [])
+        targets: list[Actor] = []
+        if any(a.end == start and not a.target_only for a in sentence.actors):
+            addressee = self._compound_head(sentence, [a for a in sentence.actors
+                                                       if a.end <= start])
+            targets = [t.actor for t in self._members(sentence, addressee, start)]
         if targets and _same(speaker, targets[0]):
             targets = []
         return self._emit(sentence, start, end, pattern, "active", [speaker], targets, None)
@@ -229,8 +228,7 @@ class _EmitRules:
         saying = self._saying_verb(sentence, clause)
         if saying is None:
             # "“Presiden harus membuktikan ...,” kata Hardjuno": the speaker of the quote
-            quote = self._quote_in_sentence(sentence, at)
-            speaker = self._speaker_at(quote.start) if quote is not None else None
+            speaker = self._sentence_speaker(sentence, at)
             if speaker is None or _same(speaker, target.actor) or (
                     speaker.code is not None and speaker.code == target.actor.code):
                 return False  # (his own office's duty: "karena KPU juga harus ...")

@@ -62,10 +62,7 @@ class _SpeakerRules:
         if opens_quote and not first_person and self.lexicon.word_set("speaker_in_sentence"):
             # "“Telah menetapkan 1 (satu) orang sebagai tersangka.” (the speaker named in
             # a later sentence): a performative quote needs its speaker in its sentence
-            span = self.analysis.sentences[sentence.index]
-            offset = sentence.tokens[start].start
-            opens_quote = any(q.kind == "direct" and q.start <= offset < q.end <= span.end
-                              for q in self.analysis.quotes)
+            opens_quote = self._quote_in_sentence(sentence, start) is not None
         if opens_quote or first_person:
             speaker = self._speaker_at(sentence.tokens[start].start)
             if speaker is not None:
@@ -130,6 +127,12 @@ class _SpeakerRules:
         span = self.analysis.sentences[sentence.index]
         return next((q for q in self.analysis.quotes if q.kind == "direct"
                      and q.start <= offset < q.end <= span.end), None)
+
+    def _sentence_speaker(self, sentence: _Sentence, at: int) -> Actor | None:
+        """The speaker of the direct quote holding the token at `at`, when the sentence
+        names him (`_quote_in_sentence`)."""
+        quote = self._quote_in_sentence(sentence, at)
+        return self._speaker_at(quote.start) if quote is not None else None
 
     def _described_last_person(self, words: Sequence[str],
                                actors: list[ActorSpan]) -> list[ActorSpan]:
