@@ -222,7 +222,7 @@ def test_an_organisation_named_after_its_kind_and_its_members(pipeline: Pipeline
 
 def test_an_actor_in_an_object_pattern(pipeline: Pipeline) -> None:
     urged = events_of(pipeline, "Budi Hartono mendorong polisi untuk mengusut kasus itu.", "id")
-    assert ("IDN", "IDNCOP", "02") in triples(urged)
+    assert ("IDNCVL", "IDNCOP", "02") in triples(urged)
     assert events_of(pipeline, "Pemerintah mendorong pertumbuhan ekonomi untuk rakyat.", "id") == []
     welcome = events_of(pipeline, "Presiden Prabowo menyambut Presiden Xolani di Istana.", "id")
     assert any(e.cameo == "043" and e.target and e.target.name == "Xolani" for e in welcome)
@@ -351,8 +351,9 @@ def test_the_first_speaker_without_a_role_is_a_member_of_the_headline_s_institut
         return next(e for e in events if e.root == "02").source.code
 
     assert appeal("Komisi V DPR Minta Pemda Perbaiki Jalan Rusak") == "IDNLEG"
-    assert appeal("Jalan Rusak di Garut, Warga Minta Pemda Bertindak") == "IDN"  # no body
-    assert appeal(None) == "IDN"
+    # no body in the headline: a private person
+    assert appeal("Jalan Rusak di Garut, Warga Minta Pemda Bertindak") == "IDNCVL"
+    assert appeal(None) == "IDNCVL"
     # a role in the article wins over the headline's body
     titled = text.replace("kata Sutrisno", "kata Ketua RT Sutrisno")
     assert appeal("Komisi V DPR Minta Pemda Perbaiki Jalan Rusak", titled) == "IDNGOV"
@@ -1532,3 +1533,25 @@ def test_a_prohibition_in_a_quote_is_the_speaker_s_appeal(pipeline) -> None:  # 
     assert [(e.cameo, e.source.name, e.target and e.target.code)
             for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNCOP")]
     assert not events_of(pipeline, "Jangan sampai hal itu terulang.", "id")
+
+
+def test_a_nominal_act_as_the_manner_of_a_verb_is_its_subjects(pipeline) -> None:  # noqa: ANN001
+    text = "Budi Hartono menutup rapat itu dengan ajakan kepada seluruh warga untuk bersatu."
+    assert [(e.cameo, e.source.name, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("020", "Budi Hartono", "IDNCVL")]
+    text = "Para pengunjuk rasa menanggapi klaim tersebut dengan ejekan."
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")] == [
+        ("111", "IDNCVL")]
+    # a preposition a word governs is no manner: the appeal is someone else's
+    text = "Budi Hartono menutup rapat itu sesuai dengan ajakan kepada seluruh warga."
+    assert not events_of(pipeline, text, "id")
+
+
+def test_a_person_without_office_is_a_civilian(pipeline) -> None:  # noqa: ANN001
+    text = "Rina Wulandari melaporkan Budi Santoso ke Polda Metro Jaya atas dugaan penipuan."
+    assert [(e.source.code, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("IDNCVL", "IDNCVL")]
+    # a role the coder cannot place is an office all the same: the country alone
+    text = "Direktur Riset Ali Noer Zaman mengkritik Rina Wulandari."
+    assert [(e.source.code, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("IDN", "IDNCVL")]

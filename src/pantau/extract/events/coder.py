@@ -306,6 +306,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 self.last_unnamed_person)
             self.recent_actors = [*self.recent_actors, actors][-ANTECEDENT_SENTENCES:]
         self._suspects()
+        self._private_people()
         self.analysis.events = self.events
 
     def _relatives(self, tokens: Sequence[Token], words: Sequence[str],

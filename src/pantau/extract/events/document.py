@@ -8,7 +8,7 @@ sentence-by-sentence rules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pantau.extract.entities.roles import load_roles
@@ -126,6 +126,31 @@ class _DocumentRules:
                 return actor
             return replace_actor(actor, code=f"{actor.country}{SUSPECT}", sector=SUSPECT)
 
+        self._recode(placed)
+
+    def _private_people(self) -> None:
+        """People the article names with no role, whom no rule gave a sector (the country
+        alone: not a suspect, not a body's member), are of the pack's `person_sector`
+        in every event ("Sri Afrianis melapor ke polisi": IDNCVL). A person the entity
+        stage gave a role keeps the country alone: the role says an office the coder
+        could not place, so "civilian" would be wrong."""
+        sector = self.lexicon.person_sector
+        if not sector:
+            return
+        roleless = {e.id for e in self.analysis.entities if e.type == "PERSON" and not e.roles}
+
+        def placed(actor: Actor | None) -> Actor | None:
+            if actor is None or not actor.country or actor.code != actor.country:
+                return actor
+            if actor.entity not in roleless and not (
+                    actor.entity is None and actor.name and actor.name[:1].isupper()):
+                return actor  # (an organisation, or a group noun: "warga", "pihaknya")
+            return replace_actor(actor, code=f"{actor.country}{sector}", sector=sector)
+
+        self._recode(placed)
+
+    def _recode(self, placed: Callable[[Actor | None], Actor | None]) -> None:
+        """Every actor of every event of the article through `placed`."""
         for n, event in enumerate(self.events):
             self.events[n] = event.model_copy(update={
                 "source": placed(event.source), "target": placed(event.target),

@@ -80,6 +80,10 @@ class EventLexicon:
     role_sectors: bool = False
     """A person of no sector takes the sector of the body its role names by the pack's
     group nouns ("Ketua DPRD Kota Bogor"; the pack's top-level key)."""
+    person_sector: str | None = None
+    """The sector of a named person the article gives no role and no sector ("CVL": the
+    private people of a story, a complainant, a celebrity; the pack's top-level key).
+    None: such a person keeps the country alone."""
     obligation_code: str | None = None
     """The CAMEO code of a reported obligation: a saying verb, then a clause whose subject
     is an actor and whose verb follows one of the pack's `[words] obligation` ("X said
@@ -127,6 +131,7 @@ class EventLexicon:
         self.request_direct = self.request_direct or other.request_direct
         self.plural_reduplication = self.plural_reduplication or other.plural_reduplication
         self.role_sectors = self.role_sectors or other.role_sectors
+        self.person_sector = other.person_sector or self.person_sector
         self.obligation_code = other.obligation_code or self.obligation_code
 
 
@@ -160,6 +165,8 @@ def read_toml(text: str, language: str, where: str) -> EventLexicon:
     lexicon.request_direct = bool(data.get("request_direct", False))
     lexicon.plural_reduplication = bool(data.get("plural_reduplication", False))
     lexicon.role_sectors = bool(data.get("role_sectors", False))
+    if data.get("person_sector"):
+        lexicon.person_sector = str(data["person_sector"]).upper()
     if data.get("obligation_code"):
         lexicon.obligation_code = check_code(str(data["obligation_code"]),
                                              f"{where} obligation_code")

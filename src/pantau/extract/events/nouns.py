@@ -137,7 +137,8 @@ class _NounAgentRules:
                 if key in support or any(p.voice == "passive"
                                          for p in self.lexicon.triggers.get(key, ())):
                     return None
-        if self._other_verb_between(sentence, source.end, start):
+        if self._other_verb_between(sentence, source.end, start) and not self._manner_noun(
+                sentence, start):
             return None
         lo = self._clause_start(sentence, start)
         # (a saying verb or a complementizer opens the clause it reports, a conjunction
@@ -188,3 +189,12 @@ class _NounAgentRules:
             k += 1
         return False
 
+    def _manner_noun(self, sentence: _Sentence, start: int) -> bool:
+        """Whether a nominal trigger is the manner of the verb before it, after one of the
+        pack's `manner_prepositions` that no word of its `manner_governors` governs:
+        "Johan menutup kegiatan dengan ajakan kepada seluruh peserta" (Johan appeals),
+        not "sesuai dengan tuntutan" (whose owner is another)."""
+        words = sentence.words
+        if start < 2 or (words[start - 1],) not in self.lexicon.word_set("manner_prepositions"):
+            return False
+        return (words[start - 2],) not in self.lexicon.word_set("manner_governors")
