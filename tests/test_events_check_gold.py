@@ -36,9 +36,10 @@ def _number(doc: str) -> int:
 
 
 SECOND_CODINGS = {EVENTS / "agreement" / "detik-events-check-r8-second.jsonl": 200,
-                  EVENTS / "tuning" / "detik-events-r8-s10.jsonl": 170}
-"""Files over articles of a check set: a second coding of round 8, and its articles'
-sentences 10-19 (a tuning round)."""
+                  EVENTS / "tuning" / "detik-events-r8-s10.jsonl": 170,
+                  EVENTS / "tuning" / "detik-events-r5-r7-s10.jsonl": 274}
+"""Files over articles of check sets: a second coding of round 8, and sentences 10-19 of
+the articles of rounds 8, 5 and 7 (tuning rounds)."""
 
 
 @pytest.mark.parametrize("path", SIZES, ids=lambda p: p.stem)
