@@ -1555,3 +1555,23 @@ def test_a_person_without_office_is_a_civilian(pipeline) -> None:  # noqa: ANN00
     text = "Direktur Riset Ali Noer Zaman mengkritik Rina Wulandari."
     assert [(e.source.code, e.target and e.target.code)
             for e in events_of(pipeline, text, "id")] == [("IDN", "IDNCVL")]
+
+
+def test_a_fronted_clause_opened_by_a_saying_verb_has_the_main_clause_s_subject(
+        pipeline) -> None:  # noqa: ANN001
+    text = ('"Sebelum mengimbau bawahan, Presiden sudah memberikan contoh," kata Budi '
+            "Hartono kepada wartawan.")
+    assert [(e.cameo, e.source.code) for e in events_of(pipeline, text, "id")] == [
+        ("020", "IDNGOV")]
+
+
+def test_the_giver_of_a_received_act_follows_dari_past_a_modifier(pipeline) -> None:  # noqa: ANN001
+    text = "Presiden Prabowo belum mendapatkan dukungan penuh dari PDIP."
+    assert [(e.cameo, e.source.name, e.target and e.target.name, e.modality)
+            for e in events_of(pipeline, text, "id")] == [
+        ("051", "PDIP", "Prabowo Subianto", "negated")]
+
+
+def test_a_tax_borne_by_the_state_for_no_one_named_is_no_aid(pipeline) -> None:  # noqa: ANN001
+    text = "Diskon PPN jasa angkutan udara kelas ekonomi yang ditanggung pemerintah sebesar 6%."
+    assert not events_of(pipeline, text, "id")

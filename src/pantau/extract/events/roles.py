@@ -68,6 +68,10 @@ class _RoleRules:
                 inside = [a for a in sentence.actors if clause <= a.start and a.end <= start]
                 target = inside[0] if len(inside) == 1 else None
             source, _ = self._agent(sentence, end, passive=True)
+            if source is None and (sentence.words[start],) in self.lexicon.word_set(
+                    "receiving_verbs"):
+                # "mendapatkan dukungan penuh dari PDIP": the giver of what is received
+                source = self._noun_source(sentence, end)
             if source is None:  # "diserang Rusia": the agent right after the verb
                 at = end  # the agent may follow an honorific: "dari Pak Prabowo"
                 if at < len(sentence.words) and (sentence.words[at],) in self.lexicon.word_set(
@@ -208,8 +212,11 @@ class _RoleRules:
     def _noun_source(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The actor right after a nominal trigger's source preposition (the pack's
         `noun_source_prepositions`), an honorific allowed between: whose instruction or
-        aid it is ("instruksi dari Prabowo", "arahan dari Pak Wali")."""
+        aid it is ("instruksi dari Prabowo", "arahan dari Pak Wali"), one of the pack's
+        `noun_modifiers` allowed before it ("dukungan penuh dari PDIP")."""
         words = sentence.words
+        if end < len(words) and (words[end],) in self.lexicon.word_set("noun_modifiers"):
+            end += 1
         if end >= len(words) or (words[end],) not in self.lexicon.word_set(
                 "noun_source_prepositions"):
             return None

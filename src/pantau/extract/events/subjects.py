@@ -196,6 +196,9 @@ class _SubjectRules:
         opener = next((i for i, w in enumerate(words) if w[:1].isalnum()), None)
         openers = self.subordinate | self.lexicon.word_set("fronted_subordinate")
         verbs = tuple(p for (p,) in self.lexicon.word_set("verb_prefixes"))
+        if opener is not None and clause == start == opener + 1:
+            clause = opener  # "Sebelum mengimbau bawahan, Presiden ...": a saying verb
+            # opens a clause of its own
         if (opener is None or opener < clause or (words[opener],) not in openers
                 or not verbs or not words[start].startswith(verbs)):
             return None  # (a noun is no act of the subject's: "Setelah melalui proses
