@@ -88,6 +88,19 @@ def test_a_described_person_closed_by_a_demonstrative_is_the_last_speaker(pipeli
     quotes = pipeline.analyze(text, lang="id").quotes
     assert [(q.kind, q.speaker_name) for q in quotes] == [
         ("direct", "Kawendra"), ("indirect", "Kawendra")]
+    # ... and after a cue: "kata anggota Komisi XII DPR tersebut"
+    text = ("\"Kami siap mengawal PT Pindad,\" kata Kawendra kepada wartawan.\n\"Saya mengajak "
+            "masyarakat mendukung industri nasional,\" kata anggota Komisi XII DPR tersebut.")
+    quotes = pipeline.analyze(text, lang="id").quotes
+    assert [q.speaker_name for q in quotes] == ["Kawendra", "Kawendra"]
+
+
+def test_closing_and_appealing_cues(pipeline) -> None:  # noqa: ANN001
+    text = ("Menteri Sosial Saifullah Yusuf meninjau lokasi banjir. \"Bantuan harus segera "
+            "disalurkan,\" imbau Saifullah.\n\"Kami akan terus memantau,\" tutupnya.")
+    quotes = pipeline.analyze(text, lang="id").quotes
+    assert [(q.cue, q.speaker_name) for q in quotes] == [
+        ("imbau", "Saifullah Yusuf"), ("tutupnya", "Saifullah Yusuf")]
 
 
 def test_english_cues(pipeline) -> None:  # noqa: ANN001

@@ -225,9 +225,17 @@ class _Document:
         return None, None
 
     def _speaker_after(self, tokens: Sequence[Token], index: int) -> _Speaker | None:
-        """The first person or organisation named after a cue, skipping channels."""
+        """The first person or organisation named after a cue, skipping channels; the
+        last named speaker for a description closed by a demonstrative ("tutup Anggota
+        DPR RI Komisi XII tersebut", as "Politikus PKB ini menilai" before a verb)."""
         words = [t.text.lower() for t in tokens]
         limit = min(len(tokens), index + SPEAKER_WINDOW)
+        end = next((k for k in range(index, len(tokens)) if tokens[k].text in {
+            ",", ".", "!", "?", ";"}), len(tokens))
+        if (self.last_speaker is not None and 1 < end - index <= DESCRIPTION_WORDS
+                and (words[end - 1],) in self.lexicon.demonstratives
+                and describes_person(self.analysis.language, words, index)):
+            return self.last_speaker
         i = index
         while i < limit:
             if tokens[i].text in {".", "!", "?", ";"}:
