@@ -1575,3 +1575,10 @@ def test_the_giver_of_a_received_act_follows_dari_past_a_modifier(pipeline) -> N
 def test_a_tax_borne_by_the_state_for_no_one_named_is_no_aid(pipeline) -> None:  # noqa: ANN001
     text = "Diskon PPN jasa angkutan udara kelas ekonomi yang ditanggung pemerintah sebesar 6%."
     assert not events_of(pipeline, text, "id")
+
+
+def test_a_description_of_another_body_is_not_the_last_person(pipeline) -> None:  # noqa: ANN001
+    text = ('"Kami mendukung penuh KPK," kata Presiden Prabowo Subianto. Waka Komisi Hukum '
+            "DPR ini kemudian mengapresiasi KPK.")
+    praise = [e for e in events_of(pipeline, text, "id") if e.trigger.text == "mengapresiasi"]
+    assert [e.source.code for e in praise] == ["IDNLEG"]

@@ -93,6 +93,10 @@ def test_a_described_person_closed_by_a_demonstrative_is_the_last_speaker(pipeli
             "masyarakat mendukung industri nasional,\" kata anggota Komisi XII DPR tersebut.")
     quotes = pipeline.analyze(text, lang="id").quotes
     assert [q.speaker_name for q in quotes] == ["Kawendra", "Kawendra"]
+    text = text.replace("kata anggota Komisi XII DPR tersebut",
+                        "ujar perempuan yang menjabat Menko PMK itu")
+    assert [q.speaker_name for q in pipeline.analyze(text, lang="id").quotes] == [
+        "Kawendra", "Kawendra"]
 
 
 def test_closing_and_appealing_cues(pipeline) -> None:  # noqa: ANN001

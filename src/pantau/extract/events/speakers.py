@@ -22,6 +22,8 @@ OBLIGATION_REACH = 5
 DESCRIPTION_GAP = 3
 """Words at most between a description's opening and the actor in it ("Wasekjen
 Gerindra ini": the title, then the party)."""
+PARTY = "PTY"
+"""The sector of a party: a description naming one fits a member of any sector."""
 TAG_WORDS = 10
 """Words at most in a speech tag set between commas ("kata Kapolres AKBP Zainal Abidin")."""
 NOUN_OWNER = 3
@@ -151,6 +153,9 @@ class _SpeakerRules:
         if first.start - start > DESCRIPTION_GAP or not describes_person(
                 self.analysis.language, words, start):
             return actors
+        if (person.sector and first.actor.sector not in (None, person.sector, PARTY)):
+            return actors  # "Waka Komisi Hukum DPR itu" is no President named last (a
+            # party is: "Politikus PKB ini" after a legislator of the PKB)
         return [ActorSpan(start, first.end, person), *actors[1:]]
 
     def _without_speech_tags(self, tokens: Sequence[Token], words: Sequence[str],
