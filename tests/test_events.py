@@ -1582,3 +1582,14 @@ def test_a_description_of_another_body_is_not_the_last_person(pipeline) -> None:
             "DPR ini kemudian mengapresiasi KPK.")
     praise = [e for e in events_of(pipeline, text, "id") if e.trigger.text == "mengapresiasi"]
     assert [e.source.code for e in praise] == ["IDNLEG"]
+
+
+def test_a_bare_support_verb_with_its_noun_after_the_speaker_needs_no_target(
+        pipeline) -> None:  # noqa: ANN001
+    text = ('"Usulan itu sudah masuk dan kami sudah berikan masukan," kata Kepala Biro '
+            "Komunikasi Kemenkes Aji Muhawarman.")
+    assert [(e.cameo, e.source.name, e.target) for e in events_of(pipeline, text, "id")] == [
+        ("020", "Aji Muhawarman", None)]
+    # an arrest still needs the one arrested
+    text = '"Sudah kami tangkap," kata Kapolres Bogor AKBP Budi Hartono.'
+    assert not events_of(pipeline, text, "id")

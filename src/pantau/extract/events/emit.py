@@ -103,7 +103,9 @@ class _EmitRules:
         (past the pack's `object_first_adverbs`), and its object before that: "Pihak
         penyalur juga akan kami periksa" is the speaker examining the distributor. The
         object is the clause's first actor before the agent, else the first actor after
-        the verb ("akan kami panggil yang bersangkutan"); no event without one."""
+        the verb ("akan kami panggil yang bersangkutan"); no event without one, unless the
+        trigger names its object itself and needs no target ("kami sudah berikan
+        masukan")."""
         words = sentence.words
         adverbs = self.lexicon.word_set("object_first_adverbs")
         recipients = self.lexicon.word_set("object_first_recipients")
@@ -129,7 +131,9 @@ class _EmitRules:
             target = next((a for a in sentence.actors if a.start == j and not a.target_only),
                           None)
         if target is None:
-            return False
+            if pattern.dyadic or end - start < 2:
+                return False
+            return self._emit(sentence, start, end, pattern, "passive", [source], [], None)
         targets = [t.actor for t in self._members(sentence, target, len(words))]
         return self._emit(sentence, start, end, pattern, "passive", [source], targets,
                           target.start if target.start < start else None)
