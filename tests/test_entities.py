@@ -116,6 +116,18 @@ def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None
     assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky"]
 
 
+def test_a_body_s_name_without_its_owner_is_the_same_body(recognizer) -> None:  # noqa: ANN001
+    text = ("Komisi III DPR menggelar rapat dengan Polri di Jakarta. Dalam rapat itu, Komisi "
+            "III meminta Polri mengusut kasus tersebut.")
+    body = by_name(entities_of(recognizer, text, "id"))["Komisi III DPR"]
+    assert [m.text for m in body.mentions] == ["Komisi III DPR", "Komisi III"]
+    # not when the words dropped name nothing: a DPRD is no DPR
+    text = ("Dewan Perwakilan Rakyat Daerah menggelar rapat. Dewan Perwakilan Rakyat juga "
+            "menggelar rapat.")
+    names = by_name(entities_of(recognizer, text, "id"))
+    assert all(len(e.mentions) == 1 for e in names.values())
+
+
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pantau.extract.countries import dominant_country
 from pantau.extract.entities.candidates import TYPE_NAMES, Candidate, Group
@@ -77,6 +77,51 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             group.candidates.append(
                 Candidate(index, 0, 0, token.start, token.end, token.text, "PER")
             )
+
+
+def add_short_bodies(groups: list[Group], analysis: Analysis, found: list[Candidate],
+                     org_words: frozenset[str], known: Callable[[str], bool]) -> None:
+    """An organisation's name without the body or place that owns it, standing alone
+    after the full name ("Komisi III" after "Komisi III DPR", "Kementerian Luar Negeri"
+    after "Kementerian Luar Negeri Rusia"): the same organisation. The name must open
+    with one of the pack's organisation words, the words dropped must be a name the
+    document or the knowledge base knows (`known`: "DPR", "Rusia"; not "Daerah" of
+    "Dewan Perwakilan Rakyat Daerah"), and no other organisation may share the short
+    form."""
+    text = analysis.text
+    shorts: dict[tuple[str, ...], tuple[Group, int] | None] = {}
+    for group in groups:
+        if group.type != "ORG":
+            continue
+        for c in group.candidates:
+            words = c.text.split()
+            if len(words) < 3 or words[0].lower() not in org_words:
+                continue
+            for k in range(2, len(words)):
+                if not known(" ".join(words[k:])):
+                    continue
+                short = tuple(words[:k])
+                seen = shorts.get(short, (group, c.end))
+                shorts[short] = (None if seen is None or seen[0] is not group
+                                 else (group, min(seen[1], c.end)))
+    shorts = {k: v for k, v in shorts.items() if v is not None}
+    if not shorts:
+        return
+    taken = [(c.start, c.end) for c in found]
+    for index, sentence in enumerate(analysis.sentences):
+        tokens = sentence_tokens(text, sentence.start, sentence.end)
+        for i in range(len(tokens)):
+            for short, (group, after) in shorts.items():
+                j = i + len(short)
+                if (tuple(t.text for t in tokens[i:j]) != short or tokens[i].start < after
+                        or (j < len(tokens) and tokens[j].text[:1].isupper())
+                        or any(s < tokens[j - 1].end and tokens[i].start < e
+                               for s, e in taken)):
+                    continue
+                group.candidates.append(Candidate(
+                    index, 0, 0, tokens[i].start, tokens[j - 1].end,
+                    text[tokens[i].start:tokens[j - 1].end], "ORG"))
+                taken.append((tokens[i].start, tokens[j - 1].end))
 
 
 MIN_CLIP = 3

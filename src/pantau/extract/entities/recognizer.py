@@ -25,6 +25,7 @@ from functools import cache
 from pantau.extract.entities.candidates import TYPE_NAMES, Candidate
 from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.grouping import (
+    add_short_bodies,
     add_surnames,
     document_country,
     group_mentions,
@@ -170,6 +171,9 @@ class EntityRecognizer:
                           if tuple(c.text.lower().split()) not in pack.not_names]
         groups = group_mentions(candidates, text, roles, lang)
         add_surnames(groups, analysis, candidates)
+        names = {c.text for c in candidates}
+        add_short_bodies(groups, analysis, candidates, self._org_words(lang),
+                         lambda name: name in names or bool(self._lookup(name, lang)))
         codes = ActorCodes(
             lambda name: self._body_lookup(name, lang),
             lang,
