@@ -116,6 +116,14 @@ def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None
     assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky"]
 
 
+def test_two_known_people_joined_by_a_hyphen_are_two_people(recognizer) -> None:  # noqa: ANN001
+    text = ("Massa aksi memperingati satu tahun pemerintahan Prabowo Subianto-Gibran Rakabuming "
+            "Raka. Program itu dikritik Jean-Pierre Lacroix.")
+    names = by_name(entities_of(recognizer, text, "id"))
+    assert {"Prabowo Subianto", "Gibran Rakabuming Raka", "Jean-Pierre Lacroix"} <= set(names)
+    assert names["Prabowo Subianto"].actor_code == "IDNGOV"
+
+
 def test_a_body_s_name_without_its_owner_is_the_same_body(recognizer) -> None:  # noqa: ANN001
     text = ("Komisi III DPR menggelar rapat dengan Polri di Jakarta. Dalam rapat itu, Komisi "
             "III meminta Polri mengusut kasus tersebut.")

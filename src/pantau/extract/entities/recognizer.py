@@ -160,6 +160,7 @@ class EntityRecognizer:
                     _RoleScope(tokens, found, text, roles, lang), index)
             last_person = next((c for c in reversed(found) if c.type == "PER"), last_person)
             candidates.extend(found)
+        candidates = [part for c in candidates for part in self._joined_people(c, lang)]
         # "perjanjian kerja bersama (PKB)": this text's PKB is no party, here or later
         candidates = [c for c in candidates if c.entry is None or c.text not in defined]
         candidates = [self._without_common_opener(c, sentences, text, lang)
@@ -803,6 +804,28 @@ class EntityRecognizer:
             if kind != "PER" or candidate.entry.type != "PERSON":
                 candidate.type = {v: k for k, v in TYPE_NAMES.items()}[candidate.entry.type]
         return candidate
+
+    def _joined_people(self, candidate: Candidate, lang: str | None) -> list[Candidate]:
+        """A name the knowledge base does not know that joins two people it knows with a
+        hyphen ("pemerintahan Prabowo Subianto-Gibran Rakabuming Raka", "Prabowo-Gibran"):
+        the two people. Anything else as it was ("Jean-Pierre Lacroix", "Al-Derazi")."""
+        if candidate.entry is not None or candidate.type != "PER":
+            return [candidate]
+        text = candidate.text
+        for at in (i for i, ch in enumerate(text) if ch == "-"):
+            if not (0 < at < len(text) - 1 and text[at - 1].islower() and text[at + 1].isupper()):
+                continue
+            halves = (candidate.start, candidate.start + at), (candidate.start + at + 1,
+                                                              candidate.end)
+            entries = [self._link(text[a - candidate.start:b - candidate.start], "PER", lang)
+                       for a, b in halves]
+            if not all(e is not None and e.type == TYPE_NAMES["PER"] for e in entries):
+                continue
+            return [replace(candidate, start=a, end=b,
+                            text=text[a - candidate.start:b - candidate.start], entry=entry,
+                            role=candidate.role if n == 0 else None)
+                    for n, ((a, b), entry) in enumerate(zip(halves, entries, strict=True))]
+        return [candidate]
 
     def _seat_of(self, name: str, kind: str, lang: str | None) -> KbEntry | None:
         """The town a place named by one of the pack's `admin_heads` is named after, when
