@@ -116,6 +116,12 @@ def test_role_gives_country_and_sector_for_an_unknown_person(recognizer) -> None
     assert [m.text for m in person.mentions] == ["Ivan Petrovsky", "Petrovsky"]
 
 
+def test_a_range_of_months_is_no_name(recognizer) -> None:  # noqa: ANN001
+    text = ("Untuk tahun 2025, penyaluran dibagi ke dalam empat tahap: Januari-Maret, "
+            "April-Juni, Juli-September, dan Oktober-Desember.")
+    assert not entities_of(recognizer, text, "id").entities
+
+
 def test_two_known_people_joined_by_a_hyphen_are_two_people(recognizer) -> None:  # noqa: ANN001
     text = ("Massa aksi memperingati satu tahun pemerintahan Prabowo Subianto-Gibran Rakabuming "
             "Raka. Program itu dikritik Jean-Pierre Lacroix.")

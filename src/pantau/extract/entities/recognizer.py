@@ -761,7 +761,8 @@ class EntityRecognizer:
         self, tokens: list[Token], first: int, last: int, lang: str | None
     ) -> tuple[int, int] | None:
         """The span without a leading article ("The North Atlantic Treaty Organization")
-        or a lone weekday or month name, which is never a name ("Friday"), and without
+        or a lone weekday or month name, which is never a name ("Friday"; nor a range of
+        them, "April-Juni"), and without
         lower-case words at either end when it has a capitalised one ("menggeruduk
         Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
         lower-case words inside a name stay: "Badan Pengawas Obat dan Makanan")."""
@@ -775,7 +776,8 @@ class EntityRecognizer:
                 first += 1
             while tokens[last - 1].text[:1].islower():
                 last -= 1
-        if last - first == 1 and tokens[first].text.lower() in pack.calendar_words:
+        if last - first == 1 and all(part in pack.calendar_words
+                                     for part in tokens[first].text.lower().split("-")):
             return None
         return first, last
 
