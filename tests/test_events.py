@@ -1593,3 +1593,13 @@ def test_a_bare_support_verb_with_its_noun_after_the_speaker_needs_no_target(
     # an arrest still needs the one arrested
     text = '"Sudah kami tangkap," kata Kapolres Bogor AKBP Budi Hartono.'
     assert not events_of(pipeline, text, "id")
+
+
+def test_inviting_or_respecting_someone(pipeline) -> None:  # noqa: ANN001
+    text = "Divpropam Polri mengundang Kompolnas mengikuti kegiatan ini."
+    assert [(e.cameo, e.source.code, e.target and e.target.code)
+            for e in events_of(pipeline, text, "id")] == [("040", "IDNCOP", "IDNGOV")]
+    text = "Kebijakan itu mengundang kontroversi."
+    assert not events_of(pipeline, text, "id")
+    text = "Partai Golkar menghormati Presiden Prabowo Subianto."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["051"]
