@@ -1603,3 +1603,14 @@ def test_inviting_or_respecting_someone(pipeline) -> None:  # noqa: ANN001
     assert not events_of(pipeline, text, "id")
     text = "Partai Golkar menghormati Presiden Prabowo Subianto."
     assert [e.cameo for e in events_of(pipeline, text, "id")] == ["051"]
+
+
+def test_a_passive_in_a_clause_of_time_shares_the_agent_of_the_passive_before(
+        pipeline) -> None:  # noqa: ANN001
+    text = "Seorang pria berinisial SF (28), warga Desa Kijang, ditembak polisi saat ditangkap."
+    assert [(e.cameo, e.source.code, e.target and e.target.name)
+            for e in events_of(pipeline, text, "id")] == [
+        ("193", "IDNCOP", "SF"), ("173", "IDNCOP", "SF")]
+    # an agent of its own, or an actor in the clause, keeps its own reading
+    text = "Seorang pria berinisial SF (28) ditembak polisi saat warga ditangkap."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["193"]

@@ -59,6 +59,7 @@ class _RoleRules:
         request = (pattern.code or "")[:2] in REQUEST_ROOTS
         source_limit = start  # a compound source ends before the trigger unless it follows
         announcer: Actor | None = None  # the quote's speaker, an agentless passive's agent
+        shared: tuple[Actor, Actor] | None = None  # a passive's agent and subject before
         if voice == "passive":
             target = self._subject(sentence, start, clause_only=False, first=True)
             if target is None:
@@ -86,8 +87,10 @@ class _RoleRules:
                 direct = self._actors_between(sentence, after,
                                               after + self._span_len(sentence, after))
                 source = direct[0] if direct else None
+            if source is None:
+                shared = self._shared_passive(sentence, start)
             officials = self.lexicon.word_set("announcing_speakers")
-            if source is None and officials:
+            if source is None and shared is None and officials:
                 announcer = self._announcing_speaker(
                     sentence, start,
                     pattern.agents or frozenset(w.upper() for (w, *_) in officials))
@@ -177,6 +180,9 @@ class _RoleRules:
                 targets = [_Span(actor)]
             elif actor is not None:
                 sources = [_Span(actor)]
+        if shared is not None:
+            # "ditembak polisi saat ditangkap": the arrest is the police's, of the one shot
+            sources, targets = [_Span(shared[0])], [_Span(shared[1])]
         if not sources and announcer is not None and not (
                 targets and _same(announcer, targets[0].actor)):
             sources = [_Span(announcer)]  # "“LM dipanggil sebagai tersangka,” ujar Kasubdit"
@@ -208,6 +214,26 @@ class _RoleRules:
         if any((w,) in telling for w in sentence.words[subject.end:start]):
             return None  # "Dede Yusuf menilai instruksi dari Prabowo": he tells of it
         return subject
+
+    def _shared_passive(self, sentence: _Sentence, start: int) -> tuple[Actor, Actor] | None:
+        """The agent and subject of the passive event just coded in this sentence, for a
+        passive verb with no agent of its own in a clause that one of the pack's
+        `shared_agent_openers` opens with no actor in it: "Berangus ditembak polisi saat
+        ditangkap" (the police arrest him too)."""
+        clause = self._clause_start(sentence, start)
+        words = sentence.words
+        opener = next((k for k in range(clause, start) if words[k][:1].isalnum()), None)
+        if (opener is None or (words[opener],) not in self.lexicon.word_set(
+                "shared_agent_openers") or any(
+                    opener < a.end and a.start < start for a in sentence.actors)):
+            return None
+        passive = tuple(p for (p,) in self.lexicon.word_set("passive_prefixes"))
+        last = self.events[-1] if self.events else None
+        if (last is None or last.sentence != sentence.index or last.target is None
+                or not passive or not last.trigger.text.lower().startswith(passive)
+                or last.trigger.end > sentence.tokens[opener].start):
+            return None
+        return last.source, last.target
 
     def _noun_source(self, sentence: _Sentence, end: int) -> ActorSpan | None:
         """The actor right after a nominal trigger's source preposition (the pack's
