@@ -1614,3 +1614,10 @@ def test_a_passive_in_a_clause_of_time_shares_the_agent_of_the_passive_before(
     # an agent of its own, or an actor in the clause, keeps its own reading
     text = "Seorang pria berinisial SF (28) ditembak polisi saat warga ditangkap."
     assert [e.cameo for e in events_of(pipeline, text, "id")] == ["193"]
+
+
+def test_nominal_support_needs_someone_supported(pipeline) -> None:  # noqa: ANN001
+    text = "DPRD Kota Bogor akan memberikan dukungan penuh terhadap program tersebut."
+    assert not events_of(pipeline, text, "id")
+    text = "Presiden Prabowo belum mendapatkan dukungan dari PDIP."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["051"]
