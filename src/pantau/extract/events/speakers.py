@@ -153,7 +153,7 @@ class _SpeakerRules:
         if first.start - start > DESCRIPTION_GAP or not describes_person(
                 self.analysis.language, words, start):
             return actors
-        if (person.sector and first.actor.sector not in (None, person.sector, PARTY)):
+        if person.sector and first.actor.sector not in (None, person.sector, PARTY):
             return actors  # "Waka Komisi Hukum DPR itu" is no President named last (a
             # party is: "Politikus PKB ini" after a legislator of the PKB)
         return [ActorSpan(start, first.end, person), *actors[1:]]
