@@ -1621,3 +1621,11 @@ def test_nominal_support_needs_someone_supported(pipeline) -> None:  # noqa: ANN
     assert not events_of(pipeline, text, "id")
     text = "Presiden Prabowo belum mendapatkan dukungan dari PDIP."
     assert [e.cameo for e in events_of(pipeline, text, "id")] == ["051"]
+
+
+def test_every_party_addressed_at_once_is_an_actor(pipeline) -> None:  # noqa: ANN001
+    text = "Ketua DPP PDIP Said Abdullah meminta seluruh pihak untuk tidak membaca hal itu."
+    assert [(e.cameo, e.target and e.target.name) for e in events_of(pipeline, text, "id")
+            if e.trigger.text == "meminta"] == [("020", "seluruh pihak")]
+    text = "Rektor sudah melaksanakan rapat bersama semua pihak terkait."
+    assert [e.target and e.target.code for e in events_of(pipeline, text, "id")] == ["IDNGOV"]
