@@ -1629,3 +1629,8 @@ def test_every_party_addressed_at_once_is_an_actor(pipeline) -> None:  # noqa: A
             if e.trigger.text == "meminta"] == [("020", "seluruh pihak")]
     text = "Rektor sudah melaksanakan rapat bersama semua pihak terkait."
     assert [e.target and e.target.code for e in events_of(pipeline, text, "id")] == ["IDNGOV"]
+
+
+def test_religious_institutions_unnamed_are_actors(pipeline) -> None:  # noqa: ANN001
+    text = "Polres Wonogiri berkomitmen memperkuat kemitraan dengan lembaga keagamaan."
+    assert [e.target and e.target.code for e in events_of(pipeline, text, "id")] == ["IDNREL"]
