@@ -36,6 +36,9 @@ REDUPLICATED = re.compile(r"(\w+)-\1(\w*)")
 CIVILIAN = frozenset({"CVL"})
 """The sector of unnamed people, never the body a role names ("Kepala Biro Hubungan
 Masyarakat": the bureau's, not the public's)."""
+PARTY = "PTY"
+"""The sector of a party: a description of a person naming one fits a member of any
+sector ("Politikus PKB ini" after a legislator of the PKB)."""
 MAX_ENUMERATION = 8
 """Tokens at most between a title of no sector and the organisation ending its
 enumeration ("ketua, 4 anggota, serta sekjen KPU")."""

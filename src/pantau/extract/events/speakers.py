@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pantau.extract.events.actors import ActorSpan, entity_actor, placed_person
+from pantau.extract.events.actors import PARTY, ActorSpan, entity_actor, placed_person
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _Sentence
 from pantau.extract.quotes.lexicon import describes_person
 from pantau.model import Actor, Quote
@@ -22,8 +22,6 @@ OBLIGATION_REACH = 5
 DESCRIPTION_GAP = 3
 """Words at most between a description's opening and the actor in it ("Wasekjen
 Gerindra ini": the title, then the party)."""
-PARTY = "PTY"
-"""The sector of a party: a description naming one fits a member of any sector."""
 TAG_WORDS = 10
 """Words at most in a speech tag set between commas ("kata Kapolres AKBP Zainal Abidin")."""
 NOUN_OWNER = 3
