@@ -1292,9 +1292,9 @@ def test_a_personal_pronoun_is_the_unnamed_person_not_the_body_named_after(pipel
 
 
 def test_taking_a_matter_to_court_with_the_matter_between(pipeline) -> None:  # noqa: ANN001
-    events = events_of(pipeline, "Suci Anggraini membawa kasus tersebut ke ranah hukum.", "id")
+    events = events_of(pipeline, "Dewi Anggraini membawa kasus tersebut ke ranah hukum.", "id")
     assert [(e.cameo, e.source.name, e.target) for e in events] == [
-        ("115", "Suci Anggraini", None)]
+        ("115", "Dewi Anggraini", None)]
 
 
 def test_a_trigger_s_abbreviation_in_brackets_is_no_second_event(pipeline) -> None:  # noqa: ANN001

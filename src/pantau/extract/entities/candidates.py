@@ -30,7 +30,8 @@ class Candidate:
     """Typed a person by where it stands (after a cue of speech, before an age), not by
     the model."""
     marked: bool = False
-    """Named after a name marker ("berinisial HM"): the text's later "HM" is the same."""
+    """Named after a name marker ("berinisial HM") or before an age ("Berangus (28)"): the
+    text's later "HM" is the same."""
     anonymous: bool = False
     """Initials that introduce someone ("tersangka berinisial BP"): no nickname the text
     gave a person before ("Budi Prasetyo (BP)", the spokesman)."""

@@ -129,6 +129,11 @@ MIN_CLIP = 3
 it drops two at least, so "Budi" is no clip of "Budiman"'s bearer but his own name."""
 
 
+def _clips(short: str, given: str) -> bool:
+    """Whether `short` is a clipped form of the given name `given` (`_add_clips`)."""
+    return len(short) >= MIN_CLIP and len(given) - len(short) >= 2 and given.startswith(short)
+
+
 def _add_clips(
     clips: dict[str, tuple[Group, int] | None], given: str, group: Group, after: int
 ) -> None:
@@ -296,7 +301,8 @@ def _full_name_of(candidate: Candidate, full_names: dict[str, Candidate]) -> Can
     later or an earlier mention), "Bhakti Eri" of "Bhakti Eri Nurmansyah" (the start
     of one longer name only), "Faruk" of "Moch Faruk Rozi", "Yasir" of "Andi
     Muhammad Yasir Arafat" (a middle word of three or more, after the full name),
-    "Made" of "I Made Parwita" (a word of its opener but the first)."""
+    "Made" of "I Made Parwita" (a word of its opener but the first), "Pras" of
+    "Prasetyo Hadi" (the clipped given name of one person, after the full name)."""
     name = normalize(candidate.text)
     if " " not in name:
         for full, other in full_names.items():
@@ -308,7 +314,10 @@ def _full_name_of(candidate: Candidate, full_names: dict[str, Candidate]) -> Can
                     other.start < candidate.start  # "Guntur" before Asep Guntur Rahayu
                     and name in (normalize(word) for word in written[1:-1])):
                 return other
-        return None
+        clipped = [other for other in full_names.values()
+                   if other.start < candidate.start and len(other.text.split()) > other.opener + 1
+                   and _clips(name, normalize(other.text.split()[other.opener]))]
+        return clipped[0] if len(clipped) == 1 else None
     longer = [other for full, other in full_names.items() if full.startswith(name + " ")]
     return longer[0] if len(longer) == 1 else None
 

@@ -537,6 +537,11 @@ class NerModel:
         tags = self.featurize.lexicon.word_tags.get(normalise(word).lower(), ())
         return next((int(t[1]) for t in tags if len(t) == 2 and t[0] == "u"), None)
 
+    def mostly_personal(self, word: str) -> bool:
+        """Whether NER-Prosa annotates the word inside a person's name at least half the
+        times it writes it (the word statistics' ``pPER2``): "Fahmi", not "Hakim"."""
+        return "pPER2" in self.featurize.lexicon.word_tags.get(normalise(word).lower(), ())
+
     def entities(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """Entity spans (token start, end exclusive, type) of one sentence."""
         return spans(self.tag(tokens))

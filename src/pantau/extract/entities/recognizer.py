@@ -222,6 +222,7 @@ class EntityRecognizer:
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._speakers_and_ages(_RoleScope(tokens, found, text, roles, lang))
         found = self._marked_names(_RoleScope(tokens, found, text, roles, lang), index)
+        found.extend(self._aged_names(_RoleScope(tokens, found, text, roles, lang), index))
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -535,6 +536,36 @@ class EntityRecognizer:
             if aged or spoken:
                 c.type, c.entry, c.placed = "PER", None, True
         return list(found)
+
+    def _aged_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
+        """Capitalised words the model left untagged right before an age in brackets are a
+        person's name ("Suci Anggraini (30) mengaku menjadi korban"): news give ages to
+        people only. A title or a known body before the name ends it ("Kapolres ..."). Runs
+        after `_marked_names`, whose names ("berinisial AR (37)") are marked for later."""
+        tokens = scope.tokens
+        words = [t.text.lower() for t in tokens]
+        org_words = self._org_words(scope.lang)
+        covered = {i for c in scope.found for i in range(c.first, c.last)}
+
+        def name_word(i: int) -> bool:
+            return (i not in covered and tokens[i].text.isalpha()
+                    and _personal_name(tokens[i : i + 1], org_words)
+                    and not self._title_or_body(words, i, scope))
+
+        aged = []
+        for j in range(1, len(tokens) - 2):
+            if not (tokens[j].text == "(" and tokens[j + 1].text.isdigit()
+                    and len(tokens[j + 1].text) == 2 and tokens[j + 2].text == ")"):
+                continue  # (two digits: "Pasal 27 Ayat (2)" is no one aged 2)
+            first = j
+            while first > 0 and name_word(first - 1):
+                first -= 1
+            if first == j or j - first > MAX_MARKED_NAME or first - 1 in covered:
+                continue  # (no name, too long a run to be one, or one the model tagged)
+            start, end = tokens[first].start, tokens[j - 1].end
+            aged.append(Candidate(index, first, j, start, end, scope.text[start:end], "PER",
+                                  placed=True, marked=True))
+        return aged
 
     def _marked_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """A name after one of the pack's `name_markers` is a person's, whatever the model
@@ -947,10 +978,13 @@ class EntityRecognizer:
             if person is not None:
                 return [place, person]
         places = [p for p in parts if p.type == "LOC"]
-        if places and _opens_with_org_kind(tokens[candidate.first : candidate.last], pack):
-            # "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar": a body named by its
-            # kind ends with its place
-            body = self._candidate(candidate.sentence, tokens, text, candidate.first,
+        # the kind may be the word right before the span, which the model left out
+        opening = next((k for k in (candidate.first, candidate.first - 1) if k >= 0
+                        and _opens_with_org_kind(tokens[k : candidate.last], pack)), None)
+        if places and opening is not None:
+            # "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar", "Ketua Yayasan Cahaya
+            # Pelita Pangandaran Dede Ardiansyah": a body named by its kind ends with its place
+            body = self._candidate(candidate.sentence, tokens, text, opening,
                                    places[-1].last, "ORG", lang)
             person = self._org_then_person(candidate, body, tokens, text, lang, roles)
             if person is not None:
@@ -1041,8 +1075,10 @@ class EntityRecognizer:
                 and is_acronym(after[1].text, candidate.text)):
             return None  # "Katadata Insight Center (KIC)": the whole is the organisation
         words = [t.text.lower() for t in tokens]
-        if any(model.capitalisation(t.text) in (0, 1) for t in rest[1:]):
-            return None  # (a first name may be a common word: "CEO Apple Tim Cook")
+        if (not model.mostly_personal(rest[0].text)
+                and any(model.capitalisation(t.text) in (0, 1) for t in rest[1:])):
+            return None  # (a first name may be a common word: "CEO Apple Tim Cook"; after
+            # a given name, a surname too: "Ketua DPRD Banten Fahmi Hakim")
         first = candidate.first
         def only_words(between: list[str]) -> bool:
             # "Sekretaris Jenderal (Sekjen) Partai Golkar Sarmuji": the title's bracket
