@@ -16,6 +16,8 @@ train_app = typer.Typer(
 )
 console = Console(soft_wrap=True, highlight=False)
 DEFAULT_DATA = Path("../shared/data")
+#: pantau's own annotated sentences, in the source checkout (data/ner/README.md).
+DEFAULT_ANNOTATED = Path("data/ner")
 
 
 @train_app.command("ner")
@@ -34,6 +36,13 @@ def train_ner(
             "is built from the shipped ones (src/pantau/models)"
         ),
     ] = None,
+    annotated: Annotated[
+        Path | None,
+        typer.Option(
+            help="folder of pantau's annotated sentences, trained on with the corpora "
+            f"(default: {DEFAULT_ANNOTATED} when it exists, as in the source checkout)"
+        ),
+    ] = None,
 ) -> None:
     """Train the named-entity recogniser for a language (only shippable sources)."""
     from pantau.extract.entities.ner import MODELS_DIR
@@ -42,8 +51,20 @@ def train_ner(
     if not data.is_dir():
         console.print(f"[red]error:[/red] no development data at {data} (--data)")
         raise typer.Exit(2)
+    if annotated is None and DEFAULT_ANNOTATED.is_dir():
+        annotated = DEFAULT_ANNOTATED
+    if annotated is None:
+        console.print(
+            f"note: no {DEFAULT_ANNOTATED}/ here (run from the source checkout): training "
+            "without pantau's annotated sentences gives another model than the shipped one"
+        )
+    elif not annotated.is_dir():
+        console.print(f"[red]error:[/red] no annotated sentences at {annotated} (--annotated)")
+        raise typer.Exit(2)
     try:
-        figures = train(lang, data, out or MODELS_DIR, seed=seed, lexicons=lexicons)
+        figures = train(
+            lang, data, out or MODELS_DIR, seed=seed, lexicons=lexicons, annotated=annotated
+        )
     except PantauError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

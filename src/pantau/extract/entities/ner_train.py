@@ -15,8 +15,9 @@
    every feature gets a copy conjoined with the genre;
 4. the CRF, trained with L-BFGS and L1 + L2 regularisation.
 
-Indonesian labelled data: idner-news-2k train, NERGrit train and NER-Prosa train. NER-Prosa
-is lower-cased and labels companies, clubs, media and products as IND while leaving
+Indonesian labelled data: idner-news-2k train, NERGrit train, pantau's own annotated
+sentences (``data/ner/id/`` in the source checkout, ``ANNOTATED``) and NER-Prosa train.
+NER-Prosa is lower-cased and labels companies, clubs, media and products as IND while leaving
 government bodies untagged, so it is used for its person and place names only (gazetteer
 and word statistics), not as CRF training data (measured in docs/ner.md). The dev/valid
 files that pantau reports on are never trained on; when they are present they are read
@@ -63,6 +64,12 @@ CLUSTER_PREFIXES = (4, 8, 12)
 FEATURES: dict[str, tuple[str, ...]] = {"id": ("gfine", "genre-lite"), "en": ("gfine",)}
 #: The genre of each labelled corpus (ner_genre): news, or other ("w": encyclopaedic).
 CORPUS_GENRE = {"idner-news-2k/train": "n", "nergrit/train": "w", "wikiann/train": "w"}
+#: Sentences annotated for pantau, per language: files of ``data/ner/LANG/`` in the source
+#: checkout (``token TAB tag``), each with the genre of its text. They double the news
+#: text the Indonesian model learns from (data/ner/README.md, docs/ner.md).
+ANNOTATED: dict[str, dict[str, str]] = {
+    "id": {"kumparan.tsv": "n", "ud-csui.tsv": "n", "ud-gsd.tsv": "w"},
+}
 #: Languages whose words get role-lexicon tags (role_word_tags).
 ROLE_WORDS = ("id",)
 #: Corpora whose sentences are given to the CRF more than once.
@@ -95,6 +102,19 @@ def _labelled(lang: str, data_root: Path) -> list[tuple[str, list[NerSentence]]]
             ("nergrit/train", read_conll(ner / "id" / "nergrit" / "train.tsv")),
         ]
     return [("wikiann/train", read_conll(ner / "en" / "wikiann" / "train.txt"))]
+
+
+def _annotated(lang: str, folder: Path) -> list[tuple[str, str, list[NerSentence]]]:
+    """(name, genre, sentences) of each annotated file of ``lang`` in ``folder``."""
+    out = []
+    for name, genre in ANNOTATED.get(lang, {}).items():
+        path = folder / lang / name
+        if not path.is_file():
+            raise PantauError(
+                f"no annotated NER file {path}; a source checkout has it in data/ner/{lang}/"
+            )
+        out.append((f"annotated/{Path(name).stem}", genre, read_conll(path)))
+    return out
 
 
 #: Nouns for groups of people and institutions. idner-news-2k leaves a country or place
@@ -779,6 +799,7 @@ def train(
     lexicons: Path | None = None,
     repeat: dict[str, int] | None = None,
     self_train: int = SELF_TRAIN,
+    annotated: Path | None = None,
     min_prob: float = SELF_TRAIN_MIN_PROB,
     verbose: bool = False,
 ) -> dict:
@@ -797,6 +818,10 @@ def train(
     anew. The lexicons read the knowledge base and the language pack, which grow from
     release to release; kept as files, they make the model's recipe fixed. The shipped
     Indonesian model is built so from the shipped lexicons (docs/ner.md).
+
+    ``annotated`` is the folder of pantau's own annotated sentences (``data/ner`` in the
+    source checkout; ``ANNOTATED`` lists its files): they are trained on with the
+    labelled corpora. The shipped Indonesian model is trained with them.
     """
     if lang not in LANGS:
         raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
@@ -813,6 +838,11 @@ def train(
 
     held_out = _read_held_out(_held_out(lang, data_root))
     corpora = _labelled(lang, data_root)
+    genre_of = dict(CORPUS_GENRE)
+    if annotated is not None:
+        for name, genre, sents in _annotated(lang, Path(annotated)):
+            corpora.append((name, sents))
+            genre_of[name] = genre
     train_sents: list[NerSentence] = []
     genres: list[str] = []  # per training sentence: the genre of its corpus
     dropped: dict[str, int] = {}
@@ -828,7 +858,7 @@ def train(
         if name in repeat:
             kept = kept * repeat[name]
         train_sents += kept
-        genres += [CORPUS_GENRE.get(name, GENRES[0])] * len(kept)
+        genres += [genre_of.get(name, GENRES[0])] * len(kept)
     nerp: list[NerSentence] = []
     if lang == "id":
         nerp = read_nerp(data_root / "ner" / "id" / "nerp" / "train.tsv")
