@@ -313,6 +313,10 @@ def test_annotated_sentences_are_trained_on_beside_the_corpora(
     )
     assert missing.exit_code == 2
     assert "no annotated sentences" in missing.output
+    unknown = runner.invoke(app, ["train", "ner", "--lang", "xx", "--data", str(root),
+                                  "--out", str(tmp_path / "c")])
+    assert unknown.exit_code == 1
+    assert "no NER training recipe for 'xx'" in unknown.output
 
 
 def test_nerp_names_are_split_into_words_as_the_tagger_reads_them() -> None:

@@ -46,7 +46,7 @@ def train_ner(
 ) -> None:
     """Train the named-entity recogniser for a language (only shippable sources)."""
     from pantau.extract.entities.ner import MODELS_DIR
-    from pantau.extract.entities.ner_train import train
+    from pantau.extract.entities.ner_train import ANNOTATED, train
 
     if not data.is_dir():
         console.print(f"[red]error:[/red] no development data at {data} (--data)")
@@ -54,10 +54,11 @@ def train_ner(
     if annotated is None and DEFAULT_ANNOTATED.is_dir():
         annotated = DEFAULT_ANNOTATED
     if annotated is None:
-        console.print(
-            f"note: no {DEFAULT_ANNOTATED}/ here (run from the source checkout): training "
-            "without pantau's annotated sentences gives another model than the shipped one"
-        )
+        if lang in ANNOTATED:
+            console.print(
+                f"note: no {DEFAULT_ANNOTATED}/ here (run from the source checkout): training "
+                "without pantau's annotated sentences gives another model than the shipped one"
+            )
     elif not annotated.is_dir():
         console.print(f"[red]error:[/red] no annotated sentences at {annotated} (--annotated)")
         raise typer.Exit(2)

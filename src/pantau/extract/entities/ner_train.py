@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from pantau.errors import PantauError
+from pantau.errors import InputError, PantauError
 from pantau.eval.ner import NerSentence, read_conll, read_idner, read_nerp
 from pantau.extract.entities.ner import (
     FEATURE_VERSION,
@@ -824,7 +824,7 @@ def train(
     labelled corpora. The shipped Indonesian model is trained with them.
     """
     if lang not in LANGS:
-        raise ValueError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
+        raise InputError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
     started = time.perf_counter()
     if features is None:
         features = FEATURES[lang]
