@@ -214,19 +214,20 @@ REPO = Path(__file__).resolve().parents[1]
 DETIK_NER = REPO / "tests" / "data" / "ner" / "detik-ner.tsv"
 
 
-def test_annotated_training_files_are_well_formed_bio() -> None:
+def test_annotated_files_are_well_formed_bio() -> None:
     from pantau.extract.entities.ner_train import ANNOTATED
 
-    for lang, files in ANNOTATED.items():
-        for name in files:
-            sentences = ev.read_conll(REPO / "data" / "ner" / lang / name)
-            assert len(sentences) > 300, name
-            tags = {t for s in sentences for t in s.tags}
-            assert tags <= {"O"} | {f"{p}-{k}" for p in "BI" for k in ("PER", "ORG", "LOC")}
-            for s in sentences:  # an inside tag continues a name of its own type
-                for before, tag in zip(["O", *s.tags], s.tags, strict=False):
-                    if tag.startswith("I-"):
-                        assert before[2:] == tag[2:], (name, s.tokens)
+    paths = sorted((REPO / "data" / "ner").glob("*/*.tsv"))
+    assert {p.name for p in paths} >= {name for files in ANNOTATED.values() for name in files}
+    labels = {"O"} | {f"{p}-{k}" for p in "BI" for k in ("PER", "ORG", "LOC")}
+    for path in paths:
+        sentences = ev.read_conll(path)
+        assert len(sentences) > 300, path.name
+        assert {t for s in sentences for t in s.tags} <= labels
+        for s in sentences:  # an inside tag continues a name of its own type
+            for before, tag in zip(["O", *s.tags], s.tags, strict=False):
+                if tag.startswith("I-"):
+                    assert before[2:] == tag[2:], (path.name, s.tokens)
 
 
 # The shipped model on 2025 Detik news annotated by hand (tests/data/ner/README.md);
