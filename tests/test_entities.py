@@ -992,6 +992,15 @@ def test_untagged_capitalised_words_before_an_age_are_a_person(recognizer) -> No
     assert not [e for e in entities_of(recognizer, text, "id").entities if e.type == "PERSON"]
 
 
+def test_untagged_words_after_a_cue_after_a_quote_are_the_speaker(recognizer) -> None:  # noqa: ANN001
+    text = ('"Komitmen kami adalah menjadikan Indonesia pusat inovasi," tutup Ha Sang-chul. '
+            '"Kami sudah berusaha," kata Bu Titik kepada wartawan. "Kami menolak usul itu," '
+            "kata Moskow.")
+    entities = entities_of(recognizer, text, "id").entities
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Ha Sang-chul", "Titik"]
+    assert "Moskow" not in [e.name for e in entities if e.type == "PERSON"]  # its government
+
+
 def test_a_minister_s_bracketed_title_is_no_ministry(recognizer) -> None:  # noqa: ANN001
     text = "Menteri Sekretaris Negara (Mensesneg) Prasetyo Hadi hadir dalam rapat itu."
     entities = entities_of(recognizer, text, "id").entities

@@ -222,7 +222,7 @@ class EntityRecognizer:
         found = self._with_first_names(_RoleScope(tokens, found, text, roles, lang), index)
         found = self._speakers_and_ages(_RoleScope(tokens, found, text, roles, lang))
         found = self._marked_names(_RoleScope(tokens, found, text, roles, lang), index)
-        found.extend(self._aged_names(_RoleScope(tokens, found, text, roles, lang), index))
+        found.extend(self._placed_names(_RoleScope(tokens, found, text, roles, lang), index))
         found.sort(key=lambda c: c.first)
 
         person_starts = {c.first for c in found if c.type == "PER"}
@@ -537,35 +537,57 @@ class EntityRecognizer:
                 c.type, c.entry, c.placed = "PER", None, True
         return list(found)
 
-    def _aged_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
-        """Capitalised words the model left untagged right before an age in brackets are a
-        person's name ("Suci Anggraini (30) mengaku menjadi korban"): news give ages to
-        people only. A title or a known body before the name ends it ("Kapolres ..."). Runs
-        after `_marked_names`, whose names ("berinisial AR (37)") are marked for later."""
+    def _placed_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
+        """Capitalised words the model left untagged where only a person's name stands:
+        right before an age in brackets ("Suci Anggraini (30) mengaku menjadi korban":
+        news give ages to people only), or right after a cue of speech that follows a
+        quote, up to a lower-case word or a stop ("..., tutup Ha Sang-chul.", "imbuh
+        Appi"). A title or a known body ends the name ("Kapolres ..."); a country, a
+        capital or a city of millions is none ("kata Moskow": its government). Runs after
+        `_marked_names`, whose names ("berinisial AR (37)") are marked for later."""
         tokens = scope.tokens
         words = [t.text.lower() for t in tokens]
         org_words = self._org_words(scope.lang)
+        cues = load_quote_lexicon(scope.lang).after
         covered = {i for c in scope.found for i in range(c.first, c.last)}
 
         def name_word(i: int) -> bool:
-            return (i not in covered and tokens[i].text.isalpha()
+            word = tokens[i].text
+            return (i not in covered and word.replace("-", "").replace("'", "").isalpha()
                     and _personal_name(tokens[i : i + 1], org_words)
-                    and not self._title_or_body(words, i, scope))
+                    and not self._title_or_body(words, i, scope)
+                    and not any(e.type == "LOC" and (e.feature == "country" or e.capital
+                                                     or prominent(e))
+                                for e in self._lookup(word, scope.lang)))
 
-        aged = []
+        spans = []
         for j in range(1, len(tokens) - 2):
-            if not (tokens[j].text == "(" and tokens[j + 1].text.isdigit()
+            if (tokens[j].text == "(" and tokens[j + 1].text.isdigit()
                     and len(tokens[j + 1].text) == 2 and tokens[j + 2].text == ")"):
-                continue  # (two digits: "Pasal 27 Ayat (2)" is no one aged 2)
-            first = j
-            while first > 0 and name_word(first - 1):
-                first -= 1
-            if first == j or j - first > MAX_MARKED_NAME or first - 1 in covered:
-                continue  # (no name, too long a run to be one, or one the model tagged)
-            start, end = tokens[first].start, tokens[j - 1].end
-            aged.append(Candidate(index, first, j, start, end, scope.text[start:end], "PER",
-                                  placed=True, marked=True))
-        return aged
+                first = j  # (two digits: "Pasal 27 Ayat (2)" is no one aged 2)
+                while first > 0 and name_word(first - 1):
+                    first -= 1
+                if first < j and first - 1 not in covered:  # (not one the model tagged)
+                    spans.append((first, j))
+        for i in range(len(tokens) - 1):
+            if (words[i],) not in cues or i == 0 or tokens[i - 1].text not in {",", '"', "”"}:
+                continue  # (a cue after a quote: '", tutup Ha Sang-chul')
+            first = i + 1
+            while first < len(tokens) and (words[first],) in scope.roles.skip:
+                first += 1  # an honorific is no part of the name ("kata Bu Titik")
+            last = first
+            while last < len(tokens) and name_word(last):
+                last += 1
+            if last > first and (last == len(tokens) or not tokens[last].text[:1].isupper()):
+                spans.append((first, last))
+        placed = []
+        for first, last in spans:
+            if last - first > MAX_MARKED_NAME:
+                continue  # (too long a run to be one name)
+            start, end = tokens[first].start, tokens[last - 1].end
+            placed.append(Candidate(index, first, last, start, end, scope.text[start:end],
+                                    "PER", placed=True, marked=True))
+        return placed
 
     def _marked_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """A name after one of the pack's `name_markers` is a person's, whatever the model
