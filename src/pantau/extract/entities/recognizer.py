@@ -556,8 +556,7 @@ class EntityRecognizer:
             return (i not in covered and word.replace("-", "").replace("'", "").isalpha()
                     and _personal_name(tokens[i : i + 1], org_words)
                     and not self._title_or_body(words, i, scope)
-                    and not any(e.type == "LOC" and (e.feature == "country" or e.capital
-                                                     or prominent(e))
+                    and not any(e.type == "LOC" and prominent(e)
                                 for e in self._lookup(word, scope.lang)))
 
         spans = []
