@@ -110,7 +110,7 @@ def _annotated(lang: str, folder: Path) -> list[tuple[str, str, list[NerSentence
     for name, genre in ANNOTATED.get(lang, {}).items():
         path = folder / lang / name
         if not path.is_file():
-            raise PantauError(
+            raise InputError(
                 f"no annotated NER file {path}; a source checkout has it in data/ner/{lang}/"
             )
         out.append((f"annotated/{Path(name).stem}", genre, read_conll(path)))

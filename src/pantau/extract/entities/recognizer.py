@@ -527,9 +527,7 @@ class EntityRecognizer:
                     and not any(self._title_or_body(words, i, scope)
                                 for i in range(c.first, c.last))):
                 continue
-            aged = (c.last + 2 < len(tokens) and tokens[c.last].text == "("
-                    and tokens[c.last + 1].text.isdigit() and len(tokens[c.last + 1].text) <= 2
-                    and tokens[c.last + 2].text == ")")
+            aged = _bracketed_age(tokens, c.last) is not None
             spoken = (c.first > 0 and (tokens[c.first - 1].text.lower(),) in cues
                       and (c.entry is None or not (c.entry.feature == "country"
                                                    or c.entry.capital or prominent(c.entry))))
@@ -561,8 +559,8 @@ class EntityRecognizer:
 
         spans = []
         for j in range(1, len(tokens) - 2):
-            if (tokens[j].text == "(" and tokens[j + 1].text.isdigit()
-                    and len(tokens[j + 1].text) == 2 and tokens[j + 2].text == ")"):
+            age = _bracketed_age(tokens, j)
+            if age is not None and len(age) == 2:
                 first = j  # (two digits: "Pasal 27 Ayat (2)" is no one aged 2)
                 while first > 0 and name_word(first - 1):
                     first -= 1
@@ -1329,6 +1327,14 @@ def _with_name_opener(
             if tuple(t.text for t in tokens[start : start + len(opener)]) == opener:
                 return start, len(opener)
     return first, 0
+
+
+def _bracketed_age(tokens: Sequence[Token], at: int) -> str | None:
+    """The age of one or two digits in brackets starting at token `at` ("(30)"), or None."""
+    if (at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")"
+            and tokens[at + 1].text.isdigit() and len(tokens[at + 1].text) <= 2):
+        return tokens[at + 1].text
+    return None
 
 
 def _personal_name(tokens: Sequence[Token], org_words: frozenset[str]) -> bool:
