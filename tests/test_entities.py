@@ -273,6 +273,35 @@ def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: 
     assert "Karo" in {m.text for m in people[0].mentions}
 
 
+def test_a_title_alone_the_model_leaves_untagged_is_its_holder(recognizer) -> None:  # noqa: ANN001
+    analysis = sentences_of(
+        recognizer,
+        "Kapolres Bogor AKBP Wikha Ardilestanto menjelaskan kronologi kejadian itu.",
+        "Menurut Kapolres, pelaku sudah ditahan.",
+    )
+    assert [(p.name, [m.text for m in p.mentions]) for p in people_of(analysis)] == [
+        ("Wikha Ardilestanto", ["Wikha Ardilestanto", "Kapolres"])]
+
+
+def test_a_common_word_opening_the_sentence_is_no_part_of_a_name(recognizer) -> None:  # noqa: ANN001
+    text = "Menurut Ratu Dewa, pengkajian lanjutan tersebut diperlukan."
+    names = [e.name for e in entities_of(recognizer, text, "id").entities]
+    assert "Ratu Dewa" in names and not any(n.startswith("Menurut") for n in names)
+
+
+def test_a_given_name_after_an_office_and_its_unit_opens_a_person(recognizer) -> None:  # noqa: ANN001
+    text = "Direktur Riset Ali Noer Zaman mengkritik Rina Wulandari."
+    people = people_of(entities_of(recognizer, text, "id"))
+    assert [(p.name, p.roles) for p in people] == [
+        ("Ali Noer Zaman", ["Direktur Riset"]), ("Rina Wulandari", [])]
+
+
+def test_a_numbered_region_of_a_body_is_no_person(recognizer) -> None:  # noqa: ANN001
+    text = ("Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dian Patria "
+            "menjelaskan temuan itu.")
+    assert [p.name for p in people_of(entities_of(recognizer, text, "id"))] == ["Dian Patria"]
+
+
 def test_an_unknown_organisation_takes_its_kinds_sector(recognizer) -> None:  # noqa: ANN001
     text = (
         "Dua pelaku ditahan Polres Wakanda, sementara Kementerian Kebudayaan Prancis dan "
@@ -593,12 +622,13 @@ def test_an_acronym_written_before_its_full_name_is_one_organisation(recognizer)
 
 
 def test_a_small_home_town_named_like_a_speaker_is_the_speaker(recognizer) -> None:  # noqa: ANN001
-    """Kamal is a town in Madura; the model's place is the man who speaks."""
+    """Kamal is a town in Madura; the model's place is the man who speaks (each of the
+    three "Kamal" is he: the files shipped before session 18 missed the first)."""
     text = (
         "Kapolsek Kuta Kompol Agus Riwayanto Diputra mengungkapkan Kamal menggorok leher "
         'Endang. Kamal lalu kabur ke Sulawesi. "Saya sudah bilang," kata Kamal.'
     )
-    assert named(entities_of(recognizer, text, "id"), "Kamal") == [("PERSON", 2)]
+    assert named(entities_of(recognizer, text, "id"), "Kamal") == [("PERSON", 3)]
 
 
 def test_a_noun_opening_a_sentence_is_no_part_of_the_name_after_it(recognizer) -> None:  # noqa: ANN001

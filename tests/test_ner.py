@@ -306,7 +306,8 @@ def test_annotated_sentences_are_trained_on_beside_the_corpora(
     plain = train("id", root, tmp_path / "a", **kwargs)
     more = train("id", root, tmp_path / "b", annotated=tmp_path / "annotated", **kwargs)
     assert more["sentences"] == plain["sentences"] + len(ANNOTATED["id"])
-    assert more["corpora"][-3:] == ["annotated/kumparan", "annotated/ud-csui", "annotated/ud-gsd"]
+    assert more["corpora"][-4:] == ["annotated/kumparan", "annotated/ud-csui", "annotated/ud-gsd",
+                                    "annotated/kumparan-uncertain"]
     runner = CliRunner()
     missing = runner.invoke(
         app, ["train", "ner", "--lang", "id", "--data", str(root), "--annotated",

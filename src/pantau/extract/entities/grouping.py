@@ -79,6 +79,45 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             )
 
 
+def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candidate],
+                     roles: RoleLexicon) -> None:
+    """An office standing alone where the model tagged nothing, after a person introduced
+    with it ("Menurut Karo, hasilnya baik" after "Karo Monev Stamarena Polri Brigjen Hadi
+    Utomo"): a mention of the last such person before it, as `_title_holders` reads the
+    titles the model tagged. A given name that is also a title ("Sultan") is left alone."""
+    text = analysis.text
+    held = sorted(
+        ((c.end, text[s:e], group) for group in groups if group.type == "PERSON"
+         for c in group.candidates if c.role is not None for s, e in c.role.heads
+         if text[s:e][:1].isupper() and " " not in text[s:e]
+         and roles.is_office((text[s:e].lower(),))
+         and (text[s:e].lower(),) not in roles.given_names),
+        key=lambda held_title: held_title[0])
+    if not held:
+        return
+    pack = pack_for(analysis.language)
+    stopwords = pack.stopwords if pack else frozenset()
+    taken = [(c.start, c.end) for c in found]
+    for index, sentence in enumerate(analysis.sentences):
+        tokens = sentence_tokens(text, sentence.start, sentence.end)
+        for i, token in enumerate(tokens):
+            # no capitalised word next to it but a common one opening the sentence
+            # ("Menurut Karo, ...")
+            alone = all(not tokens[k].text[:1].isupper() or tokens[k].text.lower() in stopwords
+                        for k in (i - 1, i + 1) if 0 <= k < len(tokens))
+            holder = None
+            for introduced, title, group in held:
+                if introduced > token.start:
+                    break
+                if title == token.text:
+                    holder = group
+            if (holder is None or not alone
+                    or any(s < token.end and token.start < e for s, e in taken)):
+                continue
+            holder.candidates.append(
+                Candidate(index, 0, 0, token.start, token.end, token.text, "PER"))
+
+
 def add_short_bodies(groups: list[Group], analysis: Analysis, found: list[Candidate],
                      org_words: frozenset[str], known: Callable[[str], bool]) -> None:
     """An organisation's name without the body or place that owns it, standing alone
@@ -174,13 +213,20 @@ def group_mentions(
         if len(c.text.split()) > 1:
             full_names.setdefault(normalize(c.text), c)  # the first mention
     introduced = _introduced_names(persons, candidates, text)
-    holders = _title_holders(persons, roles, text)
+    holders = _title_holders(persons, persons, roles, text)
+    # an office the model took for a place or body, held by a person named before it
+    # ("Menurut Karo" after "Karo Monev Stamarena Polri Brigjen Hadi Utomo"; Karo is
+    # also a regency) is that person
+    offices = [c for c in candidates if c.type != "PER" and " " not in c.text]
+    holders.update((key, holder) for key, holder in
+                   _title_holders(offices, persons, roles, text).items() if holder is not None)
     for c in candidates:
         type_ = TYPE_NAMES[c.type]
-        if c.type == "PER" and id(c) in holders:
+        if id(c) in holders:
             holder = holders[id(c)]
             if holder is None:
                 continue  # a title nobody in the text holds is no name
+            c.type, c.entry, type_ = "PER", None, "PERSON"
             key = _person_key(introduced.get(normalize(holder.text), holder),
                                    full_names)
         elif (full := introduced.get(normalize(c.text))) is not None and not c.anonymous and (
@@ -253,14 +299,15 @@ def _one_type_per_name(candidates: list[Candidate], lang: str | None) -> None:
             c.type = "PER"
 
 def _title_holders(
-    persons: list[Candidate], roles: RoleLexicon, text: str
+    mentions: list[Candidate], persons: list[Candidate], roles: RoleLexicon, text: str
 ) -> dict[int, Candidate | None]:
-    """People named by a title alone ("Menurut Karo, ..."), by `id` of the mention:
-    the last person before it introduced with that title ("Karo Monev Stamarena
-    Polri Brigjen Hadi Utomo"), or None when nobody before holds an office of that
-    name. A title that is also a given name ("Sultan") nobody holds is a name."""
+    """People named by a title alone among `mentions` ("Menurut Karo, ..."), by `id`
+    of the mention: the last of `persons` before it introduced with that title ("Karo
+    Monev Stamarena Polri Brigjen Hadi Utomo"), or None when nobody before holds an
+    office of that name. A title that is also a given name ("Sultan") nobody holds is a
+    name."""
     holders: dict[int, Candidate | None] = {}
-    for c in persons:
+    for c in mentions:
         title = tuple(c.text.lower().split())
         given_name = title in roles.given_names  # "Sultan", "Ratu"
         if not (roles.is_office(title) or given_name):

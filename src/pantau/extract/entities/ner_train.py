@@ -68,7 +68,8 @@ CORPUS_GENRE = {"idner-news-2k/train": "n", "nergrit/train": "w", "wikiann/train
 #: checkout (``token TAB tag``), each with the genre of its text. They double the news
 #: text the Indonesian model learns from (data/ner/README.md, docs/ner.md).
 ANNOTATED: dict[str, dict[str, str]] = {
-    "id": {"kumparan.tsv": "n", "ud-csui.tsv": "n", "ud-gsd.tsv": "w"},
+    "id": {"kumparan.tsv": "n", "ud-csui.tsv": "n", "ud-gsd.tsv": "w",
+           "kumparan-uncertain.tsv": "n"},
 }
 #: Languages whose words get role-lexicon tags (role_word_tags).
 ROLE_WORDS = ("id",)

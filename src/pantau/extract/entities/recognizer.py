@@ -27,6 +27,7 @@ from pantau.extract.entities.codes import ActorCodes, is_acronym_word, prominent
 from pantau.extract.entities.grouping import (
     add_short_bodies,
     add_surnames,
+    add_titles_alone,
     document_country,
     group_mentions,
     is_acronym,
@@ -172,6 +173,7 @@ class EntityRecognizer:
                           if tuple(c.text.lower().split()) not in pack.not_names]
         groups = group_mentions(candidates, text, roles, lang)
         add_surnames(groups, analysis, candidates)
+        add_titles_alone(groups, analysis, candidates, roles)
         names = {c.text for c in candidates}
         add_short_bodies(groups, analysis, candidates, self._org_words(lang),
                          lambda name: name in names or bool(self._lookup(name, lang)))
@@ -232,11 +234,18 @@ class EntityRecognizer:
                 continue
             c.role = self._person_role(_RoleScope(tokens, found, text, roles, lang), c)
         heads = [head for c in found if c.role is not None for head in c.role.heads]
-        # "U.S. Secretary of State" is a title, not an organisation of its own
+        titles = [(c.role.start, c.role.end) for c in found if c.role is not None]
+        # "U.S. Secretary of State" is a title, not an organisation of its own; a titled
+        # "person" inside another person's title is a unit of that title ("Karo Monev
+        # Stamarena Polri Brigjen Hadi Utomo": no one called Monev Stamarena), while an
+        # untitled one is the title's affiliation ("Penasihat ... Putin Yuri Ushakov")
         return [
             c
             for c in found
-            if c.type == "PER" or not any(s < c.end and c.start < e for s, e in heads)
+            if (c.type != "PER" and not any(s < c.end and c.start < e for s, e in heads))
+            or (c.type == "PER" and (c.role is None or not any(
+                s <= c.role.start and c.end <= e and (s, e) != (c.role.start, c.role.end)
+                for s, e in titles)))
         ]
 
     def _description(self, scope: _RoleScope, index: int) -> Role | None:
@@ -540,7 +549,9 @@ class EntityRecognizer:
         right before an age in brackets ("Suci Anggraini (30) mengaku menjadi korban":
         news give ages to people only), or right after a cue of speech that follows a
         quote, up to a lower-case word or a stop ("..., tutup Ha Sang-chul.", "imbuh
-        Appi"). A title or a known body ends the name ("Kapolres ..."); a country, a
+        Appi"), or after an office and the capitalised words of its unit, from a given
+        name NER-Prosa mostly annotates, two words at least ("Direktur Riset Ali Noer
+        Zaman mengkritik"). A title or a known body ends the name ("Kapolres ..."); a country, a
         capital or a city of millions is none ("kata Moskow": its government). Runs after
         `_marked_names`, whose names ("berinisial AR (37)") are marked for later."""
         tokens = scope.tokens
@@ -576,6 +587,22 @@ class EntityRecognizer:
             while last < len(tokens) and name_word(last):
                 last += 1
             if last > first and (last == len(tokens) or not tokens[last].text[:1].isupper()):
+                spans.append((first, last))
+        model = self._model(scope.lang)
+        for i in range(len(tokens) if model is not None else 0):
+            end = scope.roles.head_starting_at(words, i)
+            if (end is None or not scope.roles.is_office(words[i:end])
+                    or any(k in covered for k in range(i, end))):
+                continue  # (after an office: "Direktur Riset Ali Noer Zaman mengkritik")
+            last = end
+            while (last < len(tokens) and last not in covered
+                   and tokens[last].text[:1].isupper()):
+                last += 1
+            if last < len(tokens) and tokens[last].text[:1].isupper():
+                continue  # (the words run into a name the model tagged)
+            first = next((k for k in range(end, last) if model.mostly_personal(tokens[k].text)),
+                         last)
+            if last - first >= 2 and all(name_word(k) for k in range(first, last)):
                 spans.append((first, last))
         placed = []
         for first, last in spans:
@@ -811,7 +838,8 @@ class EntityRecognizer:
         self, tokens: list[Token], first: int, last: int, lang: str | None
     ) -> tuple[int, int] | None:
         """The span without a leading article ("The North Atlantic Treaty Organization")
-        or a lone weekday or month name, which is never a name ("Friday"; nor a range of
+        or common word opening the sentence ("Menurut Ratu Dewa"), or a lone weekday or
+        month name, which is never a name ("Friday"; nor a range of
         them, "April-Juni"), and without
         lower-case words at either end when it has a capitalised one ("menggeruduk
         Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
@@ -821,6 +849,12 @@ class EntityRecognizer:
             return first, last
         while first < last - 1 and tokens[first].text.lower() in pack.articles:
             first += 1
+        if all(not t.text[:1].isalnum() for t in tokens[:first]):
+            # a common word capitalised only for opening the sentence ("Menurut Ratu
+            # Dewa, ..."); not an acronym written like one ("US officials")
+            while (first < last - 1 and tokens[first].text.lower() in pack.stopwords
+                   and not tokens[first].text.isupper()):
+                first += 1
         if any(tokens[k].text[:1].isupper() for k in range(first, last)):
             while tokens[first].text[:1].islower():
                 first += 1
