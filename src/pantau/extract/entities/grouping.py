@@ -97,25 +97,28 @@ def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candid
         return
     pack = pack_for(analysis.language)
     stopwords = pack.stopwords if pack else frozenset()
+    titles = {title for _, title, _ in held}
     taken = [(c.start, c.end) for c in found]
     for index, sentence in enumerate(analysis.sentences):
         tokens = sentence_tokens(text, sentence.start, sentence.end)
         for i, token in enumerate(tokens):
+            if token.text not in titles or any(s < token.end and token.start < e
+                                               for s, e in taken):
+                continue
             # no capitalised word next to it but a common one opening the sentence
             # ("Menurut Karo, ...")
-            alone = all(not tokens[k].text[:1].isupper() or tokens[k].text.lower() in stopwords
-                        for k in (i - 1, i + 1) if 0 <= k < len(tokens))
+            if not all(not tokens[k].text[:1].isupper() or tokens[k].text.lower() in stopwords
+                       for k in (i - 1, i + 1) if 0 <= k < len(tokens)):
+                continue
             holder = None
             for introduced, title, group in held:
                 if introduced > token.start:
                     break
                 if title == token.text:
                     holder = group
-            if (holder is None or not alone
-                    or any(s < token.end and token.start < e for s, e in taken)):
-                continue
-            holder.candidates.append(
-                Candidate(index, 0, 0, token.start, token.end, token.text, "PER"))
+            if holder is not None:
+                holder.candidates.append(
+                    Candidate(index, 0, 0, token.start, token.end, token.text, "PER"))
 
 
 def add_short_bodies(groups: list[Group], analysis: Analysis, found: list[Candidate],

@@ -235,18 +235,20 @@ class EntityRecognizer:
             c.role = self._person_role(_RoleScope(tokens, found, text, roles, lang), c)
         heads = [head for c in found if c.role is not None for head in c.role.heads]
         titles = [(c.role.start, c.role.end) for c in found if c.role is not None]
-        # "U.S. Secretary of State" is a title, not an organisation of its own; a titled
-        # "person" inside another person's title is a unit of that title ("Karo Monev
-        # Stamarena Polri Brigjen Hadi Utomo": no one called Monev Stamarena), while an
-        # untitled one is the title's affiliation ("Penasihat ... Putin Yuri Ushakov")
-        return [
-            c
-            for c in found
-            if (c.type != "PER" and not any(s < c.end and c.start < e for s, e in heads))
-            or (c.type == "PER" and (c.role is None or not any(
+
+        def in_a_title(c: Candidate) -> bool:
+            if c.type != "PER":
+                # "U.S. Secretary of State" is a title, not an organisation of its own
+                return any(s < c.end and c.start < e for s, e in heads)
+            # a titled "person" inside another person's title is a unit of that title
+            # ("Karo Monev Stamarena Polri Brigjen Hadi Utomo": no one called Monev
+            # Stamarena); an untitled one is its affiliation ("Penasihat ... Putin Yuri
+            # Ushakov")
+            return c.role is not None and any(
                 s <= c.role.start and c.end <= e and (s, e) != (c.role.start, c.role.end)
-                for s, e in titles)))
-        ]
+                for s, e in titles)
+
+        return [c for c in found if not in_a_title(c)]
 
     def _description(self, scope: _RoleScope, index: int) -> Role | None:
         """A title opening a sentence that names no one, pointed back with one of the
@@ -551,9 +553,10 @@ class EntityRecognizer:
         quote, up to a lower-case word or a stop ("..., tutup Ha Sang-chul.", "imbuh
         Appi"), or after an office and the capitalised words of its unit, from a given
         name NER-Prosa mostly annotates, two words at least ("Direktur Riset Ali Noer
-        Zaman mengkritik"). A title or a known body ends the name ("Kapolres ..."); a country, a
-        capital or a city of millions is none ("kata Moskow": its government). Runs after
-        `_marked_names`, whose names ("berinisial AR (37)") are marked for later."""
+        Zaman mengkritik"). A title or a known body ends the name ("Kapolres ..."); a
+        country, a capital or a city of millions is none ("kata Moskow": its government).
+        Runs after `_marked_names`, whose names ("berinisial AR (37)") are marked for
+        later."""
         tokens = scope.tokens
         words = [t.text.lower() for t in tokens]
         org_words = self._org_words(scope.lang)
@@ -838,9 +841,9 @@ class EntityRecognizer:
         self, tokens: list[Token], first: int, last: int, lang: str | None
     ) -> tuple[int, int] | None:
         """The span without a leading article ("The North Atlantic Treaty Organization")
-        or common word opening the sentence ("Menurut Ratu Dewa"), or a lone weekday or
-        month name, which is never a name ("Friday"; nor a range of
-        them, "April-Juni"), and without
+        or a common word opening the sentence ("Menurut Ratu Dewa"), or a lone weekday or
+        month name, which is never a name ("Friday"; nor a range of them, "April-Juni"),
+        and without
         lower-case words at either end when it has a capitalised one ("menggeruduk
         Pengadilan Negeri", "PT Ide Studio perkara": a verb or a noun the model drew in;
         lower-case words inside a name stay: "Badan Pengawas Obat dan Makanan")."""
