@@ -355,6 +355,14 @@ def test_a_balinese_name_keeps_its_opener_and_its_short_form(recognizer) -> None
     assert "Muhammad Afifuddin" in people  # a bare "I" is a numeral here
 
 
+def test_a_balinese_opener_inside_a_span_starts_the_name(recognizer) -> None:  # noqa: ANN001
+    """The model draws a hospital's name into the person's ("Ngoerah I Wayan Sudana")."""
+    text = ('"Kami akan melakukan investigasi," kata Plt Direktur Utama RSUP Prof Ngoerah '
+            "I Wayan Sudana dilansir detikBali, Minggu (19/10).")
+    people = people_of(entities_of(recognizer, text, "id"))
+    assert [p.name for p in people] == ["I Wayan Sudana"]
+
+
 def test_an_acronym_the_text_defines_as_no_name_links_to_nothing(recognizer) -> None:  # noqa: ANN001
     text = (
         "Serikat pekerja menggugat soal perjanjian kerja bersama (PKB) yang tidak dipatuhi. "

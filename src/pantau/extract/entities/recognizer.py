@@ -883,7 +883,7 @@ class EntityRecognizer:
             kind = "ORG"  # "Satgas PKH", "Pemkab Serang", "Korps Adhiyaksa": a body
         opener = 0
         if kind == "PER":
-            first, opener = _with_name_opener(tokens, first, pack)
+            first, opener = _with_name_opener(tokens, first, last, pack)
         start, end = tokens[first].start, tokens[last - 1].end
         candidate = Candidate(index, first, last, start, end, text[start:end], kind,
                               opener=opener)
@@ -1351,17 +1351,24 @@ def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> b
 
 
 def _with_name_opener(
-    tokens: Sequence[Token], first: int, pack: LanguagePack | None
+    tokens: Sequence[Token], first: int, last: int, pack: LanguagePack | None
 ) -> tuple[int, int]:
-    """Where a person's name starts once the opener before or around `first` is taken
-    in (`name_openers.txt`: "I Ketut Sukadi", "Anak Agung Gede Wiratama"), and how many
-    words the opener has (0 for none)."""
+    """Where a person's name in [first, last) starts once the opener before or around
+    `first` is taken in (`name_openers.txt`: "I Ketut Sukadi", "Anak Agung Gede
+    Wiratama"), or at an opener inside it, the words before being a title or a place the
+    model drew in ("RSUP Prof Ngoerah I Wayan Sudana"); and how many words the opener has
+    (0 for none)."""
     if pack is None or not any(t.text in pack.name_opener_starts
-                               for t in tokens[max(first - MAX_OPENER, 0) : first + 1]):
+                               for t in tokens[max(first - MAX_OPENER, 0) : last - 1]):
         return first, 0
     for opener in pack.name_openers:
         for start in range(max(first - len(opener), 0), first + 1):
             if tuple(t.text for t in tokens[start : start + len(opener)]) == opener:
+                return start, len(opener)
+    for start in range(first + 1, last - 1):
+        for opener in pack.name_openers:
+            if (start + len(opener) < last
+                    and tuple(t.text for t in tokens[start : start + len(opener)]) == opener):
                 return start, len(opener)
     return first, 0
 
