@@ -592,9 +592,9 @@ class EntityRecognizer:
             if last > first and (last == len(tokens) or not tokens[last].text[:1].isupper()):
                 spans.append((first, last))
         model = self._model(scope.lang)
-        for i in range(len(tokens) if model is not None else 0):
+        for i in range(len(tokens)):
             end = scope.roles.head_starting_at(words, i)
-            if (end is None or not scope.roles.is_office(words[i:end])
+            if (model is None or end is None or not scope.roles.is_office(words[i:end])
                     or any(k in covered for k in range(i, end))):
                 continue  # (after an office: "Direktur Riset Ali Noer Zaman mengkritik")
             last = end
