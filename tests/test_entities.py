@@ -302,6 +302,24 @@ def test_a_numbered_region_of_a_body_is_no_person(recognizer) -> None:  # noqa: 
     assert [p.name for p in people_of(entities_of(recognizer, text, "id"))] == ["Dian Patria"]
 
 
+def test_a_body_named_by_its_kind_ends_with_a_small_town_of_the_home_country(recognizer) -> None:  # noqa: ANN001
+    """Banjarmasin (650,000 people) is too small to be taken from the knowledge base alone,
+    but after "Dinas ..." a place ends the body, and the person follows."""
+    text = "Plt Kepala Dinas Pendidikan Banjarmasin Ryan Utama membenarkan hal itu."
+    analysis = entities_of(recognizer, text, "id")
+    assert [(e.type, e.name) for e in analysis.entities] == [
+        ("ORG", "Dinas Pendidikan Banjarmasin"), ("PERSON", "Ryan Utama")]
+
+
+def test_a_person_named_before_a_title_is_not_inside_it(recognizer) -> None:  # noqa: ANN001
+    text = ("Hadir pula Widyaprada Ahli Muda Kementerian Pendidikan Dasar, dan Pendidikan "
+            "Menengah Republik Indonesia Yohan Rubiyantoro, Anggota DPRD Kabupaten Demak "
+            "Endang Susilowati, Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Demak Haris "
+            "Wahyudi Ridwan.")
+    assert [p.name for p in people_of(entities_of(recognizer, text, "id"))] == [
+        "Yohan Rubiyantoro", "Endang Susilowati", "Haris Wahyudi Ridwan"]
+
+
 def test_an_unknown_organisation_takes_its_kinds_sector(recognizer) -> None:  # noqa: ANN001
     text = (
         "Dua pelaku ditahan Polres Wakanda, sementara Kementerian Kebudayaan Prancis dan "

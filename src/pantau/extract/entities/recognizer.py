@@ -244,9 +244,7 @@ class EntityRecognizer:
             # ("Karo Monev Stamarena Polri Brigjen Hadi Utomo": no one called Monev
             # Stamarena); an untitled one is its affiliation ("Penasihat ... Putin Yuri
             # Ushakov")
-            return c.role is not None and any(
-                s <= c.role.start and c.end <= e and (s, e) != (c.role.start, c.role.end)
-                for s, e in titles)
+            return c.role is not None and any(s <= c.start and c.end <= e for s, e in titles)
 
         return [c for c in found if not in_a_title(c)]
 
@@ -1037,6 +1035,14 @@ class EntityRecognizer:
         # the kind may be the word right before the span, which the model left out
         opening = next((k for k in (candidate.first, candidate.first - 1) if k >= 0
                         and _opens_with_org_kind(tokens[k : candidate.last], pack)), None)
+        model = self._model(lang)
+        if opening is not None and not places and model is not None:
+            # a town of the home country too small to be taken alone ("Dinas Pendidikan
+            # Banjarmasin Ryan Utama"), here where the kind says a place ends the body; a
+            # word cased text always capitalises (not "Besar", "Baru")
+            places = [town for k in range(candidate.first + 1, candidate.last - 1)
+                      if model.capitalisation(tokens[k].text) in (3, None)
+                      and (town := self._home_town(candidate, tokens, k, lang)) is not None]
         if places and opening is not None:
             # "Kepala Dinas Pendidikan Kota Bandung Hikmat Ginanjar", "Ketua Yayasan Cahaya
             # Pelita Pangandaran Dede Ardiansyah": a body named by its kind ends with its place
@@ -1052,6 +1058,18 @@ class EntityRecognizer:
         if not parts or leftover & self._org_words(lang):
             return [candidate]
         return parts
+
+    def _home_town(self, candidate: Candidate, tokens: list[Token], at: int,
+                   lang: str | None) -> Candidate | None:
+        """Token `at` as a place of the home country the knowledge base knows, or None."""
+        pack = pack_for(lang)
+        word = tokens[at].text
+        town = next((e for e in self._lookup(word, lang) if pack is not None
+                     and e.type == "LOC" and e.country == pack.home_country), None)
+        if town is None:
+            return None
+        return Candidate(candidate.sentence, at, at + 1, tokens[at].start, tokens[at].end,
+                         word, "LOC", town)
 
     def _place_of_office(
         self,
@@ -1082,12 +1100,7 @@ class EntityRecognizer:
         title = roles.head_ending_at(words, first)
         if parts or title is None or not roles.is_office(words[title:first]):
             return None
-        town = next((e for e in self._lookup(tokens[first].text, lang)
-                     if e.type == "LOC" and e.country == pack.home_country), None)
-        if town is None:
-            return None
-        return Candidate(candidate.sentence, first, first + 1, tokens[first].start,
-                         tokens[first].end, tokens[first].text, "LOC", town)
+        return self._home_town(candidate, tokens, first, lang)
 
     def _org_then_person(
         self,
