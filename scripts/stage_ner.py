@@ -7,9 +7,10 @@ edges fall on gold token edges (PERSON -> PER). The stage adds what the gold may
 untagged on purpose (idner-news-2k leaves countries used as actors untagged), so its
 figures sit below the model's.
 
-The Detik set annotated for pantau (`tests/data/ner/detik-ner.tsv`) is scored in its
-articles instead: each article goes through the whole pipeline (cleaning, sentences,
-entities), as users run it, and the mentions in the gold sentences are scored.
+The Detik sets annotated for pantau (`tests/data/ner/detik-ner.tsv`, `detik-ner-2.tsv`)
+are scored in their articles instead: each article goes through the whole pipeline
+(cleaning, sentences, entities), as users run it, and the mentions in the gold sentences
+are scored.
 
     .venv/bin/python scripts/stage_ner.py [DATA_ROOT]
 """
@@ -29,7 +30,8 @@ from pantau.pipeline import Pipeline
 
 GOLD = (("ner/id/idner-news-2k/dev.txt", "idner"), ("ner/id/nergrit/valid.tsv", "conll"))
 TAGS = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC"}
-DETIK_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "ner" / "detik-ner.tsv"
+DETIK_GOLDS = tuple(Path(__file__).resolve().parents[1] / "tests" / "data" / "ner" / name
+                    for name in ("detik-ner.tsv", "detik-ner-2.tsv"))
 
 
 def predicted(recognizer: EntityRecognizer, tokens: list[str]) -> set[tuple[int, int, str]]:
@@ -50,9 +52,10 @@ def predicted(recognizer: EntityRecognizer, tokens: list[str]) -> set[tuple[int,
     }
 
 
-def in_articles(root: Path) -> list[tuple[set, set]]:
-    """(gold, predicted) spans of each Detik gold sentence, its article analysed whole."""
-    index = (DETIK_GOLD.parent / "detik-ner.index.tsv").read_text(encoding="utf-8")
+def in_articles(root: Path, gold: Path) -> list[tuple[set, set]]:
+    """(gold, predicted) spans of each sentence of a Detik gold file, its article analysed
+    whole (the article and sentence of each are in the file's `.index.tsv`)."""
+    index = gold.with_suffix(".index.tsv").read_text(encoding="utf-8")
     places = [line.split("\t") for line in index.splitlines()[1:]]
     articles = {}
     with open(root / "news" / "id" / "detik-2025-dev.jsonl", encoding="utf-8") as fh:
@@ -60,7 +63,7 @@ def in_articles(root: Path) -> list[tuple[set, set]]:
             doc = json.loads(line)
             articles[doc["id"]] = doc
     pipeline, analysed, pairs = Pipeline(), {}, []
-    for (doc_id, number), sentence in zip(places, E.read(DETIK_GOLD, "conll"), strict=True):
+    for (doc_id, number), sentence in zip(places, E.read(gold, "conll"), strict=True):
         if doc_id not in analysed:
             doc = articles[doc_id]
             analysed[doc_id] = pipeline.analyze(doc["text"], title=doc.get("title"),
@@ -92,7 +95,12 @@ def main(root: Path) -> None:
         pairs = [(set(spans(s.tags)), predicted(recognizer, s.tokens))
                  for s in E.read(root / name, fmt)]
         report(name, pairs)
-    report("tests/data/ner/detik-ner.tsv (in its articles)", in_articles(root))
+    both = []
+    for gold in DETIK_GOLDS:
+        pairs = in_articles(root, gold)
+        report(f"tests/data/ner/{gold.name} (in its articles)", pairs)
+        both += pairs
+    report("both Detik sets", both)
 
 
 if __name__ == "__main__":
