@@ -52,17 +52,18 @@ def predicted(recognizer: EntityRecognizer, tokens: list[str]) -> set[tuple[int,
     }
 
 
-def in_articles(root: Path, gold: Path) -> list[tuple[set, set]]:
+def read_articles(root: Path) -> dict[str, dict]:
+    """The Detik dev articles by id."""
+    with open(root / "news" / "id" / "detik-2025-dev.jsonl", encoding="utf-8") as fh:
+        return {doc["id"]: doc for doc in map(json.loads, fh)}
+
+
+def in_articles(articles: dict[str, dict], gold: Path, pipeline: Pipeline) -> list[tuple[set, set]]:
     """(gold, predicted) spans of each sentence of a Detik gold file, its article analysed
     whole (the article and sentence of each are in the file's `.index.tsv`)."""
     index = gold.with_suffix(".index.tsv").read_text(encoding="utf-8")
     places = [line.split("\t") for line in index.splitlines()[1:]]
-    articles = {}
-    with open(root / "news" / "id" / "detik-2025-dev.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            doc = json.loads(line)
-            articles[doc["id"]] = doc
-    pipeline, analysed, pairs = Pipeline(), {}, []
+    analysed, pairs = {}, []
     for (doc_id, number), sentence in zip(places, E.read(gold, "conll"), strict=True):
         if doc_id not in analysed:
             doc = articles[doc_id]
@@ -95,9 +96,9 @@ def main(root: Path) -> None:
         pairs = [(set(spans(s.tags)), predicted(recognizer, s.tokens))
                  for s in E.read(root / name, fmt)]
         report(name, pairs)
-    both = []
+    articles, pipeline, both = read_articles(root), Pipeline(), []
     for gold in DETIK_GOLDS:
-        pairs = in_articles(root, gold)
+        pairs = in_articles(articles, gold, pipeline)
         report(f"tests/data/ner/{gold.name} (in its articles)", pairs)
         both += pairs
     report("both Detik sets", both)

@@ -105,10 +105,8 @@ def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candid
             if token.text not in titles or any(s < token.end and token.start < e
                                                for s, e in taken):
                 continue
-            # no capitalised word next to it but a common one opening the sentence
-            # ("Menurut Karo, ...")
-            if not all(not tokens[k].text[:1].isupper() or tokens[k].text.lower() in stopwords
-                       for k in (i - 1, i + 1) if 0 <= k < len(tokens)):
+            # a common word opening the sentence is no name around it ("Menurut Karo, ...")
+            if not _stands_alone(tokens, i, common=stopwords):
                 continue
             holder = None
             for introduced, title, group in held:
@@ -492,9 +490,10 @@ def written_lower(word: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
-def _stands_alone(tokens: Sequence[Token], i: int) -> bool:
-    """Whether token `i` has no capitalised word next to it: not inside a longer name."""
-    return all(not tokens[k].text[:1].isupper()
+def _stands_alone(tokens: Sequence[Token], i: int, common: frozenset[str] = frozenset()) -> bool:
+    """Whether token `i` has no capitalised word next to it but one of `common` (lower
+    case): not inside a longer name."""
+    return all(not tokens[k].text[:1].isupper() or tokens[k].text.lower() in common
                for k in (i - 1, i + 1) if 0 <= k < len(tokens))
 
 

@@ -1064,8 +1064,9 @@ class EntityRecognizer:
         """Token `at` as a place of the home country the knowledge base knows, or None."""
         pack = pack_for(lang)
         word = tokens[at].text
-        town = next((e for e in self._lookup(word, lang) if pack is not None
-                     and e.type == "LOC" and e.country == pack.home_country), None)
+        town = None if pack is None else next(
+            (e for e in self._lookup(word, lang)
+             if e.type == "LOC" and e.country == pack.home_country), None)
         if town is None:
             return None
         return Candidate(candidate.sentence, at, at + 1, tokens[at].start, tokens[at].end,
