@@ -20,12 +20,13 @@ from pantau.extract.entities.roles import RoleLexicon
 from pantau.kb.model import normalize
 from pantau.lang import pack_for
 from pantau.model import Analysis, Entity, Mention
-from pantau.nlp.tokens import Token, sentence_tokens
+from pantau.nlp.tokens import Token
 
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 
-def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]) -> None:
+def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[list[Token]],
+                 found: list[Candidate]) -> None:
     """A known person's surname or bracketed nickname where the model did not tag it
     ("Blinken said", "RK menolak", a sentence opening with "Musk" for Elon Musk), and a
     given or middle word of a name that no other person has, standing alone ("Bimo
@@ -59,8 +60,7 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
     pack = pack_for(analysis.language)
     stopwords = pack.stopwords if pack else frozenset()
     taken = [(c.start, c.end) for c in found]
-    for index, sentence in enumerate(analysis.sentences):
-        tokens = sentence_tokens(text, sentence.start, sentence.end)
+    for index, tokens in enumerate(sentences):
         for i, token in enumerate(tokens):
             group = surnames.get(token.text)
             if group is None and token.text in middle and _stands_alone(tokens, i):
@@ -79,8 +79,8 @@ def add_surnames(groups: list[Group], analysis: Analysis, found: list[Candidate]
             )
 
 
-def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candidate],
-                     roles: RoleLexicon) -> None:
+def add_titles_alone(groups: list[Group], analysis: Analysis, sentences: Sequence[list[Token]],
+                     found: list[Candidate], roles: RoleLexicon) -> None:
     """An office standing alone where the model tagged nothing, after a person introduced
     with it ("Menurut Karo, hasilnya baik" after "Karo Monev Stamarena Polri Brigjen Hadi
     Utomo"): a mention of the last such person before it, as `_title_holders` reads the
@@ -99,8 +99,7 @@ def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candid
     stopwords = pack.stopwords if pack else frozenset()
     titles = {title for _, title, _ in held}
     taken = [(c.start, c.end) for c in found]
-    for index, sentence in enumerate(analysis.sentences):
-        tokens = sentence_tokens(text, sentence.start, sentence.end)
+    for index, tokens in enumerate(sentences):
         for i, token in enumerate(tokens):
             if token.text not in titles or any(s < token.end and token.start < e
                                                for s, e in taken):
@@ -119,8 +118,9 @@ def add_titles_alone(groups: list[Group], analysis: Analysis, found: list[Candid
                     Candidate(index, 0, 0, token.start, token.end, token.text, "PER"))
 
 
-def add_short_bodies(groups: list[Group], analysis: Analysis, found: list[Candidate],
-                     org_words: frozenset[str], known: Callable[[str], bool]) -> None:
+def add_short_bodies(groups: list[Group], analysis: Analysis, sentences: Sequence[list[Token]],
+                     found: list[Candidate], org_words: frozenset[str],
+                     known: Callable[[str], bool]) -> None:
     """An organisation's name without the body or place that owns it, standing alone
     after the full name ("Komisi III" after "Komisi III DPR", "Kementerian Luar Negeri"
     after "Kementerian Luar Negeri Rusia"): the same organisation. The name must open
@@ -148,8 +148,7 @@ def add_short_bodies(groups: list[Group], analysis: Analysis, found: list[Candid
     if not shorts:
         return
     taken = [(c.start, c.end) for c in found]
-    for index, sentence in enumerate(analysis.sentences):
-        tokens = sentence_tokens(text, sentence.start, sentence.end)
+    for index, tokens in enumerate(sentences):
         for i in range(len(tokens)):
             for short, (group, after) in shorts.items():
                 j = i + len(short)

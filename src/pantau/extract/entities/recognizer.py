@@ -172,10 +172,10 @@ class EntityRecognizer:
             candidates = [c for c in candidates
                           if tuple(c.text.lower().split()) not in pack.not_names]
         groups = group_mentions(candidates, text, roles, lang)
-        add_surnames(groups, analysis, candidates)
-        add_titles_alone(groups, analysis, candidates, roles)
+        add_surnames(groups, analysis, sentences, candidates)
+        add_titles_alone(groups, analysis, sentences, candidates, roles)
         names = {c.text for c in candidates}
-        add_short_bodies(groups, analysis, candidates, self._org_words(lang),
+        add_short_bodies(groups, analysis, sentences, candidates, self._org_words(lang),
                          lambda name: name in names or bool(self._lookup(name, lang)))
         codes = ActorCodes(
             lambda name: self._body_lookup(name, lang),
