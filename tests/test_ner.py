@@ -265,7 +265,8 @@ def test_training_on_a_slice_is_reproducible(tmp_path: Path) -> None:
     from pantau.extract.entities.ner_train import train
 
     root = shared_path()
-    kwargs = dict(limit=60, params={"max_iterations": 15})
+    # the CRF alone: the neural half has its own test (it needs PyTorch)
+    kwargs = dict(limit=60, params={"max_iterations": 15}, neural=False)
     first = train("id", root, tmp_path / "a", seed=5, **kwargs)
     second = train("id", root, tmp_path / "b", seed=5, **kwargs)
     # the CRF trained on the lexicon files the first run wrote: the same model, as the
@@ -302,7 +303,7 @@ def test_annotated_sentences_are_trained_on_beside_the_corpora(
             "Kata\tO\nSiti\tB-PER\nNurbaya\tI-PER\ndi\tO\nBogor\tB-LOC\n.\tO\n\n",
             encoding="utf-8",
         )
-    kwargs = dict(limit=40, params={"max_iterations": 5})
+    kwargs = dict(limit=40, params={"max_iterations": 5}, neural=False)
     plain = train("id", root, tmp_path / "a", **kwargs)
     more = train("id", root, tmp_path / "b", annotated=tmp_path / "annotated", **kwargs)
     assert more["sentences"] == plain["sentences"] + len(ANNOTATED["id"])

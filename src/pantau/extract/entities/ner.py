@@ -16,10 +16,12 @@ A model is a python-crfsuite file plus two small text lexicons beside it, all bu
 - ``ner-LANG.genre.txt``      (Indonesian) ``word TAB weight``: a naive Bayes guess of a text's
                               genre, news or encyclopaedic, the two labelled corpora's
                               conventions (``ner_genre``); features get genre-conjoined copies;
+- ``ner-LANG.neural.npz``     (Indonesian) a BiLSTM-CRF over the same attributes
+                              (ner_neural), whose tag marginals are mixed with the CRF's;
 - ``ner-LANG.json``           feature settings and training figures.
 
 Tags are BIO over PER, ORG and LOC. Features are computed once per distinct token string
-and cached, so tagging costs little beyond crfsuite's Viterbi pass.
+and cached, so tagging costs little beyond crfsuite's pass (and the neural model's).
 """
 
 from __future__ import annotations
@@ -27,13 +29,17 @@ from __future__ import annotations
 import json
 import struct
 import threading
-from collections.abc import Callable, Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from pantau.errors import PantauError
+from pantau.extract.entities.ner_neural import LABELS as NEURAL_LABELS
+from pantau.extract.entities.ner_neural import NeuralTagger, decode
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 FEATURE_VERSION = 3
@@ -41,6 +47,11 @@ TYPES = ("PER", "ORG", "LOC")
 #: With feature group ``genre-lite``, attributes that get no genre copy: affixes, the
 #: words two away and the neighbours' clusters (fewer attributes, faster tagging).
 GENRE_LITE_SKIP = ("p2=", "p3=", "s2=", "s3=", "s4=", "-1s3=", "+1s3=", "-2", "+2", "-1c", "+1c")
+#: Weight of the CRF's marginals in the mixture with the neural model's (ner_neural):
+#: half and half was best on the held-out tenths (docs/ner.md, "Seventh follow-up").
+CRF_WEIGHT = 0.5
+#: Sentences the neural model reads at once (sorted by length: little padding).
+NEURAL_BATCH = 32
 #: Distinct token strings whose features are kept (about 2 kB each): ~100 MB at most.
 CACHE_SIZE = 50_000
 
@@ -208,6 +219,10 @@ def read_gazetteer(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     return entries
 
 
+#: Per token, the coarse and the fine gazetteer tag of the match covering it, or None.
+GazetteerTags = tuple[list[str | None], list[str | None]]
+
+
 class Featurizer:
     """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
 
@@ -328,8 +343,43 @@ class Featurizer:
         self._parts_cache[key] = feats
         return feats
 
-    def __call__(self, tokens: Sequence[str], genre: str | None = None) -> list[list[str]]:
-        """Attribute lists of a sentence.
+    def gazetteer_matches(self, tokens: Sequence[str]) -> GazetteerTags:
+        """Coarse and fine gazetteer tags of a sentence's tokens (see `_gazetteer`), for
+        `token_attributes` and `__call__` to share."""
+        if not self.lexicon.gazetteer:
+            return [None] * len(tokens), [None] * len(tokens)
+        return self._gazetteer([normalise(t).lower() for t in tokens])
+
+    def token_attributes(
+        self, tokens: Sequence[str], gazetteer: GazetteerTags | None = None
+    ) -> list[tuple[str, ...]]:
+        """Per token, its own attributes and gazetteer tags, without neighbours or genre
+        copies: the inputs of the neural model (ner_neural), whose LSTM reads the
+        neighbours and whose genre is an input of its own."""
+        gaz, fine = gazetteer or self.gazetteer_matches(tokens)
+        out = []
+        for i, token in enumerate(tokens):
+            own = self._token(token)[0]
+            extra = []
+            g = gaz[i]
+            if g is not None:
+                extra.append("g=" + g)
+                if "cap" in own:
+                    extra.append("gc=" + g)
+                if fine[i] != g:
+                    extra.append("gf=" + fine[i])  # type: ignore[operator]
+            if i == 0:
+                extra.append("BOS")
+            out.append((*own, *extra))
+        return out
+
+    def __call__(
+        self,
+        tokens: Sequence[str],
+        genre: str | None = None,
+        gazetteer: GazetteerTags | None = None,
+    ) -> list[list[str]]:
+        """Attribute lists of a sentence (``gazetteer``: its `gazetteer_matches`, if known).
 
         With feature group ``genre``, every attribute also comes conjoined with the
         sentence's genre: ``genre`` when given (training: the corpus a sentence is from),
@@ -347,10 +397,7 @@ class Featurizer:
         lists = (
             per if not prefix and self.known is None else [self._parts(t, prefix) for t in tokens]
         )
-        if self.lexicon.gazetteer:
-            gaz, fine = self._gazetteer([normalise(t).lower() for t in tokens])
-        else:
-            gaz = fine = [None] * n
+        gaz, fine = gazetteer or self.gazetteer_matches(tokens)
         out: list[list[str]] = []
         for i in range(n):
             own = per[i][0]
@@ -429,16 +476,25 @@ def sibling(path: Path, suffix: str) -> Path:
 
 
 class NerModel:
-    """A loaded CRF model with its lexicons; `tag` gives BIO tags for a token list."""
+    """A loaded CRF model with its lexicons, and the neural model beside it if it has
+    one (ner_neural: their marginals are mixed); `tag` gives BIO tags for a token list."""
 
     def __init__(
-        self, tagger: pycrfsuite.Tagger, featurizer: Featurizer, path: Path, meta: dict
+        self,
+        tagger: pycrfsuite.Tagger,
+        featurizer: Featurizer,
+        path: Path,
+        meta: dict,
+        neural: NeuralTagger | None = None,
     ) -> None:
         self._tagger = tagger
         self.featurize = featurizer
         self.path = path
         self.meta = meta
+        self.neural = neural
         self._lock = threading.Lock()
+        known = set(tagger.labels())
+        self._marginal_labels = [label if label in known else "" for label in NEURAL_LABELS]
 
     @classmethod
     def load(cls, path: Path) -> NerModel:
@@ -501,9 +557,23 @@ class NerModel:
             raise ModelError(
                 f"NER model file is corrupt: {path} ({exc}); {_rebuild_hint(lang)}"
             ) from None
+        neural = None
+        if meta.get("neural"):
+            neural_path = path.with_name(meta["neural"])
+            if not neural_path.is_file():
+                raise ModelError(
+                    f"NER neural model file not found: {neural_path}; {_rebuild_hint(lang)}"
+                )
+            try:
+                neural = NeuralTagger.load(neural_path)
+            except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+                raise ModelError(
+                    f"NER neural model file is corrupt: {neural_path} ({exc}); "
+                    f"{_rebuild_hint(lang)}"
+                ) from None
         # the attributes with weights: the featurizer passes crfsuite only those
         known = frozenset(attr for attr, _label in tagger.info().state_features)
-        return cls(tagger, Featurizer(lexicon, known), path, meta)
+        return cls(tagger, Featurizer(lexicon, known), path, meta, neural)
 
     @property
     def lang(self) -> str:
@@ -522,13 +592,55 @@ class NerModel:
         defaults to the one guessed from the sentence itself."""
         if not tokens:
             return []
+        if self.neural is not None:
+            return self.tag_many([tokens], genre)[0]
         xseq = self.featurize(tokens, genre)
         with self._lock:  # a crfsuite Tagger is not safe to share between threads
             return list(self._tagger.tag(xseq))
 
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO tags of several sentences."""
-        return [self.tag(tokens) for tokens in sentences]
+    def tag_many(
+        self, sentences: Sequence[list[str]], genre: str | None = None
+    ) -> list[list[str]]:
+        """BIO tags of several sentences (a document's: the neural model reads them in
+        batches of similar length); ``genre`` as in `tag`."""
+        if self.neural is None:
+            return [self.tag(tokens, genre) for tokens in sentences]
+        out: list[list[str]] = [[] for _ in sentences]
+        by_genre: dict[str, list[int]] = {}
+        for i, tokens in enumerate(sentences):
+            if tokens:
+                by_genre.setdefault(genre or self.genre(tokens) or "n", []).append(i)
+        for sentence_genre, indices in by_genre.items():
+            indices.sort(key=lambda i: len(sentences[i]))
+            for chunk in _length_batches(indices, [len(s) for s in sentences]):
+                batch = [sentences[i] for i in chunk]
+                matches = [self.featurize.gazetteer_matches(tokens) for tokens in batch]
+                attributes = [
+                    self.featurize.token_attributes(tokens, found)
+                    for tokens, found in zip(batch, matches, strict=True)
+                ]
+                neural = self.neural.marginals(attributes, sentence_genre)
+                crf = np.zeros_like(neural)
+                for b, tokens in enumerate(batch):
+                    crf[b, : len(tokens)] = self._crf_marginals(tokens, sentence_genre, matches[b])
+                mixed = CRF_WEIGHT * crf + (1.0 - CRF_WEIGHT) * neural
+                decoded = decode(mixed, [len(tokens) for tokens in batch])
+                for i, tags in zip(chunk, decoded, strict=True):
+                    out[i] = tags
+        return out
+
+    def _crf_marginals(
+        self, tokens: Sequence[str], genre: str, gazetteer: GazetteerTags
+    ) -> list[list[float]]:
+        """(tokens, labels) tag probabilities of the CRF, in `ner_neural.LABELS` order
+        (0 for a label the CRF never saw)."""
+        xseq = self.featurize(tokens, genre, gazetteer)
+        labels = self._marginal_labels
+        with self._lock:
+            self._tagger.set(xseq)
+            marginal = self._tagger.marginal
+            return [[marginal(label, t) if label else 0.0 for label in labels]
+                    for t in range(len(tokens))]
 
     def capitalisation(self, word: str) -> int | None:
         """How often cased text capitalises the word inside a sentence, by the word
@@ -545,6 +657,20 @@ class NerModel:
     def entities(self, tokens: list[str]) -> list[tuple[int, int, str]]:
         """Entity spans (token start, end exclusive, type) of one sentence."""
         return spans(self.tag(tokens))
+
+
+def _length_batches(indices: list[int], lengths: list[int]) -> Iterator[list[int]]:
+    """Batches of at most NEURAL_BATCH sentence indices (sorted by length), none holding
+    a sentence over twice as long as its first (plus a few tokens): the neural model pads
+    a batch to its longest sentence, and a document may hold one of hundreds of tokens."""
+    batch: list[int] = []
+    for i in indices:
+        if batch and (len(batch) == NEURAL_BATCH or lengths[i] > 2 * lengths[batch[0]] + 8):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 def available_languages(models_dir: Path = MODELS_DIR) -> list[str]:

@@ -71,6 +71,8 @@ ANNOTATED: dict[str, dict[str, str]] = {
     "id": {"kumparan.tsv": "n", "ud-csui.tsv": "n", "ud-gsd.tsv": "w",
            "kumparan-uncertain.tsv": "n"},
 }
+#: Languages whose model has a neural half beside the CRF (ner_neural; docs/ner.md).
+NEURAL = ("id",)
 #: Languages whose words get role-lexicon tags (role_word_tags).
 ROLE_WORDS = ("id",)
 #: Corpora whose sentences are given to the CRF more than once.
@@ -775,6 +777,7 @@ def lexicon_files(lang: str) -> dict[str, str]:
         "gazetteer": f"ner-{lang}.gazetteer.txt",
         "meta": f"ner-{lang}.json",
         "genre": f"ner-{lang}.genre.txt",
+        "neural": f"ner-{lang}.neural.npz",
     }
 
 
@@ -802,6 +805,8 @@ def train(
     self_train: int = SELF_TRAIN,
     annotated: Path | None = None,
     min_prob: float = SELF_TRAIN_MIN_PROB,
+    neural: bool | None = None,
+    neural_settings: dict | None = None,
     verbose: bool = False,
 ) -> dict:
     """Rebuild every file of the ``lang`` NER model in ``out_dir``; returns its figures.
@@ -823,6 +828,10 @@ def train(
     ``annotated`` is the folder of pantau's own annotated sentences (``data/ner`` in the
     source checkout; ``ANNOTATED`` lists its files): they are trained on with the
     labelled corpora. The shipped Indonesian model is trained with them.
+
+    ``neural`` (default: the languages of ``NEURAL``) also trains the neural model on the
+    same sentences (ner_neural; needs PyTorch), with ``neural_settings`` overriding
+    ner_neural_train.SETTINGS.
     """
     if lang not in LANGS:
         raise InputError(f"no NER training recipe for {lang!r}; available: {', '.join(LANGS)}")
@@ -831,6 +840,8 @@ def train(
         features = FEATURES[lang]
     if use_role_words is None:
         use_role_words = lang in ROLE_WORDS
+    if neural is None:
+        neural = lang in NEURAL
     data_root = Path(data_root)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -981,6 +992,20 @@ def train(
         trainer.set_params({k: v for k, v in settings.items() if k != "algorithm"})
         trainer.train(str(model_path))
     t_crf = time.perf_counter() - t0
+    neural_figures = None
+    if neural:
+        from pantau.extract.entities import ner_neural_train
+
+        t0 = time.perf_counter()
+        neural_figures = ner_neural_train.train(
+            [(s.tokens, s.tags, g) for s, g in zip(train_sents, genres, strict=True)],
+            featurizer.token_attributes,
+            out_dir / files["neural"],
+            seed=seed,
+            **(neural_settings or {}),
+        )
+        meta["neural"] = files["neural"]
+        t_neural = time.perf_counter() - t0
     figures = {
         "lang": lang,
         "seed": seed,
@@ -994,13 +1019,15 @@ def train(
         "clusters": len(clusters),
         "gazetteer_entries": len(gazetteer),
         "crf_params": settings,
+        "neural": neural_figures,
         "seconds_lexicons": round(t_lex, 1),
         "seconds_crf": round(t_crf, 1),
+        "seconds_neural": round(t_neural, 1) if neural else None,
         "seconds": round(time.perf_counter() - started, 1),
         "model_bytes": model_path.stat().st_size,
         "total_bytes": sum(
             (out_dir / files[k]).stat().st_size
-            for k in ("model", "words", "gazetteer", "genre")
+            for k in ("model", "words", "gazetteer", "genre", "neural")
             if (out_dir / files[k]).exists() and (k == "model" or meta.get(k))
         ),
     }

@@ -149,12 +149,14 @@ class EntityRecognizer:
         sentences = [sentence_tokens(text, s.start, s.end) for s in analysis.sentences]
         # the model's genre (news or not: ner_genre), guessed once from the whole text
         genre = model.genre([t.text for toks in sentences for t in toks]) if model else None
+        tags = (model.tag_many([[t.text for t in toks] for toks in sentences], genre)
+                if model else [None] * len(sentences))
         defined: set[str] = set()
         last_person: Candidate | None = None
         for index, tokens in enumerate(sentences):
             if not tokens:
                 continue
-            found = self._sentence_candidates(index, tokens, text, model, lang, roles, genre)
+            found = self._sentence_candidates(index, tokens, text, tags[index], lang, roles)
             defined |= self._acronyms_defined_otherwise(tokens, found, lang)
             if last_person is not None and last_person.role is None:
                 last_person.role = self._description(
@@ -195,15 +197,16 @@ class EntityRecognizer:
         index: int,
         tokens: list[Token],
         text: str,
-        model: NerModel | None,
+        tags: list[str] | None,
         lang: str | None,
         roles: RoleLexicon,
-        genre: str | None = None,
     ) -> list[Candidate]:
+        """Mentions in one sentence: the model's spans (``tags``, None without a model),
+        mended, and the names and titles the stage finds itself."""
         words = [t.text for t in tokens]
         found: list[Candidate] = []
-        if model is not None:
-            for first, last, kind in spans(model.tag(words, genre)):
+        if tags is not None:
+            for first, last, kind in spans(tags):
                 particles = self._particles(lang)
                 cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
                 last = next(cut, last)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from pantau.lang import LanguagePack, load_pack
@@ -107,7 +107,15 @@ class RoleLexicon:
                 return end - size
         return None
 
+    @cached_property
+    def _head_firsts(self) -> frozenset[str]:
+        """First words of the head phrases: most words start none, and are told so
+        without building a tuple per phrase length (two calls a token in the stage)."""
+        return frozenset(head[0] for head in self.heads)
+
     def head_starting_at(self, words: Sequence[str], start: int) -> int | None:
+        if start >= len(words) or words[start] not in self._head_firsts:
+            return None
         for size in range(min(MAX_HEAD_TOKENS, len(words) - start), 0, -1):
             if tuple(words[start : start + size]) in self.heads:
                 return start + size
