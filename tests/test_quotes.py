@@ -221,3 +221,16 @@ def test_quote_left_open_and_resumed_in_the_next_paragraph(pipeline) -> None:  #
     paragraph_ends = [i for i in range(len(analysis.text)) if analysis.text.startswith("\n\n", i)]
     for q in direct:
         assert not any(q.start < end < q.end for end in paragraph_ends)
+
+
+def test_two_entities_with_one_mention_span_do_not_stop_the_quotes(pipeline) -> None:  # noqa: ANN001
+    """The quotes stage sorts mentions by span; two entities sharing one (a stage bug,
+    seen once) must not make it compare the entities themselves and fail."""
+    from pantau.extract.quotes.extractor import QuoteExtractor
+
+    analysis = pipeline.analyze("“Kami menolak,” kata Budi Santoso di Jakarta.", lang="id")
+    person = next(e for e in analysis.entities if e.type == "PERSON")
+    analysis.entities.append(person.model_copy(update={"id": "e99", "name": "Budi"}))
+    analysis.quotes = []
+    QuoteExtractor()(analysis)
+    assert [q.speaker_name for q in analysis.quotes] == ["Budi Santoso"]

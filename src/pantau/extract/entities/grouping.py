@@ -25,6 +25,14 @@ from pantau.nlp.tokens import Token
 _NICKNAME = re.compile(r"\s*\(([A-Z][\w'’-]+)\)")
 
 
+def _taken(groups: list[Group], found: list[Candidate]) -> list[tuple[int, int]]:
+    """Spans no pass may add a mention over: the recogniser's candidates' and the
+    mentions earlier passes added (a surname "Presiden" of a misread "Asta Cita
+    Presiden" is no office standing alone as well: one span, one entity)."""
+    return [(c.start, c.end) for c in found] + [
+        (c.start, c.end) for g in groups for c in g.candidates]
+
+
 def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[list[Token]],
                  found: list[Candidate]) -> None:
     """A known person's surname or bracketed nickname where the model did not tag it
@@ -59,7 +67,7 @@ def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[li
         return
     pack = pack_for(analysis.language)
     stopwords = pack.stopwords if pack else frozenset()
-    taken = [(c.start, c.end) for c in found]
+    taken = _taken(groups, found)
     for index, tokens in enumerate(sentences):
         for i, token in enumerate(tokens):
             group = surnames.get(token.text)
@@ -98,7 +106,7 @@ def add_titles_alone(groups: list[Group], analysis: Analysis, sentences: Sequenc
     pack = pack_for(analysis.language)
     stopwords = pack.stopwords if pack else frozenset()
     titles = {title for _, title, _ in held}
-    taken = [(c.start, c.end) for c in found]
+    taken = _taken(groups, found)
     for index, tokens in enumerate(sentences):
         for i, token in enumerate(tokens):
             if token.text not in titles or any(s < token.end and token.start < e
@@ -147,7 +155,7 @@ def add_short_bodies(groups: list[Group], analysis: Analysis, sentences: Sequenc
     shorts = {k: v for k, v in shorts.items() if v is not None}
     if not shorts:
         return
-    taken = [(c.start, c.end) for c in found]
+    taken = _taken(groups, found)
     for index, tokens in enumerate(sentences):
         for i in range(len(tokens)):
             for short, (group, after) in shorts.items():

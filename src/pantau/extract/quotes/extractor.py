@@ -79,10 +79,11 @@ class _Document:
         self.text = analysis.text
         self.lexicon = lexicon
         self.mentions = sorted(
-            (m.start, m.end, e)
-            for e in analysis.entities
-            if e.type in ("PERSON", "ORG")
-            for m in e.mentions
+            ((m.start, m.end, e)
+             for e in analysis.entities
+             if e.type in ("PERSON", "ORG")
+             for m in e.mentions),
+            key=lambda mention: mention[:2],  # entities themselves do not compare
         )
         self.by_start = {m[0]: m for m in reversed(self.mentions)}
         self.by_end = {m[1]: m for m in reversed(self.mentions)}
