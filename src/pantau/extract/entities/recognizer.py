@@ -230,12 +230,7 @@ class EntityRecognizer:
         found.extend(self._placed_names(_RoleScope(tokens, found, text, roles, lang), index))
         found.sort(key=lambda c: c.first)
 
-        person_starts = {c.first for c in found if c.type == "PER"}
-        for c in found:
-            if c.type != "PER" or c.last in person_starts:
-                # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
-                continue
-            c.role = self._person_role(_RoleScope(tokens, found, text, roles, lang), c)
+        self._read_roles(found, _RoleScope(tokens, found, text, roles, lang))
         heads = [head for c in found if c.role is not None for head in c.role.heads]
         titles = [(c.role.start, c.role.end) for c in found if c.role is not None]
 
@@ -249,7 +244,21 @@ class EntityRecognizer:
             # Ushakov")
             return c.role is not None and any(s <= c.start and c.end <= e for s, e in titles)
 
-        return [c for c in found if not in_a_title(c)]
+        kept = [c for c in found if not in_a_title(c)]
+        if any(c.type == "PER" and c not in kept for c in found):
+            # the title read up to the unit taken for a person reads on past it now
+            # ("Karo Monev Stamarena Polri Brigjen Hadi Utomo": "Karo" opens the title)
+            self._read_roles(kept, _RoleScope(tokens, kept, text, roles, lang))
+        return kept
+
+    def _read_roles(self, found: list[Candidate], scope: _RoleScope) -> None:
+        """Each person's role, but a person's named right before another person's."""
+        person_starts = {c.first for c in found if c.type == "PER"}
+        for c in found:
+            if c.type != "PER" or c.last in person_starts:
+                # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
+                continue
+            c.role = self._person_role(scope, c)
 
     def _description(self, scope: _RoleScope, index: int) -> Role | None:
         """A title opening a sentence that names no one, pointed back with one of the
@@ -554,7 +563,8 @@ class EntityRecognizer:
         quote, up to a lower-case word or a stop ("..., tutup Ha Sang-chul.", "imbuh
         Appi"), or after an office and the capitalised words of its unit, from a given
         name NER-Prosa mostly annotates, two words at least ("Direktur Riset Ali Noer
-        Zaman mengkritik"). A title or a known body ends the name ("Kapolres ..."); a
+        Zaman mengkritik"), or between commas after an office and its unit ("Kepala
+        Dinas ... Garut, Muksin, di lokasi"). A title or a known body ends the name ("Kapolres ..."); a
         country, a capital or a city of millions is none ("kata Moskow": its government).
         Runs after `_marked_names`, whose names ("berinisial AR (37)") are marked for
         later."""
@@ -608,6 +618,16 @@ class EntityRecognizer:
                          last)
             if last - first >= 2 and all(name_word(k) for k in range(first, last)):
                 spans.append((first, last))
+        for i in range(1, len(tokens) - 2):
+            # between commas after an office and its unit ("Kepala Dinas Tenaga Kerja dan
+            # Transmigrasi Garut, Muksin, di lokasi"), up to three words of a name
+            if tokens[i].text != "," or not self._office_ends_at(tokens, words, i, scope):
+                continue
+            last = i + 1
+            while last < len(tokens) and last - i <= 3 and name_word(last):
+                last += 1
+            if i + 1 < last < len(tokens) and tokens[last].text == ",":
+                spans.append((i + 1, last))
         placed = []
         for first, last in spans:
             if last - first > MAX_MARKED_NAME:
@@ -616,6 +636,22 @@ class EntityRecognizer:
             placed.append(Candidate(index, first, last, start, end, scope.text[start:end],
                                     "PER", placed=True, marked=True))
         return placed
+
+    @staticmethod
+    def _office_ends_at(tokens: list[Token], words: list[str], end: int,
+                        scope: _RoleScope) -> bool:
+        """Whether the words before token `end` are an office and the capitalised words
+        of its unit (or a span the model tagged there), with the unit's joiners ("dan")."""
+        covered = {i for c in scope.found for i in range(c.first, c.last)}
+        for k in range(end - 1, max(-1, end - 1 - 2 * TITLE_REACH), -1):
+            if not (tokens[k].text[:1].isupper() or k in covered
+                    or words[k] in scope.roles.unit_joiners):
+                return False
+            head_end = scope.roles.head_starting_at(words, k)
+            if (head_end is not None and head_end <= end
+                    and scope.roles.is_office(words[k:head_end])):
+                return True
+        return False
 
     def _marked_names(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """A name after one of the pack's `name_markers` is a person's, whatever the model
