@@ -39,11 +39,13 @@ def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[li
     ("Blinken said", "RK menolak", a sentence opening with "Musk" for Elon Musk), and a
     given or middle word of a name that no other person has, standing alone ("Bimo
     menyebut" for Bimo Wijayanto, "jelas Yasir" for Andi Muhammad Yasir Arafat, as
-    `_person_key` keys them), and a given name clipped after the full name ("Pras pun
-    meminta" for Prasetyo Hadi: `_clips`)."""
+    `_person_key` keys them), a given name clipped after the full name ("Pras pun
+    meminta" for Prasetyo Hadi: `_clips`), and a name's initials, as news abbreviate
+    suspects ("tersangka LM" for Lisa Mariana), when no other person has them."""
     text = analysis.text
     surnames: dict[str, Group] = {}
     middle: dict[str, Group | None] = {}
+    initials: dict[str, Group | None] = {}
     clips: dict[str, tuple[Group, int] | None] = {}
     for group in groups:
         if group.type != "PERSON":
@@ -63,6 +65,9 @@ def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[li
                     middle[part] = group if middle.get(part, group) is group else None
             if len(parts) > c.opener + 1:
                 _add_clips(clips, parts[c.opener], group, c.end)
+            if 2 <= len(parts) <= 4 and all(p[:1].isupper() and p.isalpha() for p in parts):
+                key = "".join(p[0] for p in parts)  # "LM" for Lisa Mariana
+                initials[key] = group if initials.get(key, group) is group else None
     if not surnames:
         return
     pack = pack_for(analysis.language)
@@ -73,6 +78,8 @@ def add_surnames(groups: list[Group], analysis: Analysis, sentences: Sequence[li
             group = surnames.get(token.text)
             if group is None and token.text in middle and _stands_alone(tokens, i):
                 group = middle[token.text]
+            if group is None and token.text in initials:
+                group = initials[token.text]  # "tersangka LM" after "Lisa Mariana"
             clip = clips.get(token.text) if group is None else None
             if clip is not None and _stands_alone(tokens, i):
                 clipped, after = clip

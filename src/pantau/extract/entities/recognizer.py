@@ -206,7 +206,7 @@ class EntityRecognizer:
         words = [t.text for t in tokens]
         found: list[Candidate] = []
         if tags is not None:
-            for first, last, kind in spans(tags):
+            for first, last, kind in _touching_people_joined(spans(tags)):
                 particles = self._particles(lang)
                 cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
                 last = next(cut, last)
@@ -447,10 +447,12 @@ class EntityRecognizer:
                 pieces.insert(0, (org_first, org_last, "ORG"))
             return pieces
         # the titles the model drew into a name, or an office into its organisation
-        # ("Kasat Reskrim Polres Polman", "Ketua DPR")
+        # ("Kasat Reskrim Polres Polman", "Ketua DPR"); a title that is a given name too
+        # opens the name the model drew ("Ratu Dewa", "Raja Juli Antoni")
         opened = first
         while titles and titles[0][0] == first and (
-            kind == "PER" or roles.is_office(words[slice(*titles[0])])
+            (kind == "PER" and tuple(words[slice(*titles[0])]) not in roles.given_names)
+            or roles.is_office(words[slice(*titles[0])])
         ):
             first = titles.pop(0)[1]
         if kind != "PER" and first > opened:
@@ -564,8 +566,9 @@ class EntityRecognizer:
         Appi"), or after an office and the capitalised words of its unit, from a given
         name NER-Prosa mostly annotates, two words at least ("Direktur Riset Ali Noer
         Zaman mengkritik"), or between commas after an office and its unit ("Kepala
-        Dinas ... Garut, Muksin, di lokasi"). A title or a known body ends the name ("Kapolres ..."); a
-        country, a capital or a city of millions is none ("kata Moskow": its government).
+        Dinas ... Garut, Muksin, di lokasi"). A title or a known body ends the name
+        ("Kapolres ..."); a country, a capital or a city of millions is none ("kata
+        Moskow": its government).
         Runs after `_marked_names`, whose names ("berinisial AR (37)") are marked for
         later."""
         tokens = scope.tokens
@@ -1213,7 +1216,8 @@ class EntityRecognizer:
 
     def _add_gazetteer(self, scope: _RoleScope, index: int) -> list[Candidate]:
         """Knowledge-base names the model missed, and longer names it cut short
-        ("Ursula von der Leyen" where the model saw "Ursula")."""
+        ("Ursula von der Leyen" where the model saw "Ursula"), places included ("DPRD
+        Jawa Timur" where it saw "DPRD Jawa")."""
         tokens, text, found, lang = scope.tokens, scope.text, list(scope.found), scope.lang
         taken = [False] * len(tokens)
         for c in found:
@@ -1231,6 +1235,16 @@ class EntityRecognizer:
                 continue
             last, entry = match
             covered = [c for c in found if c.first < last and position < c.last]
+            if (entry.type == "LOC" and len(covered) == 1 and covered[0].type == "ORG"
+                    and covered[0].first < position < covered[0].last < last
+                    and not any(taken[covered[0].last : last])):
+                # the model cut a body's place short ("DPRD Jawa" of "DPRD Jawa Timur")
+                body = self._candidate(index, tokens, text, covered[0].first, last, "ORG", lang)
+                found = [body if c is covered[0] else c for c in found]
+                for i in range(body.first, last):
+                    taken[i] = True
+                position = last
+                continue
             inside = all(position <= c.first and c.last <= last for c in covered)
             if not any(taken[position:last]) or (inside and last - position > 1):
                 found = [c for c in found if c not in covered]
@@ -1383,6 +1397,19 @@ def _opens_with_org_kind(tokens: Sequence[Token], pack: LanguagePack | None) -> 
 
 MAX_OPENER = 3
 """Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
+
+
+def _touching_people_joined(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's spans, two people with nothing between them made one: a mixed model
+    may open a person again inside a name ("Riswan" "Tony" for "Riswan Tony"), and news
+    separate people in a list by a comma or a word."""
+    out: list[tuple[int, int, str]] = []
+    for first, last, kind in found:
+        if out and kind == "PER" and out[-1][2] == "PER" and out[-1][1] == first:
+            out[-1] = (out[-1][0], last, kind)
+        else:
+            out.append((first, last, kind))
+    return out
 
 
 def _common_noun(c: Candidate, sentences: Sequence[list[Token]], text: str) -> bool:
