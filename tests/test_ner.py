@@ -231,8 +231,9 @@ def test_annotated_files_are_well_formed_bio() -> None:
 
 
 # The shipped model on 2025 Detik news annotated by hand (tests/data/ner/README.md);
-# docs/ner.md: 0.683 before pantau's annotated sentences were trained on, 0.750 with them.
-DETIK_NER_FLOOR = 0.73
+# docs/ner.md: 0.683 before pantau's annotated sentences were trained on, 0.750 with them,
+# 0.790 with the neural half (session 19).
+DETIK_NER_FLOOR = 0.77
 
 
 def test_indonesian_model_scores_on_hand_annotated_detik_news() -> None:
@@ -247,10 +248,10 @@ def test_indonesian_model_scores_on_hand_annotated_detik_news() -> None:
 
 
 # Measured in docs/ner.md. The targets are 0.85 (idner-news-2k dev) and 0.76
-# (NERGrit valid); the shipped model reaches 0.847 and 0.747, and these floors guard them
-# against regressions (see docs/ner.md for what was tried).
-IDNER_DEV_FLOOR = 0.845
-NERGRIT_VALID_FLOOR = 0.74
+# (NERGrit valid); the shipped model reaches 0.865 and 0.785, and these floors hold it to
+# the targets.
+IDNER_DEV_FLOOR = 0.85
+NERGRIT_VALID_FLOOR = 0.76
 
 
 def test_indonesian_model_scores_on_the_dev_sets() -> None:

@@ -206,7 +206,7 @@ class EntityRecognizer:
         words = [t.text for t in tokens]
         found: list[Candidate] = []
         if tags is not None:
-            for first, last, kind in _touching_people_joined(spans(tags)):
+            for first, last, kind in _touching_people_joined(spans(tags), words, roles):
                 particles = self._particles(lang)
                 cut = (i for i in range(first, last) if _breaks_name(words[i], particles))
                 last = next(cut, last)
@@ -447,12 +447,10 @@ class EntityRecognizer:
                 pieces.insert(0, (org_first, org_last, "ORG"))
             return pieces
         # the titles the model drew into a name, or an office into its organisation
-        # ("Kasat Reskrim Polres Polman", "Ketua DPR"); a title that is a given name too
-        # opens the name the model drew ("Ratu Dewa", "Raja Juli Antoni")
+        # ("Kasat Reskrim Polres Polman", "Ketua DPR")
         opened = first
         while titles and titles[0][0] == first and (
-            (kind == "PER" and tuple(words[slice(*titles[0])]) not in roles.given_names)
-            or roles.is_office(words[slice(*titles[0])])
+            kind == "PER" or roles.is_office(words[slice(*titles[0])])
         ):
             first = titles.pop(0)[1]
         if kind != "PER" and first > opened:
@@ -626,11 +624,16 @@ class EntityRecognizer:
             # Transmigrasi Garut, Muksin, di lokasi"), up to three words of a name
             if tokens[i].text != "," or not self._office_ends_at(tokens, words, i, scope):
                 continue
-            last = i + 1
-            while last < len(tokens) and last - i <= 3 and name_word(last):
-                last += 1
-            if i + 1 < last < len(tokens) and tokens[last].text == ",":
-                spans.append((i + 1, last))
+            first = i + 1
+            while first < len(tokens) - 1 and (words[first],) in scope.roles.skip:
+                first += 1  # an honorific is no part of the name ("..., Bapak Cucun,")
+            last = first
+            while (last < len(tokens) and last - first < 3 and name_word(last) and model is not None
+                   and model.capitalisation(tokens[last].text) in (3, None)):
+                last += 1  # (not a common word of the unit's name: "Energi Baru, Terbarukan")
+            if (first < last < len(tokens) - 1 and tokens[last].text == ","
+                    and words[last + 1] not in scope.roles.unit_joiners):
+                spans.append((first, last))  # (no list of the unit's parts: "..., dan ...")
         placed = []
         for first, last in spans:
             if last - first > MAX_MARKED_NAME:
@@ -1237,7 +1240,8 @@ class EntityRecognizer:
             covered = [c for c in found if c.first < last and position < c.last]
             if (entry.type == "LOC" and len(covered) == 1 and covered[0].type == "ORG"
                     and covered[0].first < position < covered[0].last < last
-                    and not any(taken[covered[0].last : last])):
+                    and not any(taken[covered[0].last : last])
+                    and all(t.text[:1].isupper() for t in tokens[covered[0].last : last])):
                 # the model cut a body's place short ("DPRD Jawa" of "DPRD Jawa Timur")
                 body = self._candidate(index, tokens, text, covered[0].first, last, "ORG", lang)
                 found = [body if c is covered[0] else c for c in found]
@@ -1399,13 +1403,18 @@ MAX_OPENER = 3
 """Words at most of a name opener (`name_openers.txt`: "I Gusti", "Anak Agung")."""
 
 
-def _touching_people_joined(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _touching_people_joined(
+    found: list[tuple[int, int, str]], words: list[str], roles: RoleLexicon
+) -> list[tuple[int, int, str]]:
     """The model's spans, two people with nothing between them made one: a mixed model
     may open a person again inside a name ("Riswan" "Tony" for "Riswan Tony"), and news
-    separate people in a list by a comma or a word."""
+    separate people in a list by a comma or a word; not after a title ("... Presiden"
+    "Prabowo")."""
+    lowered = [w.lower() for w in words]
     out: list[tuple[int, int, str]] = []
     for first, last, kind in found:
-        if out and kind == "PER" and out[-1][2] == "PER" and out[-1][1] == first:
+        if (out and kind == "PER" and out[-1][2] == "PER" and out[-1][1] == first
+                and roles.head_ending_at(lowered, first) is None):
             out[-1] = (out[-1][0], last, kind)
         else:
             out.append((first, last, kind))
