@@ -32,12 +32,9 @@ WEIGHTS = (
 )
 
 
-#: Distinct attribute lists whose input projection is kept (4 kB each): 80 MB at most.
+#: Distinct attribute lists whose input projection is kept (4 kB each): 80 MB at most,
+#: more than the tokens of any batch NerModel makes (ner.NEURAL_BATCH_CELLS).
 CACHE_SIZE = 20_000
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
 class NeuralTagger:
@@ -52,9 +49,12 @@ class NeuralTagger:
         dim = self.embedding.shape[1]
         n = self.hidden
         # torch orders the gates input, forget, cell, output; here the three sigmoid
-        # gates come first, so that one call computes them (`_bilstm`)
+        # gates come first, their weights halved: sigmoid(x) = (tanh(x / 2) + 1) / 2, so
+        # that one tanh call computes all four (`_bilstm`)
         gates = np.r_[0 : 2 * n, 3 * n : 4 * n, 2 * n : 3 * n]
-        w = {k: v[gates] if k[3:] in ("ih", "hh", "b") else v for k, v in self.w.items()}
+        scale = np.r_[np.full(3 * n, 0.5, np.float32), np.ones(n, np.float32)]
+        w = {k: (v[gates].T * scale).T if k[3:] in ("ih", "hh", "b") else v
+             for k, v in self.w.items()}
         # The LSTM's input is [attribute sum, genre]: its input projection splits into a
         # part per token (cached per attribute list) and a part per genre (with the bias).
         self._token_in = np.concatenate([w["fw_ih"][:, :dim], w["bw_ih"][:, :dim]]).T
@@ -62,8 +62,8 @@ class NeuralTagger:
             d: self.genre @ w[d + "_ih"][:, dim:].T + w[d + "_b"] for d in ("fw", "bw")
         }
         self._w_hh = np.ascontiguousarray(np.stack([w["fw_hh"].T, w["bw_hh"].T]))
-        self._projected: dict[tuple[str, ...], np.ndarray] = {}
-        self._zero = np.zeros(2 * 4 * self.hidden, np.float32)
+        self._rows: dict[tuple[str, ...], int] = {}
+        self._table = np.empty((CACHE_SIZE, 2 * 4 * n), np.float32)  # filled as used
 
     @classmethod
     def load(cls, path: Path) -> NeuralTagger:
@@ -72,18 +72,30 @@ class NeuralTagger:
             weights = {k: data[k] for k in WEIGHTS}
         return cls(weights)
 
-    def _token_input(self, attributes: Sequence[str]) -> np.ndarray:
-        """Both directions' input projections of a token's summed attribute embeddings,
-        cached per attribute list (most are one token string's, always the same)."""
-        key = tuple(attributes)  # Featurizer.token_attributes gives tuples already
-        vector = self._projected.get(key)
-        if vector is None:
-            ids = [self.vocab[a] for a in attributes if a in self.vocab]
-            vector = self.embedding[ids].sum(axis=0) @ self._token_in if ids else self._zero
-            if len(self._projected) >= CACHE_SIZE:
-                self._projected.clear()
-            self._projected[key] = vector
-        return vector
+    def _token_rows(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[int]:
+        """Rows of `_table` holding both directions' input projections of each token's
+        summed attribute embeddings, computed once per attribute list (most are one
+        token string's, always the same) and gathered by one indexing call."""
+        needed = sum(map(len, sentences))
+        if len(self._rows) + needed > len(self._table):
+            self._rows.clear()
+            if needed > len(self._table):  # (only a batch larger than any NerModel makes)
+                self._table = np.empty((needed, self._table.shape[1]), np.float32)
+        rows = []
+        for sentence in sentences:
+            for attributes in sentence:
+                key = tuple(attributes)  # Featurizer.token_attributes gives tuples already
+                row = self._rows.get(key)
+                if row is None:
+                    row = len(self._rows)
+                    ids = [self.vocab[a] for a in attributes if a in self.vocab]
+                    if ids:
+                        self._table[row] = self.embedding[ids].sum(axis=0) @ self._token_in
+                    else:
+                        self._table[row] = 0.0
+                    self._rows[key] = row
+                rows.append(row)
+        return rows
 
     def _bilstm(self, gates_in: np.ndarray, active: Sequence[int]) -> np.ndarray:
         """Hidden states of both LSTM directions, run side by side (one numpy call per
@@ -98,10 +110,9 @@ class NeuralTagger:
         out = np.zeros((2, batch, steps, n), np.float32)
         for t in range(steps):
             k = active[t]
-            g = gates_in[:, :k, t] + h[:, :k] @ self._w_hh
-            gate = _sigmoid(g[..., : 3 * n])  # input, forget, output
-            cell = np.tanh(g[..., 3 * n :])
-            c[:, :k] = gate[..., n : 2 * n] * c[:, :k] + gate[..., :n] * cell
+            g = np.tanh(gates_in[:, :k, t] + h[:, :k] @ self._w_hh)
+            gate = g[..., : 3 * n] * 0.5 + 0.5  # input, forget, output; then the cell
+            c[:, :k] = gate[..., n : 2 * n] * c[:, :k] + gate[..., :n] * g[..., 3 * n :]
             h[:, :k] = gate[..., 2 * n :] * np.tanh(c[:, :k])
             out[:, :k, t] = h[:, :k]
         return out
@@ -117,8 +128,8 @@ class NeuralTagger:
         active = np.searchsorted(-np.array(lengths), -np.arange(steps)).tolist()
         projected = np.zeros((len(order), steps, 2 * width), np.float32)
         positions = [i * steps + t for i, n in enumerate(lengths) for t in range(n)]
-        inputs = [self._token_input(a) for b in order for a in sentences[b]]
-        projected.reshape(-1, 2 * width)[positions] = np.stack(inputs)
+        rows = self._token_rows([sentences[b] for b in order])
+        projected.reshape(-1, 2 * width)[positions] = self._table[rows]
         g = GENRE_INDEX.get(genre, 0)
         gates_in = np.zeros((2, len(order), steps, width), np.float32)
         gates_in[0] = projected[:, :, :width] + self._genre_in["fw"][g]
