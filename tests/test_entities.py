@@ -262,6 +262,16 @@ def test_a_name_after_a_grade_is_a_person_even_when_the_model_misses_it(recogniz
     assert graded("Ia dilantik oleh Kapolres. Kolonel dr. Budi hadir.") == []
 
 
+def test_a_name_between_commas_after_an_office_is_a_person(recognizer) -> None:  # noqa: ANN001
+    # an honorific is no part of it; the parts of a unit's name listed by commas are none
+    for text, people in (
+        ("Hadir pula Wakil Ketua DPR RI, Bapak Cucun, di lokasi.", ["Cucun"]),
+        ("Hadir Direktur Jenderal Energi Baru, Terbarukan, dan Konservasi Energi.", []),
+    ):
+        found = entities_of(recognizer, text, "id").entities
+        assert [e.name for e in found if e.type == "PERSON"] == people
+
+
 def test_a_title_alone_is_the_person_who_holds_it(recognizer) -> None:  # noqa: ANN001
     text = (
         "\u201cKami sudah memeriksa,\u201d kata Karo Monev Stamarena Polri Brigjen Hadi Utomo. "

@@ -622,13 +622,14 @@ class EntityRecognizer:
         for i in range(1, len(tokens) - 2):
             # between commas after an office and its unit ("Kepala Dinas Tenaga Kerja dan
             # Transmigrasi Garut, Muksin, di lokasi"), up to three words of a name
-            if tokens[i].text != "," or not self._office_ends_at(tokens, words, i, scope):
+            if (model is None or tokens[i].text != ","
+                    or not self._office_ends_at(tokens, words, i, scope)):
                 continue
             first = i + 1
             while first < len(tokens) - 1 and (words[first],) in scope.roles.skip:
                 first += 1  # an honorific is no part of the name ("..., Bapak Cucun,")
             last = first
-            while (last < len(tokens) and last - first < 3 and name_word(last) and model is not None
+            while (last < len(tokens) and last - first < 3 and name_word(last)
                    and model.capitalisation(tokens[last].text) in (3, None)):
                 last += 1  # (not a common word of the unit's name: "Energi Baru, Terbarukan")
             if (first < last < len(tokens) - 1 and tokens[last].text == ","
