@@ -53,6 +53,13 @@ def test_indonesian_city_names(kb: KnowledgeBase, name: str, english: str, count
     assert city.capital == (english != "Geneva")
 
 
+def test_words_that_start_no_alias_are_told_at_once(kb: KnowledgeBase) -> None:
+    # the first word after normalisation, as aliases are keyed ("U.S." is "us")
+    for word in ("Jakarta", "U.S.", "Côte"):  # Côte d'Ivoire
+        assert kb.may_start_a_name(word), word
+    assert not kb.may_start_a_name("Xqzvwk")
+
+
 def test_moscow_coordinates(kb: KnowledgeBase) -> None:
     moscow = first(kb, "Moskow")
     assert moscow.geonames_id == 524901

@@ -96,6 +96,7 @@ class KnowledgeBase:
         )
         self.meta: dict[str, Any] = {}
         self._keys: frozenset[str] | None = None
+        self._first_words: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -215,6 +216,17 @@ class KnowledgeBase:
             with self._lock:
                 self._keys = keys
         return self._keys
+
+    def may_start_a_name(self, word: str) -> bool:
+        """Whether some alias starts with this word (after normalisation): most
+        capitalised words of a text start none, and the entities stage, which asks for
+        every run of capitalised words, is told so once instead of once per length."""
+        if self._first_words is None:
+            firsts = frozenset(key.split(" ", 1)[0] for key in self._alias_keys())
+            with self._lock:
+                self._first_words = firsts
+        first = normalize(word).split(" ", 1)[0]
+        return not first or first in self._first_words
 
     def matches(self, name: str, lang: str | None = None, type: str | None = None) -> list[KbMatch]:
         """Entries one of whose aliases equals `name` after normalisation, best first, each

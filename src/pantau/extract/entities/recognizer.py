@@ -1275,6 +1275,8 @@ class EntityRecognizer:
         without the model's word: `inner` is for names inside a span the model found."""
         if not tokens[position].text[:1].isupper():
             return None
+        if not self.kb.may_start_a_name(tokens[position].text):
+            return None
         pack = pack_for(lang)
         stopwords = pack.stopwords if pack else frozenset()
         place_heads = pack.place_heads if pack else frozenset()
