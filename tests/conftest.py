@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,15 @@ from pantau.pipeline import Pipeline
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 EXAMPLES = REPO / "examples"
+
+
+def copy_model(folder: Path, lang: str = "id") -> Path:
+    """The shipped NER model's files copied into `folder` (to break one); its CRF file."""
+    from pantau.extract.entities.ner import MODELS_DIR
+
+    for path in MODELS_DIR.glob(f"ner-{lang}.*"):
+        shutil.copy(path, folder / path.name)
+    return folder / f"ner-{lang}.crfsuite"
 
 
 def shared_path(*parts: str) -> Path:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import shared_path
+from conftest import copy_model, shared_path
 from pantau.cli import app
 from pantau.errors import InputError, PantauError
 from pantau.eval import ner as ev
-from pantau.extract.entities import ner
 from pantau.extract.entities.ner import ModelError, NerModel, load_model, spans
 from pantau.nlp.tokens import tokenize
 
@@ -159,12 +157,6 @@ def test_tag_many_and_empty_input() -> None:
     assert load_model("id") is model  # cached
 
 
-def _copy_model(tmp_path: Path, lang: str = "id") -> Path:
-    for p in ner.MODELS_DIR.glob(f"ner-{lang}.*"):
-        shutil.copy(p, tmp_path / p.name)
-    return tmp_path / f"ner-{lang}.crfsuite"
-
-
 def test_missing_model_file_names_it_and_how_to_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "ner-id.crfsuite"
     with pytest.raises(ModelError) as err:
@@ -174,7 +166,7 @@ def test_missing_model_file_names_it_and_how_to_rebuild(tmp_path: Path) -> None:
 
 
 def test_corrupt_or_truncated_model_file_is_a_model_error(tmp_path: Path) -> None:
-    path = _copy_model(tmp_path)
+    path = copy_model(tmp_path)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(ModelError, match="corrupt") as err:
@@ -186,7 +178,7 @@ def test_corrupt_or_truncated_model_file_is_a_model_error(tmp_path: Path) -> Non
 
 
 def test_missing_lexicon_or_settings_is_a_model_error(tmp_path: Path) -> None:
-    path = _copy_model(tmp_path)
+    path = copy_model(tmp_path)
     (tmp_path / "ner-id.gazetteer.txt").unlink()
     with pytest.raises(ModelError, match="ner-id.gazetteer.txt"):
         NerModel.load(path)
@@ -383,8 +375,7 @@ def test_evaluate_ner_scores_the_model_files_of_a_folder(tmp_path: Path) -> None
                     ". O\n", encoding="utf-8")
     folder = tmp_path / "models"
     folder.mkdir()
-    for path in ner.model_path("id").parent.glob("ner-id.*"):
-        shutil.copy(path, folder / path.name)
+    copy_model(folder)
     runner = CliRunner()
     copied = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold), "--model", str(folder)])
     shipped = runner.invoke(app, ["evaluate", "ner", "--gold", str(gold)])

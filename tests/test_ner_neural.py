@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from conftest import shared_path
-from pantau.extract.entities import ner
+from conftest import copy_model, shared_path
 from pantau.extract.entities.ner import ModelError, NerModel, load_model, spans
 from pantau.extract.entities.ner_neural import LABELS, NeuralTagger, decode
 
@@ -53,14 +51,8 @@ def test_decoding_takes_the_best_bio_valid_sequence() -> None:
     assert decode(probs, [3, 2]) == [["B-PER", "I-PER", "O"], ["O", "O"]]
 
 
-def _copy_model(tmp_path: Path) -> Path:
-    for p in ner.MODELS_DIR.glob("ner-id.*"):
-        shutil.copy(p, tmp_path / p.name)
-    return tmp_path / "ner-id.crfsuite"
-
-
 def test_missing_or_corrupt_neural_file_is_a_model_error(tmp_path: Path) -> None:
-    path = _copy_model(tmp_path)
+    path = copy_model(tmp_path)
     neural = tmp_path / "ner-id.neural.npz"
     neural.write_bytes(neural.read_bytes()[:1000])
     with pytest.raises(ModelError, match="corrupt") as err:

@@ -623,7 +623,7 @@ class EntityRecognizer:
             # between commas after an office and its unit ("Kepala Dinas Tenaga Kerja dan
             # Transmigrasi Garut, Muksin, di lokasi"), up to three words of a name
             if (model is None or tokens[i].text != ","
-                    or not self._office_ends_at(tokens, words, i, scope)):
+                    or not self._office_ends_at(tokens, words, i, scope.roles, covered)):
                 continue
             first = i + 1
             while first < len(tokens) - 1 and (words[first],) in scope.roles.skip:
@@ -646,17 +646,17 @@ class EntityRecognizer:
 
     @staticmethod
     def _office_ends_at(tokens: list[Token], words: list[str], end: int,
-                        scope: _RoleScope) -> bool:
+                        roles: RoleLexicon, covered: set[int]) -> bool:
         """Whether the words before token `end` are an office and the capitalised words
-        of its unit (or a span the model tagged there), with the unit's joiners ("dan")."""
-        covered = {i for c in scope.found for i in range(c.first, c.last)}
+        of its unit (or tokens of a span found there, `covered`), with the unit's joiners
+        ("dan")."""
         for k in range(end - 1, max(-1, end - 1 - 2 * TITLE_REACH), -1):
             if not (tokens[k].text[:1].isupper() or k in covered
-                    or words[k] in scope.roles.unit_joiners):
+                    or words[k] in roles.unit_joiners):
                 return False
-            head_end = scope.roles.head_starting_at(words, k)
+            head_end = roles.head_starting_at(words, k)
             if (head_end is not None and head_end <= end
-                    and scope.roles.is_office(words[k:head_end])):
+                    and roles.is_office(words[k:head_end])):
                 return True
         return False
 
