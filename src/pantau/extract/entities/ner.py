@@ -21,7 +21,8 @@ A model is a python-crfsuite file plus two small text lexicons beside it, all bu
 - ``ner-LANG.json``           feature settings and training figures.
 
 Tags are BIO over PER, ORG and LOC. Features are computed once per distinct token string
-and cached, so tagging costs little beyond crfsuite's pass (and the neural model's).
+and cached, so tagging costs little beyond crfsuite's pass; with a neural model, the CRF's
+marginals are computed from its weights with numpy instead, a batch at a time (ner_crf).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import json
 import struct
 import threading
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ import numpy as np
 import pycrfsuite
 
 from pantau.errors import PantauError
+from pantau.extract.entities.ner_crf import CrfWeights
 from pantau.extract.entities.ner_neural import LABELS as NEURAL_LABELS
 from pantau.extract.entities.ner_neural import NeuralTagger, decode
 
@@ -51,9 +53,9 @@ GENRE_LITE_SKIP = ("p2=", "p3=", "s2=", "s3=", "s4=", "-1s3=", "+1s3=", "-2", "+
 #: half and half was best on the held-out tenths (docs/ner.md, "Seventh follow-up").
 CRF_WEIGHT = 0.5
 #: A sentence to whose every token the neural model gives "O" at least this probability
-#: is tagged without asking the CRF (a fifth of news tokens, a third of the CRF's time;
-#: the CRF would have to be surer of a name than the neural model is of none to change
-#: the mixture: no tag of the dev and Detik sets changes, docs/ner.md).
+#: is tagged without asking the CRF (a fifth of news tokens; the CRF would have to be
+#: surer of a name than the neural model is of none to change the mixture: no tag of
+#: the dev and Detik sets changes, docs/ner.md).
 SURE_OUTSIDE = 0.999
 #: Sentences the neural model reads at once: at most this many tokens with padding
 #: (sentences times the longest's length; about 10 kB each while tagging).
@@ -232,13 +234,14 @@ GazetteerTags = tuple[list[str | None], list[str | None]]
 class Featurizer:
     """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
 
-    def __init__(self, lexicon: Lexicon, known: frozenset[str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, known: Collection[str] | None = None) -> None:
         self.lexicon = lexicon
         #: attributes the model has weights for (None: all, as in training). Others are
         #: dropped from the cached lists: crfsuite would ignore them, at a cost per lookup.
         self.known = known
         self._cache: dict[str, tuple[list[str], ...]] = {}
         self._parts_cache: dict[str, tuple[list[str], ...]] = {}
+        self._scores_cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
     def _token(self, token: str) -> tuple[list[str], ...]:
@@ -379,6 +382,64 @@ class Featurizer:
             out.append((*own, *extra))
         return out
 
+    def _genre_prefix(self, tokens: Sequence[str], genre: str | None) -> str:
+        """The prefix of the genre-conjoined copies of attributes ("" without them)."""
+        opts = self.lexicon.features
+        if "genre" not in opts and "genre-lite" not in opts:
+            return ""
+        if genre is None:
+            genre = self.lexicon.genre(tokens) if self.lexicon.genre else "n"
+        return genre + ":"
+
+    def _position_attributes(
+        self,
+        i: int,
+        per: Sequence[tuple[list[str], ...]],
+        gazetteer: GazetteerTags,
+        prefix: str,
+    ) -> list[str]:
+        """Attributes of position ``i`` of a sentence rather than of one token string
+        (``per``: the sentence's `_token` lists): sentence edges, the bigram, gazetteer
+        tags here and next door, with their genre copies; only the known ones."""
+        opts = self.lexicon.features
+        gaz, fine = gazetteer
+        n = len(per)
+        own = per[i][0]
+        extra = ["b"]
+        if i == 0:
+            extra.append("BOS")
+            if "cap" in own:
+                extra.append("BOScap")
+        else:
+            extra.append("bg=" + per[i - 1][0][0][2:] + "|" + own[0][2:])
+            if "conj" in opts and "cap" in own:
+                # the word before a capitalised word: "warga Indonesia" vs "di Indonesia"
+                extra.append("pwc=" + per[i - 1][0][0][2:])
+        if i == n - 1:
+            extra.append("EOS")
+        g = gaz[i]
+        if g is not None:
+            extra.append("g=" + g)
+            if "cap" in own:
+                extra.append("gc=" + g)
+            if "gfine" in opts and fine[i] != g:
+                extra.append("gf=" + fine[i])  # type: ignore[operator]
+            if "conj" in opts and i > 0:
+                extra.append("pwg=" + per[i - 1][0][0][2:] + "|" + g)
+        if i > 0 and gaz[i - 1] is not None:
+            extra.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+            if "gfine" in opts and fine[i - 1] != gaz[i - 1]:
+                extra.append("-1gf=" + fine[i - 1])  # type: ignore[operator]
+        if i < n - 1 and gaz[i + 1] is not None:
+            extra.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+            if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
+                extra.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
+        if prefix:
+            extra += [prefix + f for f in extra]
+        if self.known is not None:
+            extra = [f for f in extra if f in self.known]
+        return extra
+
     def __call__(
         self,
         tokens: Sequence[str],
@@ -394,63 +455,64 @@ class Featurizer:
         """
         n = len(tokens)
         per = [self._token(t) for t in tokens]
-        opts = self.lexicon.features
-        prefix = ""
-        if "genre" in opts or "genre-lite" in opts:
-            if genre is None:
-                genre = self.lexicon.genre(tokens) if self.lexicon.genre else "n"
-            prefix = genre + ":"
+        prefix = self._genre_prefix(tokens, genre)
         lists = (
             per if not prefix and self.known is None else [self._parts(t, prefix) for t in tokens]
         )
-        gaz, fine = gazetteer or self.gazetteer_matches(tokens)
+        gazetteer = gazetteer or self.gazetteer_matches(tokens)
         out: list[list[str]] = []
         for i in range(n):
-            own = per[i][0]
             feats = list(lists[i][0])
-            extra = ["b"]  # attributes of this position, not of one token string
-            if i == 0:
-                extra.append("BOS")
-                if "cap" in own:
-                    extra.append("BOScap")
-            else:
+            if i > 0:
                 feats += lists[i - 1][2]
-                extra.append("bg=" + per[i - 1][0][0][2:] + "|" + own[0][2:])
                 if i > 1:
                     feats += lists[i - 2][1]
-                if "conj" in opts and "cap" in own:
-                    # the word before a capitalised word: "warga Indonesia" vs "di Indonesia"
-                    extra.append("pwc=" + per[i - 1][0][0][2:])
-            if i == n - 1:
-                extra.append("EOS")
-            else:
+            if i < n - 1:
                 feats += lists[i + 1][3]
                 if i < n - 2:
                     feats += lists[i + 2][4]
-            g = gaz[i]
-            if g is not None:
-                extra.append("g=" + g)
-                if "cap" in own:
-                    extra.append("gc=" + g)
-                if "gfine" in opts and fine[i] != g:
-                    extra.append("gf=" + fine[i])  # type: ignore[operator]
-                if "conj" in opts and i > 0:
-                    extra.append("pwg=" + per[i - 1][0][0][2:] + "|" + g)
-            if i > 0 and gaz[i - 1] is not None:
-                extra.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
-                if "gfine" in opts and fine[i - 1] != gaz[i - 1]:
-                    extra.append("-1gf=" + fine[i - 1])  # type: ignore[operator]
-            if i < n - 1 and gaz[i + 1] is not None:
-                extra.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
-                if "gfine" in opts and fine[i + 1] != gaz[i + 1]:
-                    extra.append("+1gf=" + fine[i + 1])  # type: ignore[operator]
-            if prefix:
-                extra += [prefix + f for f in extra]
-            if self.known is not None:
-                extra = [f for f in extra if f in self.known]
-            feats += extra
+            feats += self._position_attributes(i, per, gazetteer, prefix)
             out.append(feats)
         return out
+
+    def emissions(
+        self,
+        tokens: Sequence[str],
+        weights: CrfWeights,
+        genre: str | None = None,
+        gazetteer: GazetteerTags | None = None,
+    ) -> np.ndarray:
+        """(tokens, labels) state scores of a sentence under the CRF ``weights``: the
+        summed weights of `__call__`'s attributes, from sums cached per token string."""
+        per = [self._token(t) for t in tokens]
+        prefix = self._genre_prefix(tokens, genre)
+        parts = np.stack([self._part_scores(t, prefix, weights) for t in tokens])
+        scores = parts[:, 0].copy()
+        scores[1:] += parts[:-1, 2]  # each token as the word before the next
+        scores[2:] += parts[:-2, 1]
+        scores[:-1] += parts[1:, 3]
+        scores[:-2] += parts[2:, 4]
+        gazetteer = gazetteer or self.gazetteer_matches(tokens)
+        index = weights.index
+        at, rows = [], []
+        for i in range(len(tokens)):
+            for attribute in self._position_attributes(i, per, gazetteer, prefix):
+                at.append(i)
+                rows.append(index[attribute])
+        np.add.at(scores, at, weights.state[rows])
+        return scores
+
+    def _part_scores(self, token: str, prefix: str, weights: CrfWeights) -> np.ndarray:
+        """(5, labels) summed weights of each of `_parts`' lists of a token string."""
+        key = prefix + "\x00" + token
+        cached = self._scores_cache.get(key)
+        if cached is None:
+            cached = np.stack([weights.scores(part) for part in self._parts(token, prefix)])
+            if len(self._scores_cache) >= CACHE_SIZE:
+                with self._lock:
+                    self._scores_cache.clear()
+            self._scores_cache[key] = cached
+        return cached
 
 
 # --------------------------------------------------------------------------- model
@@ -488,6 +550,7 @@ class NerModel:
     def __init__(
         self,
         tagger: pycrfsuite.Tagger,
+        crf: CrfWeights,
         featurizer: Featurizer,
         path: Path,
         meta: dict,
@@ -499,8 +562,8 @@ class NerModel:
         self.meta = meta
         self.neural = neural
         self._lock = threading.Lock()
-        known = set(tagger.labels())
-        self._marginal_labels = [label if label in known else "" for label in NEURAL_LABELS]
+        #: the CRF's weights as arrays, for its marginals in the mixture (ner_crf)
+        self.crf = crf
 
     @classmethod
     def load(cls, path: Path) -> NerModel:
@@ -577,9 +640,10 @@ class NerModel:
                     f"NER neural model file is corrupt: {neural_path} ({exc}); "
                     f"{_rebuild_hint(lang)}"
                 ) from None
+        info = tagger.info()
+        crf = CrfWeights(info.state_features.items(), info.transitions.items(), NEURAL_LABELS)
         # the attributes with weights: the featurizer passes crfsuite only those
-        known = frozenset(attr for attr, _label in tagger.info().state_features)
-        return cls(tagger, Featurizer(lexicon, known), path, meta, neural)
+        return cls(tagger, crf, Featurizer(lexicon, crf.index.keys()), path, meta, neural)
 
     @property
     def lang(self) -> str:
@@ -628,10 +692,12 @@ class NerModel:
                 neural = self.neural.marginals(attributes, sentence_genre)
                 crf = np.zeros_like(neural)
                 crf[:, :, 0] = 1.0  # "O", where the CRF is not asked
-                for b, tokens in enumerate(batch):
-                    if (neural[b, : len(tokens), 0] < SURE_OUTSIDE).any():
-                        crf[b, : len(tokens)] = self._crf_marginals(
-                            tokens, sentence_genre, matches[b])
+                unsure = [b for b, tokens in enumerate(batch)
+                          if (neural[b, : len(tokens), 0] < SURE_OUTSIDE).any()]
+                if unsure:
+                    crf[unsure] = self._crf_marginals(
+                        [batch[b] for b in unsure], sentence_genre,
+                        [matches[b] for b in unsure], neural.shape[1])
                 mixed = CRF_WEIGHT * crf + (1.0 - CRF_WEIGHT) * neural
                 decoded = decode(mixed, [len(tokens) for tokens in batch])
                 for i, tags in zip(chunk, decoded, strict=True):
@@ -639,17 +705,19 @@ class NerModel:
         return out
 
     def _crf_marginals(
-        self, tokens: Sequence[str], genre: str, gazetteer: GazetteerTags
-    ) -> list[list[float]]:
-        """(tokens, labels) tag probabilities of the CRF, in `ner_neural.LABELS` order
-        (0 for a label the CRF never saw)."""
-        xseq = self.featurize(tokens, genre, gazetteer)
-        labels = self._marginal_labels
-        with self._lock:
-            self._tagger.set(xseq)
-            marginal = self._tagger.marginal
-            return [[marginal(label, t) if label else 0.0 for label in labels]
-                    for t in range(len(tokens))]
+        self,
+        sentences: Sequence[Sequence[str]],
+        genre: str,
+        gazetteers: Sequence[GazetteerTags],
+        steps: int,
+    ) -> np.ndarray:
+        """(sentences, steps, labels) tag probabilities of the CRF, in `ner_neural.LABELS`
+        order, padded to ``steps`` tokens."""
+        emissions = np.zeros((len(sentences), steps, len(NEURAL_LABELS)))
+        for b, (tokens, found) in enumerate(zip(sentences, gazetteers, strict=True)):
+            emissions[b, : len(tokens)] = self.featurize.emissions(
+                tokens, self.crf, genre, found)
+        return self.crf.marginals(emissions, [len(tokens) for tokens in sentences])
 
     def capitalisation(self, word: str) -> int | None:
         """How often cased text capitalises the word inside a sentence, by the word

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pantau.extract.entities.ner_crf import chain_marginals
+
 #: Tag set of the neural model, in the order of its output layer.
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 #: Genres in the order of the genre embedding (ner_genre.GENRES).
@@ -147,28 +149,14 @@ class NeuralTagger:
     ) -> np.ndarray:
         """(sentences, longest, labels) tag probabilities of non-empty sentences'
         tokens by forward-backward, all the sentences at once; rows past a sentence's end
-        are meaningless. Computed with probabilities scaled at each step rather than
-        logarithms: a third of the numpy calls."""
-        em = self.emissions(sentences, genre).astype(np.float64)
-        lengths = np.array([len(s) for s in sentences])
-        batch, steps, labels = em.shape
-        scores = np.exp(em - em.max(axis=2, keepdims=True))
-        transitions = np.exp(self.w["transitions"].astype(np.float64))
-        end = np.broadcast_to(np.exp(self.w["end"].astype(np.float64)), (batch, labels))
-        alpha = np.empty_like(scores)
-        beta = np.empty_like(scores)
-        a = np.exp(self.w["start"].astype(np.float64)) * scores[:, 0]
-        alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
-        for t in range(1, steps):
-            a = (alpha[:, t - 1] @ transitions) * scores[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
-        beta[:, steps - 1] = end
-        for t in range(steps - 2, -1, -1):
-            inside = (scores[:, t + 1] * beta[:, t + 1]) @ transitions.T
-            inside /= inside.sum(axis=1, keepdims=True)
-            beta[:, t] = np.where((t < lengths - 1)[:, None], inside, end)
-        probs = alpha * beta
-        return probs / probs.sum(axis=2, keepdims=True)
+        are meaningless."""
+        return chain_marginals(
+            self.emissions(sentences, genre),
+            self.w["transitions"],
+            [len(s) for s in sentences],
+            self.w["start"],
+            self.w["end"],
+        )
 
 
 def _allowed(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
