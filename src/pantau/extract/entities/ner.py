@@ -31,7 +31,7 @@ import json
 import struct
 import threading
 import zipfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -234,7 +234,7 @@ GazetteerTags = tuple[list[str | None], list[str | None]]
 class Featurizer:
     """Turns a sentence's tokens into crfsuite attribute lists, caching per token string."""
 
-    def __init__(self, lexicon: Lexicon, known: Collection[str] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, known: frozenset[str] | None = None) -> None:
         self.lexicon = lexicon
         #: attributes the model has weights for (None: all, as in training). Others are
         #: dropped from the cached lists: crfsuite would ignore them, at a cost per lookup.
@@ -497,8 +497,10 @@ class Featurizer:
         at, rows = [], []
         for i in range(len(tokens)):
             for attribute in self._position_attributes(i, per, gazetteer, prefix):
-                at.append(i)
-                rows.append(index[attribute])
+                row = index.get(attribute)
+                if row is not None:
+                    at.append(i)
+                    rows.append(row)
         np.add.at(scores, at, weights.state[rows])
         return scores
 
@@ -643,7 +645,8 @@ class NerModel:
         info = tagger.info()
         crf = CrfWeights(info.state_features.items(), info.transitions.items(), NEURAL_LABELS)
         # the attributes with weights: the featurizer passes crfsuite only those
-        return cls(tagger, crf, Featurizer(lexicon, crf.index.keys()), path, meta, neural)
+        known = frozenset(attr for attr, _label in info.state_features)
+        return cls(tagger, crf, Featurizer(lexicon, known), path, meta, neural)
 
     @property
     def lang(self) -> str:

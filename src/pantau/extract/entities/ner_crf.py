@@ -21,7 +21,8 @@ _NEVER = -1e4
 
 class CrfWeights:
     """A trained linear-chain CRF (crfsuite's CRF1d): state weights per attribute and
-    label, transition weights per label pair, with labels in the order ``labels``."""
+    label, transition weights per label pair, with labels in the order ``labels`` (the
+    weights of any other label are left out)."""
 
     def __init__(
         self,
@@ -30,7 +31,10 @@ class CrfWeights:
         labels: Sequence[str],
     ) -> None:
         column = {label: j for j, label in enumerate(labels)}
-        features = [(attr, column[label], w) for (attr, label), w in state_features]
+        transitions = list(transitions)
+        features = [
+            (attr, column[label], w) for (attr, label), w in state_features if label in column
+        ]
         #: attribute -> its row of `state`
         self.index: dict[str, int] = {}
         for attr, _j, _w in features:
@@ -41,7 +45,8 @@ class CrfWeights:
         self.transitions = np.zeros((len(labels), len(labels)))
         seen = {label for attr_label, _w in transitions for label in attr_label}
         for (previous, following), w in transitions:
-            self.transitions[column[previous], column[following]] = w
+            if previous in column and following in column:
+                self.transitions[column[previous], column[following]] = w
         seen |= {labels[j] for _a, j, _w in features}
         #: per label, 0 or `_NEVER` for a label the model never saw (added to emissions)
         self.unseen = np.array([0.0 if label in seen else _NEVER for label in labels])
