@@ -134,6 +134,8 @@ def test_negated_future_and_hypothetical_events_are_marked(pipeline: Pipeline) -
         "Rusia tidak akan menyerang Ukraina.": "negated",
         "Rusia akan menyerang Ukraina.": "future",
         "Jika Rusia menyerang Ukraina, NATO akan bertindak.": "hypothetical",
+        # a potential act is no act: "potensi invasi Ukraina oleh Rusia"
+        "Eropa cemas atas potensi serangan terhadap Ukraina oleh Rusia.": "hypothetical",
     }
     for text, mood in cases.items():
         attacks = [e for e in events_of(pipeline, text, "id") if e.root == "19"]
