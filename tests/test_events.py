@@ -833,9 +833,11 @@ def test_praise_is_never_mutual_between_the_members_of_a_compound(pipeline: Pipe
 def test_a_noun_in_a_fronted_phrase_has_the_subject_after_the_comma_as_agent(
     pipeline: Pipeline,
 ) -> None:
-    text = "Dari hasil penggeledahan yang dilakukan, KPK menemukan dokumen penting."
-    [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
-    assert search.source.name in {"KPK", "Komisi Pemberantasan Korupsi"}
+    for text in ("Dari hasil penggeledahan yang dilakukan, KPK menemukan dokumen penting.",
+                 # in a quotation too
+                 '"Dari hasil penggeledahan, KPK menemukan dokumen penting," katanya.'):
+        [search] = [e for e in events_of(pipeline, text, "id") if e.root == "09"]
+        assert search.source.name in {"KPK", "Komisi Pemberantasan Korupsi"}, text
     # not one who suffers the main verb, nor an act told before ("itu")
     text = ("Setelah melalui proses penyelidikan, Ketua Yayasan Maju Dede Ardiansyah resmi "
             "ditetapkan sebagai tersangka.")

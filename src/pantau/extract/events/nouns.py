@@ -28,7 +28,7 @@ class _NounAgentRules:
         if subject is not None:
             return subject
         clause = self._clause_start(sentence, start)
-        if clause == 0:
+        if not any(w[:1].isalnum() for w in sentence.words[:clause]):  # (a quotation mark)
             return self._fronted_agent(sentence, start)
         return self._moment_agent(sentence, start, clause)
 
@@ -60,7 +60,8 @@ class _NounAgentRules:
         a noun pointing back with one of the pack's `anaphoric` words ("Dalam kunjungan
         itu, ..."): that act was told before."""
         words = sentence.words
-        if (words[0],) not in self.lexicon.word_set("fronted_openers"):
+        opener = next((w for w in words if w[:1].isalnum()), "")  # (past a quotation mark)
+        if (opener,) not in self.lexicon.word_set("fronted_openers"):
             return None
         if start + 1 < len(words) and (words[start + 1],) in self.lexicon.word_set(
                 "anaphoric"):
