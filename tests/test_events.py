@@ -856,6 +856,16 @@ def test_the_partner_of_a_fronted_meeting_leaves_the_agent_to_the_clause(
     assert (meeting.source.name, meeting.target.name) == ("Prabowo Subianto", "Shigeru Ishiba")
 
 
+def test_a_pronoun_subject_reaches_past_an_acronym_in_parentheses(pipeline: Pipeline) -> None:
+    """The second verb of "Mereka ... ke Komisi Informasi Publik (KIP) dan menuntut" is
+    theirs: the bracket closes no clause of its own."""
+    text = ("Para mantan pegawai KPK membentuk Indonesia Memanggil 57+ Institute. Mereka juga "
+            "telah melayangkan gugatan ke Komisi Informasi Publik (KIP) dan menuntut hasil "
+            "tes itu dibuka.")
+    demands = [e for e in events_of(pipeline, text, "id") if e.root == "10"]
+    assert [(e.sentence, e.source.name) for e in demands] == [(1, "pegawai KPK")]
+
+
 def test_a_pronoun_never_stands_for_the_other_party_of_its_clause(pipeline: Pipeline) -> None:
     text = "Trump menyebut partai ketiga itu konyol. Dia kemudian berselisih dengan Trump."
     assert not [e for e in events_of(pipeline, text, "id")

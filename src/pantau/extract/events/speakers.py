@@ -27,6 +27,8 @@ TAG_WORDS = 10
 NOUN_OWNER = 3
 """Words after a nominal trigger opening a quote within which a first-person word makes it
 the speaker's own act ("Kunjungan ini kami lakukan")."""
+SHORT_PARENTHESIS = 3
+"""Tokens at most inside a parenthesis read as part of its clause ("(KIP)", "(37)")."""
 
 
 class _SpeakerRules:
@@ -70,12 +72,15 @@ class _SpeakerRules:
         speaker = self._reported_speaker(sentence, clause, start)
         if speaker is not None:
             return speaker
-        if clause > 0 and sentence.words[clause - 1] not in CLAUSE_MARKS and not any(
+        opened = self._past_parenthesis(sentence, clause)
+        if opened > 0 and sentence.words[opened - 1] not in CLAUSE_MARKS and not any(
             (w,) in self.pronouns for w in before
         ):
             # a clause opened by a word, not a mark, keeps the subject before it: "Dia
-            # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause)
-            before = sentence.words[self._clause_start(sentence, clause - 1):start]
+            # kemudian berselisih", "Ia juga mengingatkan" (a saying verb opens a clause),
+            # "Mereka juga telah melayangkan gugatan ke Komisi Informasi Publik (KIP) dan
+            # menuntut ..."
+            before = sentence.words[self._clause_start(sentence, opened - 1):start]
         pronoun = next((w for w in before if (w,) in self.pronouns), None)
         if pronoun is not None:
             speaker = self._reporter(sentence, clause)
@@ -95,6 +100,20 @@ class _SpeakerRules:
         if pronoun is not None:
             return self.last_actor
         return None
+
+    @staticmethod
+    def _past_parenthesis(sentence: _Sentence, clause: int) -> int:
+        """Where a clause starts when a short parenthesis right after a word before it
+        ("Komisi Informasi Publik (KIP) dan ...", an acronym, an age) is read as part of
+        the clause: the opening bracket's position; else `clause`."""
+        words = sentence.words
+        if clause < 2 or words[clause - 1] != ")":
+            return clause
+        opening = next((j for j in range(clause - 2, max(0, clause - 2 - SHORT_PARENTHESIS), -1)
+                        if words[j] == "("), None)
+        if opening is None or opening == 0 or not words[opening - 1][:1].isalnum():
+            return clause
+        return opening
 
     def _announcing_speaker(self, sentence: _Sentence, start: int,
                             sectors: frozenset[str]) -> Actor | None:
