@@ -866,6 +866,16 @@ def test_a_pronoun_subject_reaches_past_an_acronym_in_parentheses(pipeline: Pipe
     assert [(e.sentence, e.source.name) for e in demands] == [(1, "pegawai KPK")]
 
 
+def test_friends_and_colleagues_are_actors_but_not_an_audience_addressed(
+    pipeline: Pipeline,
+) -> None:
+    text = "Harun tetap mendukung teman-teman yang berjuang kembali ke KPK."
+    assert [(e.cameo, e.source.name, e.target.name if e.target else None)
+            for e in events_of(pipeline, text, "id")] == [("051", "Harun", "teman-teman")]
+    text = "Pada akhirnya KPU, Teman-teman sekalian, mengapresiasi masukan dari berbagai pihak."
+    assert [e.source.name for e in events_of(pipeline, text, "id")] == ["KPU"]
+
+
 def test_a_pronoun_never_stands_for_the_other_party_of_its_clause(pipeline: Pipeline) -> None:
     text = "Trump menyebut partai ketiga itu konyol. Dia kemudian berselisih dengan Trump."
     assert not [e for e in events_of(pipeline, text, "id")
