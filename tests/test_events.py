@@ -187,6 +187,12 @@ def test_unnamed_group_nouns_take_the_country_after_them(pipeline: Pipeline) -> 
         e for e in events_of(pipeline, "Pasukan Rusia menyerang Kharkiv.", "id") if e.root == "19"
     ]
     assert attack.source.code == "RUSMIL" and attack.source.sector == "MIL"
+    # ... or after a word of origin
+    for text, lang, code in (
+        ("Soldiers from Russia seized the border post near Kharkiv.", "en", "RUSMIL"),
+        ("Penyidik dari Kejaksaan Agung memeriksa Budi Santoso.", "id", "IDNJUD"),
+    ):
+        assert [e.source.code for e in events_of(pipeline, text, lang)] == [code], text
 
 
 def test_names_marked_by_initials_alias_or_title_are_actors_for_the_whole_document(

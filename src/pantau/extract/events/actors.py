@@ -127,6 +127,7 @@ class ActorFinder:
         self.not_names = lexicon.word_set("not_names")
         self.apposition = lexicon.word_set("apposition")
         self.heads_only = lexicon.word_set("heads_only_agents")
+        self.origins = lexicon.word_set("agent_origins")
         """Group nouns that are actors only opening their phrase ("meminta kampus"), as
         they mostly modify the noun before them ("petugas keamanan kampus")."""
         self.phrase_openers = (lexicon.word_set("conjunctions")
@@ -608,7 +609,8 @@ class ActorFinder:
         named: set[int],
     ) -> list[ActorSpan]:
         """Group nouns: merged with the country or organisation right after them ("pasukan
-        Rusia") or right before them ("Russian troops"), else standing alone. Never inside
+        Rusia"), or after one of the pack's `agent_origins` ("soldiers from Gondor"), or
+        right before them ("Russian troops"), else standing alone. Never inside
         a name ("Istana Merdeka") or after a locative word ("di istana")."""
         if not self.longest_agent:
             return spans
@@ -641,6 +643,10 @@ class ActorFinder:
                 continue
             sector = self.agents[tuple(keys[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
+            link = ""
+            if after is None and i + size < len(words) and (words[i + size],) in self.origins:
+                after = by_start.get(i + size + 1)  # "Soldiers from Gondor"
+                link = words[i + size] + " "
             if before is None and i > 0 and words[i - 1] in POSSESSIVES:
                 before = by_end.get(i - 1)  # "Montenegro's prime minister"
             if before is None and i > 2 and words[i - 1] == ")" and words[i - 3] == "(":
@@ -673,7 +679,7 @@ class ActorFinder:
                     # "penyidik Kejaksaan Negeri": a member of the body, in its sector
                     code, sector = owner.actor.code, owner.actor.sector
                 phrase = " ".join(words[i:i + size])
-                name = (f"{phrase} {owner.actor.name}" if i < owner.start
+                name = (f"{phrase} {link}{owner.actor.name}" if i < owner.start
                         else f"{owner.actor.name} {phrase}")
                 actor = replace_actor(owner.actor, code=code, sector=sector, name=name)
                 start, end = min(i, owner.start), max(i + size, owner.end)
