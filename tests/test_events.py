@@ -87,18 +87,42 @@ def test_petrarch_verbs_forms_synsets_patterns_and_discards() -> None:
     assert verb_forms("stop") >= {"stopped", "stopping"}
 
 
-def test_petrarch_actors_keep_synonyms_the_last_dated_code_and_agents() -> None:
+def test_petrarch_actors_keep_synonyms_dated_codes_and_agents() -> None:
     entries = read_actors(
         "!PERSON! = MAN, MEN\nARNOR_ [ARN]\n+NORTH_KINGDOM\nKING_ELESSAR [ARNGOV 301201-999999]\n"
-        "[ARNELI]\nCONGRESS!PERSON! [~LEG]\n",
+        "[ARNELI]\nCONGRESS!PERSON! [~LEG]\nGOLLUM\n+SMEAGOL\n  [HOB < 950601]\n"
+        "  [HOBGOV 19950601 - 19990815]\n  [HOBREB > 990816]\n",
         "test",
     )
     names = {e.name: (e.code, e.agent) for e in entries}
     assert names[("arnor",)] == ("ARN", False)
     assert names[("north", "kingdom")] == ("ARN", False)
-    assert names[("king", "elessar")] == ("ARNELI", False)
+    assert names[("king", "elessar")] == ("ARNELI", False)  # the undated code
     assert names[("congressman",)] == ("LEG", True)
     assert names[("congressmen",)] == ("LEG", True)
+    # a dated code holds on its days (YYMMDD 00-30 is 20YY; "999999" no day: open)
+    entry = {e.name: e for e in entries}
+    assert entry[("king", "elessar")].code_on("2031-01-01") == "ARNGOV"
+    assert entry[("king", "elessar")].code_on("2025-01-01") == "ARNELI"
+    smeagol = entry[("smeagol",)]
+    assert [smeagol.code_on(day) for day in ("1995-05-31", "1995-06-01", "1999-08-15",
+                                             "1999-08-17", None)] == [
+        "HOB", "HOBGOV", "HOBGOV", "HOBREB", "HOBREB"]  # no day: the last listed
+
+
+def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
+    from pantau.config import Settings
+
+    actors = tmp_path / "actors.txt"
+    actors.write_text("GOLLUM\n  [HOB < 950601]\n  [HOBGOV 19950601 - 19990815]\n"
+                      "  [HOBREB > 990816]\nGONDOR [GON]\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(actors=(str(actors),)))
+    codes = {}
+    for day in ("1994-01-01", "1997-01-01", "2005-01-01", None):
+        analysis = pipeline.analyze("Gollum attacked Gondor.", lang="en", published=day)
+        codes[day] = [e.source.code for e in analysis.events]
+    assert codes == {"1994-01-01": ["HOB"], "1997-01-01": ["HOBGOV"],
+                     "2005-01-01": ["HOBREB"], None: ["HOBREB"]}
 
 
 def test_a_pack_file_with_an_unknown_code_is_refused_with_its_place() -> None:

@@ -396,6 +396,8 @@ class PetrarchRecord:
     text: str
     expected: list[tuple[str, str, str]]
     """(source, target, event code); empty when the record expects no event."""
+    date: str | None = None
+    """The record's date (YYYYMMDD), which dated actor codes depend on."""
 
 
 def load_petrarch(path: str | Path) -> list[PetrarchRecord]:
@@ -416,7 +418,8 @@ def load_petrarch(path: str | Path) -> list[PetrarchRecord]:
                     )
                 )
         if text:
-            records.append(PetrarchRecord(sentence.get("id", ""), text, expected))
+            records.append(
+                PetrarchRecord(sentence.get("id", ""), text, expected, sentence.get("date")))
     return records
 
 
@@ -436,7 +439,7 @@ class PetrarchScore:
 def evaluate_petrarch(records: Iterable[PetrarchRecord], analyze: Analyze) -> PetrarchScore:
     score = PetrarchScore()
     for record in records:
-        events = analyze(record.text, lang="en").events
+        events = analyze(record.text, lang="en", published=record.date).events
         produced = {
             (
                 (e.source.code or "").upper(),

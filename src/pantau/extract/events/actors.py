@@ -145,8 +145,12 @@ class ActorFinder:
         self.name_starts = frozenset(p[0] for p in (*self.titles, *self.name_markers))
         """First words of titles and markers: most tokens are none, and a set says so."""
         self.named: dict[Phrase, str] = {}
+        self.dated: dict[Phrase, ActorEntry] = {}
+        """Named actors whose code depends on the day (PETRARCH's dated codes)."""
         for entry in dictionary:
             (self.agents if entry.agent else self.named)[entry.name] = entry.code
+            if entry.dated and not entry.agent:
+                self.dated[entry.name] = entry
         self.longest_agent = max(map(len, self.agents), default=0)
         self.agent_starts = frozenset(p[0] for p in self.agents)
         """First words of group nouns, as `name_starts`."""
@@ -167,11 +171,13 @@ class ActorFinder:
         mentions: Sequence[tuple[int, int, Entity]],
         default_country: str | None,
         known: dict[Phrase, Actor] | None = None,
+        day: str | None = None,
     ) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """(actors, places named as locations) of one sentence. `known`: the names found
         by their markers in the document so far, updated here ("berinisial HM" makes
-        every later "HM" that person)."""
-        spans = self._from_dictionary(words)
+        every later "HM" that person); `day`: the document's date (ISO), for the users'
+        actors whose code depends on it."""
+        spans = self._from_dictionary(words, day)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
         named = {i for start, end, _ in mentions for i in range(start, end)}
@@ -550,14 +556,17 @@ class ActorFinder:
                   if tuple(words[lo - n:lo]) in self.agents and lo - n not in taken]
         return lo, (lo - owners[-1] if owners else None)
 
-    def _from_dictionary(self, words: Sequence[str]) -> list[ActorSpan]:
+    def _from_dictionary(self, words: Sequence[str], day: str | None) -> list[ActorSpan]:
+        """The users' named actors in the sentence, coded as on `day` (ISO date)."""
         spans = []
         i = 0
         while i < len(words) and self.longest_name:
             size = _match(words, i, self.named, self.longest_name)
             if size:
-                code = self.named[tuple(words[i : i + size])]
-                name = " ".join(words[i : i + size])
+                phrase = tuple(words[i : i + size])
+                dated = self.dated.get(phrase)
+                code = dated.code_on(day) if dated is not None else self.named[phrase]
+                name = " ".join(phrase)
                 country = code[:3] if len(code) >= 3 else None
                 spans.append(
                     ActorSpan(

@@ -263,6 +263,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             ((m.start, m.end, e) for e in self.analysis.entities for m in e.mentions),
             key=lambda x: x[0],
         )
+        day = self.analysis.published[:10] if self.analysis.published else None
         for index, span in enumerate(self.analysis.sentences):
             tokens = sentence_tokens(text, span.start, span.end)
             if not tokens:
@@ -271,7 +272,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             local = self._without_acronyms(
                 words, _token_mentions(tokens, mentions, span.start, span.end))
             actors, places = self.finder.find(tokens, words, local, self.default_country,
-                                              self.known_names)
+                                              self.known_names, day)
             actors = self._placed_abroad(self._relatives(tokens, words, actors), places)
             if self.headline_member is not None:
                 actors = [replace(a, actor=self._placed(a.actor)) for a in actors]

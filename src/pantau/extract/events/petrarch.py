@@ -18,6 +18,7 @@ exactly, other words of four letters or more as stems (TABARI's convention).
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from dataclasses import dataclass
@@ -157,33 +158,62 @@ def read_verbs(text: str, language: str, where: str) -> EventLexicon:
 
 
 @dataclass(frozen=True)
+class DatedCode:
+    """A code an actor has between two dates (ISO, inclusive; None: open)."""
+
+    code: str
+    since: str | None
+    until: str | None
+
+    def holds_on(self, day: str) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
 class ActorEntry:
     name: Phrase
     code: str
+    """The code without a date: the undated one listed, else the last dated one."""
     agent: bool
     """An agent (`[~GOV]`): a sector attached to whichever actor it names or follows."""
+    dated: tuple[DatedCode, ...] = ()
+    """Codes restricted to dates (`[HOBGOV 19950601 - 19990815]`), in listing order."""
+
+    def code_on(self, day: str | None) -> str:
+        """The code on a day (ISO date; None: unknown): the first dated code that holds
+        then, as PETRARCH chooses, else `code`."""
+        if day is not None:
+            for dated in self.dated:
+                if dated.holds_on(day):
+                    return dated.code
+        return self.code
 
 
 def read_actors(text: str, where: str) -> list[ActorEntry]:
     """PETRARCH actor and agent dictionaries: `NAME [CODE]` with `+SYNONYM` lines after
-    it; dated codes (`[USAGOV 010120-170120]`) keep the last one listed. Agents
+    it; dated codes (`[USAGOV 010120-170120]`, `[HOB < 950601]`, `[HOBREB > 990816]`)
+    apply on their dates, the undated code (else the last listed) otherwise. Agents
     (`[~GOV]`) also match their plural ("officials"), and `!PERSON!`-style substitution
     sets defined in the file (`!PERSON! = MAN, MEN`) are expanded ("CONGRESS!PERSON!")."""
     entries: list[ActorEntry] = []
     names: list[str] = []
-    codes: list[str] = []
+    codes: list[DatedCode] = []
     substitutions: dict[str, list[str]] = {}
 
     def flush() -> None:
         if not (names and codes):
             return
-        code = codes[-1]
+        undated = [c.code for c in codes if c.since is None and c.until is None]
+        code = undated[0] if undated else codes[-1].code
+        dated = tuple(c for c in codes if c.since is not None or c.until is not None)
         agent = code.startswith("~")
         for raw in names:
             for name in _expand(raw, substitutions):
-                entries.append(ActorEntry(name, code.lstrip("~"), agent))
+                entries.append(ActorEntry(name, code.lstrip("~"), agent, dated))
                 if agent and name:
-                    entries.append(ActorEntry((*name[:-1], _plural(name[-1])), code[1:], True))
+                    entries.append(ActorEntry((*name[:-1], _plural(name[-1])), code[1:], True,
+                                              dated))
 
     for line in _lines(text):
         stripped = line.strip()
@@ -193,7 +223,8 @@ def read_actors(text: str, where: str) -> list[ActorEntry]:
             continue
         if not stripped:
             continue
-        found = [c.split()[0] for c in _CODE.findall(stripped) if c.split()]
+        found = [d for c in _CODE.findall(stripped) if c.split()
+                 and (d := _dated_code(c)) is not None]
         head = _CODE.sub("", re.sub(r"\{[^}]*\}", "", stripped)).strip()
         if head.startswith("+"):
             names.append(head[1:])
@@ -206,6 +237,48 @@ def read_actors(text: str, where: str) -> list[ActorEntry]:
     if not entries:
         raise ConfigError(f"{where}: no actors found (is this a PETRARCH actor dictionary?)")
     return entries
+
+
+_BEFORE = re.compile(r"<\s*(\d{6,8})")
+_AFTER = re.compile(r">\s*(\d{6,8})")
+_BETWEEN = re.compile(r"(\d{6,8})\s*-\s*(\d{6,8})")
+
+
+def _dated_code(block: str) -> DatedCode | None:
+    """`HOBGOV 19950601 - 19990815`, `HOB < 950601`, `HOBREB > 990816`, `HOB`: the code and
+    the days it holds (inclusive). An invalid day leaves its end open ("301201-999999":
+    from December 2030); None for a restriction that is no date at all."""
+    code, _, restriction = block.strip().partition(" ")
+    restriction = restriction.strip()
+    if not restriction and ("<" in code or ">" in code):  # "[HOBCIV<20080120]"
+        code, restriction = re.split(r"(?=[<>])", code, maxsplit=1)
+    if not restriction:
+        return DatedCode(code, None, None)
+    if match := _BETWEEN.fullmatch(restriction):
+        since, until = _day(match.group(1)), _day(match.group(2))
+    elif match := _BEFORE.fullmatch(restriction):
+        since, until = None, _day(match.group(1), -1)
+    elif match := _AFTER.fullmatch(restriction):
+        since, until = _day(match.group(1), 1), None
+    else:
+        return None
+    if since is None and until is None:
+        return None
+    return DatedCode(code, since, until)
+
+
+def _day(digits: str, shift: int = 0) -> str | None:
+    """YYYYMMDD or YYMMDD (00-30 is 20YY, as in PETRARCH, KEDS and TABARI) as an ISO
+    date, moved by `shift` days ("< 950601" holds until the day before); None if it is
+    no valid day."""
+    if len(digits) <= 7:
+        year = int(digits[:2])
+        digits = f"{2000 + year if year <= 30 else 1900 + year}{digits[2:]}"
+    try:
+        day = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+    return (day + datetime.timedelta(days=shift)).isoformat()
 
 
 def _expand(raw: str, substitutions: dict[str, list[str]]) -> list[Phrase]:
