@@ -110,6 +110,23 @@ def test_petrarch_actors_keep_synonyms_dated_codes_and_agents() -> None:
         "HOB", "HOBGOV", "HOBGOV", "HOBREB", "HOBREB"]  # no day: the last listed
 
 
+def test_a_paired_petrarch_code_is_the_other_side_s_event_in_a_user_s_dictionary(
+    tmp_path, pipeline: Pipeline  # noqa: ANN001
+) -> None:
+    """`[042:043]`: "X visited Y" is also Y hosting X, as PETRARCH codes a user's
+    dictionary; the pack's own English dictionary keeps one event for one act."""
+    from pantau.config import Settings
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- VISIT  [042:043] ---\nVISIT\n", encoding="utf-8")
+    mine = Pipeline(Settings(verbs=(str(verbs),)))
+    events = mine.analyze("Russia visited China.", lang="en").events
+    assert sorted((e.cameo, e.source.code, e.target.code) for e in events) == [
+        ("042", "RUS", "CHN"), ("043", "CHN", "RUS")]
+    events = events_of(pipeline, "Putin concluded a visit to China.", "en")  # [042:043] too
+    assert [e.cameo for e in events] == ["042"]
+
+
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
     from pantau.config import Settings
 

@@ -8,6 +8,8 @@ of coding, kept apart from how the roles were found.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _same, _Sentence
 from pantau.extract.events.codebook import lookup, plover_type
@@ -364,6 +366,13 @@ class _EmitRules:
         self.previous_end, self.previous_code, self.previous_mood = end, code.code, mood
         if code.root in REQUEST_ROOTS and targets:
             self.request = (end, targets)
+        if pattern.reverse and targets:
+            # PETRARCH's second code: the target's act towards the source ("X visited Y":
+            # Y hosts X), as the one act's other side (the sentence's state stays this one's)
+            state = self.previous_end, self.previous_code, self.previous_mood, self.request
+            self._emit(sentence, start, end, replace(pattern, code=pattern.reverse, reverse=None),
+                       voice, targets, sources, subject_at, demanded, independent=True)
+            self.previous_end, self.previous_code, self.previous_mood, self.request = state
         return True
 
     def _joined_to_previous(self, sentence: _Sentence, start: int) -> bool:

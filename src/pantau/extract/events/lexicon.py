@@ -52,6 +52,9 @@ class Pattern:
     untargeted: bool = False
     """The actor after the trigger is no target (the entry's `untargeted` key): a court
     "mengabulkan gugatan Daniel" finds for Daniel, against a respondent it rarely names."""
+    reverse: str | None = None
+    """The code of a second event, from the target to the source (PETRARCH's paired codes:
+    `[042:043]`, "X visited Y" is also Y hosting X)."""
 
 
 @dataclass
@@ -229,7 +232,9 @@ def load_event_lexicon(lang: str | None) -> EventLexicon | None:
                 lexicon.agents.setdefault(entry.name, entry.code)
     verbs = settings.get("petrarch_verbs")
     if verbs:
-        extra = petrarch.read_verbs((folder / verbs).read_text(encoding="utf-8"), lang, verbs)
+        # (one act, one event: the pack's own dictionary keeps no second, reverse code)
+        extra = petrarch.read_verbs((folder / verbs).read_text(encoding="utf-8"), lang, verbs,
+                                    reverse_codes=False)
         for trigger, patterns in extra.triggers.items():
             for pattern in patterns:
                 lexicon.add(trigger, pattern)

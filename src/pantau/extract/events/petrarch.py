@@ -38,9 +38,17 @@ def _lines(text: str) -> list[str]:
     return [line.split("#", 1)[0].rstrip() for line in text.splitlines()]
 
 
-def _code(field: str | None) -> str | None:
-    """`[112]` -> "112"; `[---]`, unknown or empty -> None; `[010:110]` -> the first."""
-    parts = (field or "").split(":")[0].split()
+def _codes(field: str | None, reverse: bool = True) -> tuple[str | None, str | None]:
+    """`[112]` -> ("112", None); `[042:043]` -> ("042", "043"): the event from the source to
+    the target and PETRARCH's second one, from the target to the source (None unless
+    `reverse`); `[---]`, unknown or empty -> None. (A second code alone, `[:173]`, is not
+    read: no event.)"""
+    first, _, second = (field or "").partition(":")
+    return _known(first), _known(second) if reverse and _known(first) else None
+
+
+def _known(code: str) -> str | None:
+    parts = code.split()
     return parts[0] if parts and parts[0] in codebook() else None
 
 
@@ -100,11 +108,14 @@ def _pattern_phrases(tokens: list[str], synsets: dict[str, list[Phrase]]) -> lis
     return expansions
 
 
-def read_verbs(text: str, language: str, where: str) -> EventLexicon:
+def read_verbs(text: str, language: str, where: str, reverse_codes: bool = True) -> EventLexicon:
+    """A PETRARCH verb dictionary. `reverse_codes`: a paired code (`[042:043]`) makes a
+    second event from the target to the source, as PETRARCH codes it (a user's own
+    dictionary); without, only the first (pantau's English pack: one act, one event)."""
     lexicon = EventLexicon(language)
     synsets: dict[str, list[Phrase]] = {}
     current_set: str | None = None
-    block_code: str | None = None
+    block_codes: tuple[str | None, str | None] = (None, None)
     block_verbs: set[Phrase] = set()
     in_block = False
     for line in _lines(text):
@@ -119,14 +130,14 @@ def read_verbs(text: str, language: str, where: str) -> EventLexicon:
             synsets[current_set].append(tuple(w.lower() for w in re.split(r"[_\s]+", member) if w))
         elif stripped.startswith("---"):
             match = _CODE.search(stripped)
-            block_code = _code(match.group(1) if match else None)
+            block_codes = _codes(match.group(1) if match else None, reverse_codes)
             block_verbs, in_block, current_set = set(), True, None
         elif stripped.startswith("-") and in_block:
             match = _CODE.search(stripped)
             if not match:
                 continue
             body = stripped[1 : match.start()].split()
-            code = _code(match.group(1))
+            code, reverse = _codes(match.group(1), reverse_codes)
             if "*" not in body:
                 continue
             star = body.index("*")
@@ -137,12 +148,12 @@ def read_verbs(text: str, language: str, where: str) -> EventLexicon:
             ):
                 if not before and not after:
                     continue
-                pattern = Pattern(code, "active", tuple(after), tuple(before))
+                pattern = Pattern(code, "active", tuple(after), tuple(before), reverse=reverse)
                 for trigger in block_verbs:
                     lexicon.add(trigger, pattern)
         elif in_block:
             match = _CODE.search(stripped)
-            code = _code(match.group(1)) if match else block_code
+            code, reverse = _codes(match.group(1), reverse_codes) if match else block_codes
             head = stripped[: match.start()] if match else stripped
             irregular = re.findall(r"\{([^}]*)\}", head)
             entry = re.sub(r"\{[^}]*\}", "", head).split()
@@ -151,7 +162,7 @@ def read_verbs(text: str, language: str, where: str) -> EventLexicon:
             forms = irregular[0].split() if irregular else []
             for trigger in _verb_triggers(entry[0], forms):
                 block_verbs.add(trigger)
-                lexicon.add(trigger, Pattern(code, "active"))
+                lexicon.add(trigger, Pattern(code, "active", reverse=reverse))
     if not lexicon.triggers:
         raise ConfigError(f"{where}: no verbs found (is this a PETRARCH verb dictionary?)")
     return lexicon
