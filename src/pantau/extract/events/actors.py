@@ -127,9 +127,10 @@ class ActorFinder:
         self.not_names = lexicon.word_set("not_names")
         self.apposition = lexicon.word_set("apposition")
         self.heads_only = lexicon.word_set("heads_only_agents")
-        self.origins = lexicon.word_set("agent_origins")
         """Group nouns that are actors only opening their phrase ("meminta kampus"), as
         they mostly modify the noun before them ("petugas keamanan kampus")."""
+        self.origins = lexicon.word_set("agent_origins")
+        """Words between a group noun and the actor it belongs to ("soldiers from")."""
         self.phrase_openers = (lexicon.word_set("conjunctions")
                                | lexicon.word_set("target_prepositions"))
         self.clause_starts = lexicon.word_set("clause_starts")

@@ -44,10 +44,12 @@ def _codes(field: str | None, reverse: bool = True) -> tuple[str | None, str | N
     `reverse`); `[---]`, unknown or empty -> None. (A second code alone, `[:173]`, is not
     read: no event.)"""
     first, _, second = (field or "").partition(":")
-    return _known(first), _known(second) if reverse and _known(first) else None
+    code = _known(first)
+    return code, (_known(second) if reverse and code else None)
 
 
 def _known(code: str) -> str | None:
+    """The code if the CAMEO codebook has it ("112 " -> "112"), else None."""
     parts = code.split()
     return parts[0] if parts and parts[0] in codebook() else None
 

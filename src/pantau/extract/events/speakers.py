@@ -109,7 +109,7 @@ class _SpeakerRules:
         words = sentence.words
         if clause < 2 or words[clause - 1] != ")":
             return clause
-        opening = next((j for j in range(clause - 2, max(0, clause - 2 - SHORT_PARENTHESIS), -1)
+        opening = next((j for j in range(clause - 2, max(-1, clause - 3 - SHORT_PARENTHESIS), -1)
                         if words[j] == "("), None)
         if opening is None or opening == 0 or not words[opening - 1][:1].isalnum():
             return clause
