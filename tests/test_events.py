@@ -913,6 +913,13 @@ def test_a_pronoun_subject_reaches_past_an_acronym_in_parentheses(pipeline: Pipe
     assert [(e.sentence, e.source.name) for e in demands] == [(1, "pegawai KPK")]
 
 
+def test_tourists_visiting_are_tourism_not_visits(pipeline: Pipeline) -> None:
+    text = "Tercatat kunjungan wisatawan mancanegara ke Indonesia meningkat tahun ini."
+    assert not [e for e in events_of(pipeline, text, "id") if e.root == "04"]
+    text = "Presiden Prabowo Subianto melakukan kunjungan kenegaraan ke Jepang."
+    assert [e.cameo for e in events_of(pipeline, text, "id")] == ["042"]
+
+
 def test_friends_and_colleagues_are_actors_but_not_an_audience_addressed(
     pipeline: Pipeline,
 ) -> None:

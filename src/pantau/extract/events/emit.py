@@ -20,6 +20,8 @@ from pantau.model import Actor, Event, Mention
 
 INDIVIDUAL_ASSAULT = "182"
 """CAMEO "physically assault": an attack by a sector of the pack's `assault_by`."""
+VISITS = frozenset({"042", "043"})
+"""CAMEO "make a visit" and "host a visit": none by the pack's `tourists`."""
 CARRIED_MOODS = frozenset({"future", "hypothetical"})
 """Modalities an act joined by a conjunction to the one before shares with it."""
 JOINED_GAP = 4
@@ -295,6 +297,9 @@ class _EmitRules:
         if target is None and (source.code is None or self.lexicon.dyadic or pattern.dyadic):
             return False
         code = lookup(pattern.code)
+        if code.code in VISITS and source.name and (
+                source.name.split()[0].lower(),) in self.lexicon.word_set("tourists"):
+            return False  # "kunjungan wisatawan mancanegara ke Indonesia": tourism, no visit
         if code.root == "19" and (source.sector or "").lower() in {
             w for (w,) in self.lexicon.word_set("assault_by")
         }:
