@@ -707,6 +707,10 @@ def test_a_person_after_a_word_of_kinship_is_the_relatives_possessor(pipeline: P
     assert (report.source.name, report.source.code) == ("Istri Budi Santoso", "IDNCVL")
     [arrest] = [e for e in events if e.root == "17"]
     assert arrest.target is not None and arrest.target.name == "anak Budi Santoso"
+    # past a title with an ordinal ("Presiden ke-7")
+    [visit] = events_of(pipeline, "Putra sulung Presiden ke-7 Joko Widodo itu telah meninjau "
+                        "IKN.", "id")
+    assert visit.source.name.startswith("Putra sulung") and visit.source.code == "IDNCVL"
 
 
 def test_a_case_review_is_no_event(pipeline: Pipeline) -> None:

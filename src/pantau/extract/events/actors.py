@@ -131,6 +131,7 @@ class ActorFinder:
         they mostly modify the noun before them ("petugas keamanan kampus")."""
         self.origins = lexicon.word_set("agent_origins")
         """Words between a group noun and the actor it belongs to ("soldiers from")."""
+        self.ordinals = lexicon.word_set("ordinal_prefixes")
         self.phrase_openers = (lexicon.word_set("conjunctions")
                                | lexicon.word_set("target_prepositions"))
         self.clause_starts = lexicon.word_set("clause_starts")
@@ -589,10 +590,14 @@ class ActorFinder:
         return any(tuple(words[span.end - n:span.end]) in self.titles
                    for n in range(1, min(self.longest_title, span.end - span.start) + 1))
 
+    def _ordinal(self, word: str) -> bool:
+        """Whether a word is an ordinal of the pack's `ordinal_prefixes` ("ke-7")."""
+        return any(word.startswith(p) and word[len(p):].isdigit() for (p,) in self.ordinals)
+
     def _drop_affiliations(self, spans: list[ActorSpan], words: Sequence[str]) -> list[ActorSpan]:
         """A title or organisation right before a person is the person's: one span from
         the title to the name ("Menteri Perdagangan Budi Santoso", "Bulgarian President
-        Todor Zhivkov")."""
+        Todor Zhivkov", "Presiden ke-7 Joko Widodo")."""
         kept: list[ActorSpan] = []
         start: int | None = None
         for span, following in zip(spans, [*spans[1:], None], strict=False):
@@ -600,7 +605,8 @@ class ActorFinder:
                 following is not None
                 and following.entity_type == "PERSON"
                 and (span.entity_type != "PERSON" or self._ends_in_title(span, words))
-                and following.start == span.end
+                and (following.start == span.end or (following.start == span.end + 1
+                                                      and self._ordinal(words[span.end])))
             ):
                 start = span.start if start is None else start
                 continue
