@@ -191,6 +191,9 @@ def test_compound_actors_make_one_event_with_every_member(pipeline: Pipeline) ->
     ]
     assert len(events) == 1
     assert [a.code for a in events[0].sources] == ["RUS", "BLR"]
+    # an English compound may hold a word of the pack's `compound_modifiers`
+    [attack] = events_of(pipeline, "Russia and neighbouring Belarus attacked Ukraine.", "en")
+    assert [a.code for a in attack.sources] == ["RUS", "BLR"]
     assert events[0].target.code == "UKR"
 
 

@@ -416,6 +416,13 @@ class _SubjectRules:
         at most one more of them, or a conjunction and one of the pack's `determiners`
         ("Israel and the Palestinians"; not ", a senior official", an apposition)."""
         conj = self.lexicon.word_set("conjunctions")
+        modifiers = self.lexicon.word_set("compound_modifiers")
+        if gap and (gap[0],) in conj and modifiers:
+            # "Russia and neighbouring Belarus", "France and its ally Germany"
+            rest = [w for w in gap[1:] if (w,) not in self.lexicon.word_set("determiners")]
+            if len(gap) - len(rest) <= 2 and 0 < len(rest) <= 2 and all(
+                    (w,) in modifiers for w in rest):
+                return True
         if not 1 <= len(gap) <= 2:
             return False
         if all((w,) in conj or w == "," for w in gap):
