@@ -508,6 +508,8 @@ def test_events_filters_match_what_the_analyses_hold(api: Server, analyses: list
     check({"plover": plover}, lambda a, e: e.plover == plover)
     check({"quad_class": 4}, lambda a, e: e.quad_class == 4)
     check({"modality": "future"}, lambda a, e: e.modality == "future")
+    middle = sorted(e.confidence for _, e in events)[len(events) // 2]
+    check({"min_confidence": middle}, lambda a, e: e.confidence >= middle)
     busiest = max(analyses, key=lambda a: len(a.events))
     check({"doc": busiest.id}, lambda a, e: a.id == busiest.id)
     located = next((a, p) for a, e in events for p in a.places if p.id == e.place and p.resolved)
@@ -534,6 +536,7 @@ def test_events_filters_match_what_the_analyses_hold(api: Server, analyses: list
     assert api.ok("/api/events", actor="ZZZ")["total"] == 0
     assert api.get("/api/events", modality="rumoured").status_code == 422
     assert api.get("/api/events", quad_class=5).status_code == 422
+    assert api.get("/api/events", min_confidence=1.5).status_code == 422
 
 
 def test_event_date_filters_treat_months_and_years_as_periods() -> None:

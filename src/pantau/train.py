@@ -70,3 +70,31 @@ def train_ner(
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
     console.print(json.dumps(figures, indent=1, default=str))
+
+
+#: pantau's event golds, in the source checkout (tests/data/events/README.md).
+DEFAULT_EVENT_GOLDS = Path("tests/data/events")
+
+
+@train_app.command("events")
+def train_events(
+    lang: Annotated[str, typer.Option(help="id (Detik tuning golds) or en (PLOVER records)")],
+    data: Annotated[Path, typer.Option(help="development data folder")] = DEFAULT_DATA,
+    golds: Annotated[
+        Path, typer.Option(help="folder of pantau's event golds (Indonesian)")
+    ] = DEFAULT_EVENT_GOLDS,
+    out: Annotated[
+        Path | None, typer.Option(help="folder for the model file (default: the package's)")
+    ] = None,
+) -> None:
+    """Fit the events' confidence: how often an event found the way the coder found it is
+    one a hand coder codes too (cross-validated figures printed and kept in the file)."""
+    from pantau.extract.events.confidence import MODELS_DIR
+    from pantau.extract.events.confidence_train import train
+
+    try:
+        figures = train(lang, data, golds, out or MODELS_DIR)
+    except PantauError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(json.dumps(figures, indent=1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,6 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from pantau.errors import PantauError
+
+if TYPE_CHECKING:
+    from pantau.eval.events import Calibration
 
 evaluate_app = typer.Typer(
     help="Measure a stage's accuracy against gold data.", no_args_is_help=True
@@ -238,6 +241,7 @@ def evaluate_places(
 ) -> None:
     """Toponym resolution: share resolved within 161 km, and recall."""
     from pantau.eval import places as ev
+    from pantau.eval.events import lenient
 
     pipeline = _pipeline()
     predict = ev.pantau_predictor(pipeline)
@@ -248,7 +252,7 @@ def evaluate_places(
             raise typer.Exit(2)
 
         def clean(text: str, title: str | None, published: str | None) -> str:
-            return _lenient(pipeline)(text, title=title, published=published).text
+            return lenient(pipeline)(text, title=title, published=published).text
 
         suites.append((gold.stem, ev.load_detik_gold(_require(gold), _require(documents), clean)))
     if gwn is not None:
@@ -350,6 +354,7 @@ def evaluate_events(
         )
         _scores("found by gold type", [(t, f"{f}/{n}") for t, (f, n) in sorted(p.by_type.items())],
                 ("PLOVER type", "found"))
+        _calibration(p.calibration, "the record's event")
         errors = p.errors
     elif gold_format is EventGoldFormat.petrarch:
         r = events.evaluate_petrarch(events.load_petrarch(gold), pipeline.analyze)
@@ -370,26 +375,25 @@ def evaluate_events(
         wanted = {s.doc for s in sentences}
         documents = {i: {"text": t, "title": ti, "published": p}
                      for i, t, ti, p in detik_documents(_require(data), wanted)}
-        s = events.evaluate_pantau(sentences, documents, _lenient(pipeline))
+        s = events.evaluate_pantau(sentences, documents, events.lenient(pipeline))
         _scores(f"events, {s.sentences} sentences of {len(documents)} documents", s.rows(),
                 ("level", "precision", "recall", "F1", "matched", "predicted", "gold"))
         accuracy = s.modality_right / s.modality_total if s.modality_total else 0.0
         console.print(f"modality accuracy on matched events: {accuracy:.3f} "
                       f"({s.modality_right}/{s.modality_total}); sentences not aligned with "
                       f"the gold text: {s.misaligned}", markup=False)
+        _calibration(s.calibration, "root with actors")
         errors = s.errors
     for line in errors[:show]:
         console.print(line, markup=False, highlight=False)
 
 
-def _lenient(pipeline):  # noqa: ANN001, ANN202
-    """The pipeline's analyze, retried without a publication date it rejects."""
-    from pantau.errors import InputError
+def _calibration(calibration: Calibration, right: str) -> None:
+    """The events' confidence against their outcome, by band."""
+    rows = [(band, str(n), f"{mean:.2f}", f"{right_ / n:.2f}")
+            for band, n, right_, mean in calibration.bands()]
+    _scores(f"confidence of the predicted events (right: {right}); "
+            f"Brier score {calibration.brier:.4f}", rows,
+            ("confidence", "events", "mean confidence", "share right"))
 
-    def analyze(text: str, title: str | None = None, published: str | None = None):  # noqa: ANN202
-        try:
-            return pipeline.analyze(text, title=title, published=published)
-        except InputError:
-            return pipeline.analyze(text, title=title)
 
-    return analyze

@@ -26,9 +26,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pantau.errors import InputError
 from pantau.model import Analysis, Event
+
+if TYPE_CHECKING:
+    from pantau.pipeline import Pipeline
 
 Analyze = Callable[..., Analysis]
 
@@ -144,6 +148,45 @@ class LevelScore:
 
 
 LEVELS = ("root", "root+actors", "code+actors")
+CONFIDENCE_BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+"""Lower edges of the bands `Calibration.bands` reports."""
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One predicted event and whether the gold has it (root with actors; PLOVER: the
+    record's event), for the calibration of `Event.confidence`."""
+
+    document: str
+    """The analysis's id."""
+    event: str
+    confidence: float
+    right: bool
+
+
+@dataclass
+class Calibration:
+    """How well `Event.confidence` says which events are right."""
+
+    judged: list[Judged] = field(default_factory=list)
+
+    @property
+    def brier(self) -> float:
+        """Mean squared difference of confidence and outcome (0 is perfect; always
+        answering the share of right events scores that share times its complement)."""
+        return _ratio(sum((j.confidence - j.right) ** 2 for j in self.judged), len(self.judged))
+
+    def bands(self) -> list[tuple[str, int, int, float]]:
+        """(band, events, right, mean confidence) per band of `CONFIDENCE_BANDS`."""
+        rows = []
+        edges = [*CONFIDENCE_BANDS, 1.0 + 1e-9]
+        for low, high in zip(edges, edges[1:], strict=False):
+            inside = [j for j in self.judged if low <= j.confidence < high]
+            if inside:
+                mean = sum(j.confidence for j in inside) / len(inside)
+                rows.append((f"{low:.1f}-{min(high, 1.0):.1f}", len(inside),
+                             sum(j.right for j in inside), mean))
+        return rows
 
 
 @dataclass
@@ -154,6 +197,7 @@ class EventScore:
     modality_right: int = 0
     modality_total: int = 0
     errors: list[str] = field(default_factory=list)
+    calibration: Calibration = field(default_factory=Calibration)
 
     def rows(self) -> list[tuple[str, ...]]:
         return [
@@ -211,11 +255,14 @@ def score_sentence(
     predicted: Sequence[Event],
     gold: GoldSentence,
     mentions: Mapping[str, list[str]] | None = None,
+    document: str = "",
 ) -> None:
-    _score_events(score, [_with_aliases(e, mentions or {}) for e in predicted], gold)
+    """`document`: the analysis's id, recorded with each event's calibration."""
+    _score_events(score, [_with_aliases(e, mentions or {}) for e in predicted], gold, document)
 
 
-def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSentence) -> None:
+def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSentence,
+                  document: str = "") -> None:
     score.sentences += 1
     for level, s in score.levels.items():
         pairs = _pairs(level, events, gold.events)
@@ -236,6 +283,9 @@ def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSen
             for p, event in enumerate(events):
                 if p not in matched_p:
                     score.errors.append(f"extra   {gold.doc}#{gold.sentence}: {_pred_str(event)}")
+                if "confidence" in event:  # (a second hand coding has none)
+                    score.calibration.judged.append(
+                        Judged(document, event["id"], event["confidence"], p in matched_p))
 
 
 def _gold_str(event: Mapping[str, Any]) -> str:
@@ -253,6 +303,18 @@ def _pred_str(event: Mapping[str, Any]) -> str:
         f"/{event['source'].get('code')} -> {target.get('name')}/{target.get('code')}"
         f" [{event['modality']}]"
     )
+
+
+def lenient(pipeline: Pipeline) -> Analyze:
+    """The pipeline's analyze, retried without a publication date it rejects."""
+
+    def analyze(text: str, title: str | None = None, published: str | None = None) -> Analysis:
+        try:
+            return pipeline.analyze(text, title=title, published=published)
+        except InputError:
+            return pipeline.analyze(text, title=title)
+
+    return analyze
 
 
 def evaluate_pantau(
@@ -281,7 +343,7 @@ def evaluate_pantau(
             if analysis.text[span.start : span.end].strip() != sentence.text.strip():
                 score.misaligned += 1
             events = [e for e in analysis.events if e.sentence == sentence.sentence]
-            score_sentence(score, events, sentence, mentions)
+            score_sentence(score, events, sentence, mentions, analysis.id)
     return score
 
 
@@ -320,6 +382,7 @@ class PloverScore:
     extra: int = 0
     by_type: dict[str, list[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    calibration: Calibration = field(default_factory=Calibration)
 
     @property
     def found_share(self) -> float:
@@ -369,8 +432,12 @@ def evaluate_plover(records: Iterable[Mapping[str, Any]], analyze: Analyze) -> P
         if not text or record.get("event") == "DOCUMENT":
             continue
         score.records += 1
-        events = analyze(text, lang=record.get("language", "en")).events
+        analysis = analyze(text, lang=record.get("language", "en"))
+        events = analysis.events
         matched = [e for e in events if plover_match(e, record)]
+        score.calibration.judged.extend(
+            Judged(analysis.id, e.id, e.confidence, bool(matched) and e is matched[0])
+            for e in events)
         counts = score.by_type.setdefault(record["event"], [0, 0])
         counts[1] += 1
         if matched:

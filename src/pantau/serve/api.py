@@ -191,6 +191,11 @@ def list_events(
         Literal["asserted", "negated", "future", "hypothetical", "reported", "demanded"] | None,
         Query(),
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="only events at least this confident (docs/accuracy.md "
+              "gives the share right by confidence)"),
+    ] = None,
     doc: Annotated[str | None, Query(max_length=200, description="document id")] = None,
 ) -> Response:
     """Events, latest event date first. `from`/`to` are on the event's date (a month or
@@ -206,6 +211,7 @@ def list_events(
         quad_class=quad_class,
         place=place,
         modality=modality,
+        min_confidence=min_confidence,
         doc=doc,
         dates=dates,
     )

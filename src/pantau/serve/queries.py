@@ -211,6 +211,7 @@ class EventFilter:
     quad_class: int | None = None
     place: str | None = None
     modality: str | None = None
+    min_confidence: float | None = None
     doc: str | None = None
     dates: DateRange = DateRange()
 
@@ -435,6 +436,8 @@ def events(cur: Cursor, f: EventFilter, page: PageRequest) -> Page[EventItem]:
         where.add("e.quad_class = ?", f.quad_class)
     if f.modality:
         where.add("e.modality = ?", f.modality.strip().lower())
+    if f.min_confidence is not None:
+        where.add("e.confidence >= ?", f.min_confidence)
     if f.doc:
         where.add("e.doc_id = ?", f.doc)
     if f.place:

@@ -34,7 +34,7 @@ boundaries), `document` (name parts, suspects, the headline's member), `triggers
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from pantau.extract.events.actors import (
     replace_actor,
 )
 from pantau.extract.events.clauses import _ClauseRules, _Sentence
+from pantau.extract.events.confidence import PRIOR, load_confidence_model
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.document import _DocumentRules
 from pantau.extract.events.emit import _EmitRules
@@ -100,6 +101,8 @@ class _Language:
     """A description of a person opening a sentence and closed by one of these
     ("Politikus PKB ini") is the last person named (the quotes stage's words and its
     `describes_person`, which reads it so too)."""
+    confidence: Callable[[Mapping[str, float]], float] = lambda features: PRIOR
+    """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
 
 
 class EventCoder:
@@ -185,13 +188,24 @@ class EventCoder:
                 relations=roles.relations,
                 demonstratives=quotes.demonstratives,
             )
+            model = load_confidence_model(lang)
+            if model is not None:
+                setup = replace(setup, confidence=model)
         self._languages[lang] = setup
         return setup
 
     def __call__(self, analysis: Analysis) -> None:
+        self.code(analysis)
+
+    def code(self, analysis: Analysis) -> list[dict[str, float]]:
+        """Fill `analysis.events`; returns how each event was found, in their order
+        (`confidence.FEATURES`: what `pantau train events` learns from)."""
         setup = self._language(analysis.language)
-        if setup is not None:
-            _Coder(setup, analysis).run()
+        if setup is None:
+            return []
+        coder = _Coder(setup, analysis)
+        coder.run()
+        return coder.features
 
 
 class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _ObjectRules,
@@ -240,6 +254,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         """Entity id -> the actor the article's sentences made of it (with the default
         country), for a reported speaker (`_reported_speaker`)."""
         self.events: list[Event] = []
+        self.features: list[dict[str, float]] = []
+        """How each event was found, in the order of `events` (`confidence.FEATURES`)."""
         self.seen: set[tuple] = set()
         self.previous_end: int | None = None
         """Where the last event coded in the current sentence ends."""

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _same, _Sentence
 from pantau.extract.events.codebook import lookup, plover_type
+from pantau.extract.events.confidence import event_features
 from pantau.extract.events.lexicon import Pattern
 from pantau.extract.events.modality import modality
 from pantau.extract.events.roles import REQUEST_ROOTS
@@ -282,7 +283,6 @@ class _EmitRules:
             reported = True
         if not demanded and self._is_content(sentence, start):
             return False
-        in_clause = subject_at is not None and subject_at >= self._clause_start(sentence, start)
         if not sources or sources[0].code is None and sources[0].name is None:
             return False
         source = sources[0]
@@ -339,13 +339,10 @@ class _EmitRules:
             sentence.tokens[clause].start,
             sentence.tokens[min(self._clause_end(sentence, end), len(sentence.tokens)) - 1].end,
         )
-        confidence = (
-            0.5
-            + 0.2 * (target is not None)
-            + 0.1 * bool(pattern.after or pattern.before)
-            + 0.1 * in_clause
-            - 0.2 * (voice == "noun")
-        )
+        features = event_features(target is not None, subject_at is None,
+                                  source.sector is not None, code.quad_class,
+                                  sentence.index == 0, code.root)
+        self.features.append(features)
         self.events.append(
             Event(
                 id=f"v{len(self.events) + 1}",
@@ -365,7 +362,7 @@ class _EmitRules:
                 place=self._place(sentence, clause_span, trigger.start),
                 **self._date(clause_span),
                 modality=mood,
-                confidence=round(min(max(confidence, 0.1), 0.95), 2),
+                confidence=round(self.setup.confidence(features), 2),
             )
         )
         self.previous_end, self.previous_code, self.previous_mood = end, code.code, mood
