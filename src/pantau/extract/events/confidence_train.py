@@ -38,8 +38,8 @@ blind)."""
 DETIK = "news/id/detik-2025-dev.jsonl"
 PLOVER = "events/plover/PLOVER_GSR_CAMEO.txt"
 L2 = 3.0
-"""The prior's precision on the weights: the best of 0.3, 1, 3 and 10 by cross-validated
-Brier score on the Indonesian golds (docs/accuracy.md)."""
+"""The prior's precision on the weights, chosen among 1, 3 and 10 by cross-validated Brier
+score on the Indonesian golds (1 and 3 tie; docs/accuracy.md, "Confidence")."""
 FOLDS = 5
 
 Example = tuple[dict[str, float], bool, str]
