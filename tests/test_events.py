@@ -127,6 +127,46 @@ def test_a_paired_petrarch_code_is_the_other_side_s_event_in_a_user_s_dictionary
     assert [e.cameo for e in events] == ["042"]
 
 
+def test_a_finer_code_of_a_user_s_dictionary_is_kept_and_one_outside_cameo_is_none(
+    tmp_path: Path,
+) -> None:
+    """PETRARCH projects add finer codes ("1717"): the event keeps the user's code with its
+    parent's root, QuadClass, Goldstein score and PLOVER type. A code under no CAMEO code
+    ("345") is no event, as `[---]` is. Both are told to the user."""
+    from pantau.config import Settings
+    from pantau.extract.events.codebook import lookup
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- SNUBBLE [1717] ---\nSNUBBLE\n--- GLIMPER [345] ---\nGLIMPER\n",
+                     encoding="utf-8")
+    mine = Pipeline(Settings(verbs=(str(verbs),)))
+    [event] = mine.analyze("Russia snubbled China. Russia glimpered China.", lang="en").events
+    parent = lookup("171")
+    assert (event.cameo, event.root, event.quad_class, event.goldstein, event.plover) == (
+        "1717", "17", 4, parent.goldstein, parent.plover)
+    [finer, outside] = dict(mine.stages)["events"].warnings
+    assert "1717 (under 171)" in finer and "345" in outside
+    result = runner.invoke(app, ["analyze", "-", "--lang", "en", "--verbs", str(verbs)],
+                           input="Russia snubbled China on Monday.")
+    assert result.exit_code == 0 and "warning:" in result.output and "345" in result.output
+    assert lookup("174K").quad_class == 4 and lookup("174K").name.startswith(lookup("174").name)
+
+
+def test_a_broken_dictionary_stops_a_run_before_any_document(tmp_path: Path) -> None:
+    """One error, not one failed document per document of the run."""
+    (tmp_path / "docs").mkdir()
+    for n in range(3):
+        (tmp_path / "docs" / f"{n}.txt").write_text(f"Rusia menyerang Ukraina ({n}).",
+                                                     encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("not a dictionary\n", encoding="utf-8")
+    db = tmp_path / "run.duckdb"
+    result = runner.invoke(app, ["run", str(tmp_path / "docs"), "--db", str(db), "--plain",
+                                 "--verbs", str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1
+    assert result.output.count("no verbs found") == 1, result.output
+    assert not db.exists()
+
+
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
     from pantau.config import Settings
 

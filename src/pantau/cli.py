@@ -86,10 +86,18 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
+    """The settings, with the user's event dictionaries read once: a broken one is one
+    error here, and what reading them noticed is printed as warnings."""
+    from pantau.extract.events.dictionaries import check_dictionaries
+
     try:
-        return load_settings(config, **overrides)
+        settings = load_settings(config, **overrides)
+        warnings = check_dictionaries(settings.verbs, settings.actors)
     except PantauError as exc:
         raise _fail(str(exc)) from None
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+    return settings
 
 
 @app.callback(invoke_without_command=True)

@@ -38,7 +38,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pantau.extract.events.codebook import codebook
+from pantau.extract.events.codebook import known, lookup
 from pantau.store import Store
 
 DEFAULT_TOP = 10
@@ -323,7 +323,7 @@ def _event_item(
     q: _Queries, members: list[dict[str, Any]], importance: float, articles: int, goldstein: float
 ) -> EventItem:
     first = members[0]
-    book = codebook().get(first["cameo"])
+    book = lookup(first["cameo"]) if known(first["cameo"]) else None
     has_target = first["target_code"] or first["target_name"]
     return EventItem(
         source=ActorRef(_most_common([r["source_name"] for r in members]), first["source_code"]),

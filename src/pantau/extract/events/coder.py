@@ -114,8 +114,12 @@ class EventCoder:
         actors: Sequence[Path] = (),
         kb: KnowledgeBase | None = None,
     ) -> None:
-        """`kb`: the entity stage's knowledge base, shared (loaded here when not given)."""
-        self.verb_files = list(verbs)
+        """`kb`: the entity stage's knowledge base, shared (loaded here when not given).
+        The user's dictionaries are read here, so a broken one fails at once (a
+        `ConfigError`), not at every document."""
+        self.verbs = [read_verb_file(path, "") for path in verbs]
+        self.warnings = [w for lexicon in self.verbs for w in lexicon.warnings]
+        """What reading the user's verb dictionaries noticed (codes outside CAMEO)."""
         self.dictionary: list[ActorEntry] = []
         for path in actors:
             self.dictionary.extend(read_actor_file(path))
@@ -147,11 +151,11 @@ class EventCoder:
     def lexicon(self, lang: str | None) -> EventLexicon | None:
         """The language pack's event lexicon with the user's verb dictionaries merged."""
         base = load_event_lexicon(lang)
-        if not self.verb_files:
+        if not self.verbs:
             return base
         lexicon = copy.deepcopy(base) if base else EventLexicon(lang or "")
-        for path in reversed(self.verb_files):
-            lexicon.merge(read_verb_file(path, lang or ""))
+        for user in reversed(self.verbs):
+            lexicon.merge(user)
         return lexicon
 
     def _language(self, lang: str | None) -> _Language | None:

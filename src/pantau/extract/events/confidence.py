@@ -2,13 +2,14 @@
 actors, learned from gold events.
 
 The coder knows, for each event, how it found it (`FEATURES`): whether it has a target,
-whether an actor before the trigger is its subject, its CAMEO root. A logistic regression over those facts,
-fitted by `pantau train events` (`confidence_train`), turns them into a probability; the
-weights ship as `models/events-confidence-<lang>.json`, and a language without a file
-gets `PRIOR`. The fit is written here rather than taken from scikit-learn: two dozen
-weights by Newton's method in a few lines of numpy, where scikit-learn would be a
-dependency for one function. Before it, the confidence was a hand-set sum whose bands
-did not say how often an event is right (docs/accuracy.md, "Confidence").
+whether an actor before the trigger is its subject, its CAMEO root. A logistic
+regression over those facts, fitted by `pantau train events` (`confidence_train`),
+turns them into a probability; the weights ship as
+`models/events-confidence-<lang>.json`, and a language without a file gets `PRIOR`.
+The fit is written here rather than taken from scikit-learn: two dozen weights by
+Newton's method in a few lines of numpy, where scikit-learn would be a dependency for
+one function. Before it, the confidence was a hand-set sum whose bands did not say how
+often an event is right (docs/accuracy.md, "Confidence").
 """
 
 from __future__ import annotations

@@ -4,12 +4,22 @@ pantau's TOML (`*.toml`)."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 from pantau.errors import ConfigError
 from pantau.extract.events import petrarch
 from pantau.extract.events.lexicon import EventLexicon, read_toml
 from pantau.extract.events.petrarch import ActorEntry
+
+
+def check_dictionaries(verbs: Sequence[str | Path], actors: Sequence[str | Path]) -> list[str]:
+    """Read the user's dictionaries once, before any document: a broken one raises
+    `ConfigError` (one message, not one failed document each). Returns what reading the
+    verb dictionaries noticed (codes outside CAMEO), for the user."""
+    for path in actors:
+        read_actor_file(Path(path))
+    return [w for path in verbs for w in read_verb_file(Path(path), "").warnings]
 
 
 def read_verb_file(path: Path, language: str) -> EventLexicon:

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from pantau.errors import ConfigError
-from pantau.extract.events.codebook import codebook
+from pantau.extract.events.codebook import known
 
 Voice = Literal["active", "passive", "noun"]
 Phrase = tuple[str, ...]
@@ -94,6 +94,9 @@ class EventLexicon:
     forms: dict[str, str] = field(default_factory=dict)
     """Verb-form suffix -> when a form with it is a verb: "subject" (right after an
     actor or pronoun) or the name of a `[words]` list the word before must be in."""
+    warnings: list[str] = field(default_factory=list)
+    """What reading a user's dictionary noticed and the user should know (codes outside
+    CAMEO), one line each."""
 
     @cached_property
     def max_trigger(self) -> int:
@@ -149,7 +152,7 @@ def _phrases(values: Any, where: str) -> frozenset[Phrase]:
 
 
 def check_code(code: str, where: str) -> str:
-    if code not in codebook():
+    if not known(code):
         raise ConfigError(f"{where}: unknown CAMEO event code {code!r}")
     return code
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from pantau.errors import ConfigError
-from pantau.extract.events.codebook import codebook
+from pantau.extract.events.codebook import codebook, known, parent
 from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase
 
 MAX_EXPANSIONS = 64
@@ -38,20 +38,45 @@ def _lines(text: str) -> list[str]:
     return [line.split("#", 1)[0].rstrip() for line in text.splitlines()]
 
 
-def _codes(field: str | None, reverse: bool = True) -> tuple[str | None, str | None]:
+def _codes(field: str | None, outside: set[str],
+           reverse: bool = True) -> tuple[str | None, str | None]:
     """`[112]` -> ("112", None); `[042:043]` -> ("042", "043"): the event from the source to
     the target and PETRARCH's second one, from the target to the source (None unless
-    `reverse`); `[---]`, unknown or empty -> None. (A second code alone, `[:173]`, is not
-    read: no event.)"""
+    `reverse`); `[---]`, empty, or a code that is no CAMEO code nor a finer code of one
+    (added to `outside`) -> None, no event. (A second code alone, `[:173]`, is not read:
+    no event.)"""
     first, _, second = (field or "").partition(":")
-    code = _known(first)
-    return code, (_known(second) if reverse and code else None)
+    code = _known(first, outside)
+    return code, (_known(second, outside) if reverse and code else None)
 
 
-def _known(code: str) -> str | None:
-    """The code if the CAMEO codebook has it ("112 " -> "112"), else None."""
+def _known(code: str, outside: set[str]) -> str | None:
+    """The code if it is CAMEO's or a finer code of one ("112 " -> "112", "1717"), else
+    None (and the code is added to `outside`)."""
     parts = code.split()
-    return parts[0] if parts and parts[0] in codebook() else None
+    if not parts or set(parts[0]) <= {"-"}:
+        return None
+    if known(parts[0]):
+        return parts[0]
+    outside.add(parts[0])
+    return None
+
+
+def _code_warnings(lexicon: EventLexicon, outside: set[str], where: str) -> list[str]:
+    """What the user should know of the codes their dictionary uses."""
+    finer = sorted({p.code for patterns in lexicon.triggers.values() for p in patterns
+                    if p.code and p.code not in codebook()}
+                   | {p.reverse for patterns in lexicon.triggers.values() for p in patterns
+                      if p.reverse and p.reverse not in codebook()})
+    warnings = []
+    if finer:
+        listed = ", ".join(f"{c} (under {above.code})" for c in finer if (above := parent(c)))
+        warnings.append(f"{where}: codes finer than CAMEO's, coded with their parent's "
+                        f"QuadClass, Goldstein score and PLOVER type: {listed}")
+    if outside:
+        warnings.append(f"{where}: codes outside CAMEO, read as no event (like [---]): "
+                        f"{', '.join(sorted(outside))}")
+    return warnings
 
 
 def verb_forms(word: str) -> set[str]:
@@ -115,6 +140,7 @@ def read_verbs(text: str, language: str, where: str, reverse_codes: bool = True)
     second event from the target to the source, as PETRARCH codes it (a user's own
     dictionary); without, only the first (pantau's English pack: one act, one event)."""
     lexicon = EventLexicon(language)
+    outside: set[str] = set()
     synsets: dict[str, list[Phrase]] = {}
     current_set: str | None = None
     block_codes: tuple[str | None, str | None] = (None, None)
@@ -132,14 +158,14 @@ def read_verbs(text: str, language: str, where: str, reverse_codes: bool = True)
             synsets[current_set].append(tuple(w.lower() for w in re.split(r"[_\s]+", member) if w))
         elif stripped.startswith("---"):
             match = _CODE.search(stripped)
-            block_codes = _codes(match.group(1) if match else None, reverse_codes)
+            block_codes = _codes(match.group(1) if match else None, outside, reverse_codes)
             block_verbs, in_block, current_set = set(), True, None
         elif stripped.startswith("-") and in_block:
             match = _CODE.search(stripped)
             if not match:
                 continue
             body = stripped[1 : match.start()].split()
-            code, reverse = _codes(match.group(1), reverse_codes)
+            code, reverse = _codes(match.group(1), outside, reverse_codes)
             if "*" not in body:
                 continue
             star = body.index("*")
@@ -155,7 +181,8 @@ def read_verbs(text: str, language: str, where: str, reverse_codes: bool = True)
                     lexicon.add(trigger, pattern)
         elif in_block:
             match = _CODE.search(stripped)
-            code, reverse = _codes(match.group(1), reverse_codes) if match else block_codes
+            code, reverse = (_codes(match.group(1), outside, reverse_codes) if match
+                             else block_codes)
             head = stripped[: match.start()] if match else stripped
             irregular = re.findall(r"\{([^}]*)\}", head)
             entry = re.sub(r"\{[^}]*\}", "", head).split()
@@ -167,6 +194,7 @@ def read_verbs(text: str, language: str, where: str, reverse_codes: bool = True)
                 lexicon.add(trigger, Pattern(code, "active", reverse=reverse))
     if not lexicon.triggers:
         raise ConfigError(f"{where}: no verbs found (is this a PETRARCH verb dictionary?)")
+    lexicon.warnings.extend(_code_warnings(lexicon, outside, where))
     return lexicon
 
 

@@ -106,8 +106,29 @@ def plover_type(code: CameoCode, modality: str) -> str | None:
     return code.plover
 
 
+def parent(code: str) -> CameoCode | None:
+    """The CAMEO code a user's finer code extends ("1717" -> 171, "174K" -> 174; a root at
+    least), or None: PETRARCH projects add such codes to their dictionaries."""
+    if not code.isalnum():
+        return None  # ("023?", "080!": PETRARCH's marks of doubt, no codes)
+    book = codebook()
+    return next((book[code[:n]] for n in range(len(code) - 1, 1, -1) if code[:n] in book),
+                None)
+
+
+def known(code: str) -> bool:
+    """A CAMEO code, or a user's finer code of one (`parent`)."""
+    return code in codebook() or parent(code) is not None
+
+
 def lookup(code: str) -> CameoCode:
-    try:
-        return codebook()[code]
-    except KeyError:
-        raise ConfigError(f"unknown CAMEO event code {code!r}") from None
+    """The code's entry; a user's finer code (`parent`) keeps its own code and takes its
+    parent's name, Goldstein score and PLOVER type, mode and context."""
+    book = codebook()
+    if code in book:
+        return book[code]
+    above = parent(code)
+    if above is None:
+        raise ConfigError(f"unknown CAMEO event code {code!r}")
+    return CameoCode(code, f"{above.name} ({code}, a finer code)", above.goldstein,
+                     above.plover, above.plover_mode, above.plover_context)
