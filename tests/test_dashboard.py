@@ -364,6 +364,19 @@ def test_event_explorer_filters_by_quadclass_and_root(page: Page, tmp_path: Path
     page.wait_for("!location.search.includes('quad_class')")
     tab.locator("#filters [data-reset]").click()
     page.wait_for("(t) => document.querySelector('#event-total').textContent === t", total)
+
+    confidence = "#table tbody td.num:nth-last-child(3)"
+    shown = sorted(float(c) for c in texts(tab, confidence))
+    assert len(shown) == rows and all(0 < c < 1 for c in shown)
+    # the highest choice of the select that keeps some events and drops others
+    floor = next(f for f in ("0.9", "0.8", "0.7", "0.6")
+                 if 0 < sum(c >= float(f) for c in shown) < rows)
+    sure = [c for c in shown if c >= float(floor)]
+    tab.select_option("select[name=min_confidence]", floor)
+    page.wait_for("location.search.includes('min_confidence=')")
+    page.wait_for("(n) => document.querySelector('#event-total').textContent === n",
+                  f"({len(sure)})")
+    assert sorted(float(c) for c in texts(tab, confidence)) == sure
     page.finish(tmp_path, "events")
 
 

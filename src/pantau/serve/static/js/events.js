@@ -1,6 +1,6 @@
 // "/events": the event explorer. Filters (actor, country, CAMEO root, PLOVER type,
-// modality, place, dates, and QuadClass from the timeline legend) live in the URL; a
-// timeline of events by QuadClass and a sortable, paged table follow them.
+// modality, confidence, place, dates, and QuadClass from the timeline legend) live in
+// the URL; a timeline of events by QuadClass and a sortable, paged table follow them.
 
 import { bindForm, codebook, getJSON, guarded, newest, setUrlState, urlState } from "./api.js";
 import { bucketEnd, fetchCounts, stackedTimeline } from "./charts.js";
@@ -27,13 +27,14 @@ const FILTERS = [
   "cameo",
   "plover",
   "modality",
+  "min_confidence",
   "place",
   "quad_class",
   "doc",
   "from",
   "to",
 ];
-const UNCOUNTED = ["root", "cameo", "plover", "modality", "place", "doc"];
+const UNCOUNTED = ["root", "cameo", "plover", "modality", "min_confidence", "place", "doc"];
 let book = null;
 let placeNames = {};
 
@@ -230,6 +231,7 @@ async function table(state) {
       },
     },
     { label: "Modality", sort: "modality", render: (e) => e.modality },
+    { label: "Confidence", sort: "confidence", class: "num", render: (e) => num(e.confidence, 2) },
     { label: "Place", render: (e) => placeName(e) },
     {
       label: "Document",
