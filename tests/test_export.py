@@ -267,6 +267,24 @@ def test_date_range_filters(store_db: Path, tmp_path: Path) -> None:
         assert iso[0] <= json.loads(line)["published"][:10] <= iso[1]
 
 
+def test_event_exports_keep_the_events_of_enough_confidence(store_db: Path,
+                                                            tmp_path: Path) -> None:
+    events = [e for a in analyses(store_db).values() for e in a["events"] if e["plover"]]
+    least = sorted(e["confidence"] for e in events)[len(events) // 2]
+    sure = sum(1 for e in events if e["confidence"] >= least)
+    assert 0 < sure < len(events)
+    out = _export(store_db, tmp_path, "plover", "--min-confidence", str(least))
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == sure and all(r["confidence"] >= least for r in records)
+    mentions = read_gdelt(
+        _export(store_db, tmp_path, "gdelt-mentions", "--min-confidence", str(least)), "mentions")
+    assert mentions and all(r["Confidence"] >= round(least * 100) for r in mentions)
+    for fmt, value in (("jsonl", "0.5"), ("plover", "1.5")):
+        result = runner.invoke(app, ["export", "--db", str(store_db), "--format", fmt, "--out",
+                                     str(tmp_path / "x"), "--min-confidence", value])
+        assert result.exit_code == 1 and "--min-confidence" in result.output
+
+
 def _export(db: Path, tmp_path: Path, fmt: str, *extra: str) -> Path:
     out = tmp_path / f"{fmt}-{len(extra)}.out"
     result = runner.invoke(

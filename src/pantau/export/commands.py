@@ -50,6 +50,11 @@ def export_command(
                      "publication day otherwise)"),
     ] = None,
     end: Annotated[str | None, typer.Option("--to", help="last day, YYYY-MM-DD")] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", help="event formats: leave out events below this "
+                     "confidence (0-1; docs/accuracy.md gives the share right by confidence)"),
+    ] = 0.0,
     config: Annotated[
         Path | None, typer.Option("--config", help="settings file (default: ./pantau.toml)")
     ] = None,
@@ -62,7 +67,7 @@ def export_command(
     began = datetime.now()
     try:
         settings = load_settings(config, db=db)
-        report = export(settings.db, format.value, out, first, last)
+        report = export(settings.db, format.value, out, first, last, min_confidence)
     except PantauError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +35,16 @@ _BREAKS = re.compile(r"[\t\r\n]+")
 
 class ExportError(PantauError):
     pass
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What of the store an export holds: a date range (the event's day for event
+    formats, the publication day otherwise) and, for event formats, the least
+    confidence of an event."""
+
+    days: DateRange = DateRange()
+    min_confidence: float = 0.0
 
 
 @dataclass
@@ -80,10 +90,28 @@ def _documents(store: Store, days: DateRange, on_published: bool) -> Iterator[St
     return stored_documents(store, days if on_published else None)
 
 
-def _gdelt(store: Store, out: Path, days: DateRange, table: int, report: ExportReport) -> None:
+def _confident(documents: Iterator[StoredAnalysis], least: float) -> Iterator[StoredAnalysis]:
+    """The documents with only their events of at least `least` confidence."""
+    for doc in documents:
+        if least > 0:
+            events = [e for e in doc.analysis.get("events", []) if e["confidence"] >= least]
+            doc = replace(doc, analysis={**doc.analysis, "events": events})
+        yield doc
+
+
+def _event_documents(store: Store, selection: Selection) -> Iterator[StoredAnalysis]:
+    """Every document for an event format (the date range is the writer's, on each
+    event's day), with its events of enough confidence."""
+    return _confident(_documents(store, selection.days, on_published=False),
+                      selection.min_confidence)
+
+
+def _gdelt(store: Store, out: Path, selection: Selection, table: int,
+           report: ExportReport) -> None:
     geography = Geography()
+    days = selection.days
     with _atomic_file(out) as f:
-        for doc in _documents(store, days, on_published=False):
+        for doc in _event_documents(store, selection):
             before = report.rows
             for rows in event_rows(doc, geography, days):
                 _tsv(f, rows[table])
@@ -91,21 +119,22 @@ def _gdelt(store: Store, out: Path, days: DateRange, table: int, report: ExportR
             report.documents += report.rows > before
 
 
-def _gdelt_events(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
-    _gdelt(store, out, days, 0, report)
+def _gdelt_events(store: Store, out: Path, selection: Selection, report: ExportReport) -> None:
+    _gdelt(store, out, selection, 0, report)
 
 
-def _gdelt_mentions(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
-    _gdelt(store, out, days, 1, report)
+def _gdelt_mentions(store: Store, out: Path, selection: Selection,
+                    report: ExportReport) -> None:
+    _gdelt(store, out, selection, 1, report)
 
 
-def _gdelt_gkg(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
+def _gdelt_gkg(store: Store, out: Path, selection: Selection, report: ExportReport) -> None:
     """GKGRECORDID is "<time the document was stored>-<sequence within that time>", as
     GDELT numbers records within each 15-minute batch."""
     geography = Geography()
     sequence: dict[int | None, int] = {}
     with _atomic_file(out) as f:
-        for doc in _documents(store, days, on_published=True):
+        for doc in _documents(store, selection.days, on_published=True):
             batch = timestamp(doc.stored_at)
             sequence[batch] = sequence.get(batch, -1) + 1
             _tsv(f, gkg_row(doc, f"{batch}-{sequence[batch]}", geography))
@@ -113,10 +142,10 @@ def _gdelt_gkg(store: Store, out: Path, days: DateRange, report: ExportReport) -
             report.rows += 1
 
 
-def _plover(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
+def _plover(store: Store, out: Path, selection: Selection, report: ExportReport) -> None:
     with _atomic_file(out) as f:
-        for doc in _documents(store, days, on_published=False):
-            records, untyped = plover_records(doc, days)
+        for doc in _event_documents(store, selection):
+            records, untyped = plover_records(doc, selection.days)
             report.documents += bool(records)
             report.skipped += untyped
             for record in records:
@@ -124,15 +153,15 @@ def _plover(store: Store, out: Path, days: DateRange, report: ExportReport) -> N
                 report.rows += 1
 
 
-def _jsonl(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
+def _jsonl(store: Store, out: Path, selection: Selection, report: ExportReport) -> None:
     with _atomic_file(out) as f:
-        for doc in _documents(store, days, on_published=True):
+        for doc in _documents(store, selection.days, on_published=True):
             f.write(json.dumps(doc.analysis, ensure_ascii=False) + "\n")
             report.documents += 1
             report.rows += 1
 
 
-def _parquet(store: Store, out: Path, days: DateRange, report: ExportReport) -> None:
+def _parquet(store: Store, out: Path, selection: Selection, report: ExportReport) -> None:
     """One Parquet file per store table in the directory `out`, written by DuckDB.
 
     One thread and row groups of 10,000 rows: with DuckDB's defaults (a thread a core,
@@ -141,6 +170,7 @@ def _parquet(store: Store, out: Path, days: DateRange, report: ExportReport) -> 
     (benchmarks/bench_export.py)."""
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".parquet.", dir=out))
+    days = selection.days
     day = "try_cast(substr(published, 1, 10) AS DATE)"
     where = " AND ".join(
         clause
@@ -174,7 +204,8 @@ def _parquet(store: Store, out: Path, days: DateRange, report: ExportReport) -> 
         shutil.rmtree(staging, ignore_errors=True)
 
 
-Writer = Callable[[Store, Path, DateRange, ExportReport], None]
+Writer = Callable[[Store, Path, Selection, ExportReport], None]
+EVENT_FORMATS = frozenset({"gdelt-events", "gdelt-mentions", "plover"})
 FORMATS: dict[str, Writer] = {
     "gdelt-events": _gdelt_events,
     "gdelt-mentions": _gdelt_mentions,
@@ -191,14 +222,21 @@ def export(
     out: str | Path,
     start: date | None = None,
     end: date | None = None,
+    min_confidence: float = 0.0,
 ) -> ExportReport:
     """Write the store `db` in `format` to `out` (a file; a directory for parquet).
 
     The date range is inclusive and applies to each event's day for event formats
     (gdelt-events, gdelt-mentions, plover) and to the publication day otherwise.
+    `min_confidence` leaves out the events of event formats below it.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r} (have: {', '.join(FORMATS)})")
+    if not 0 <= min_confidence <= 1:
+        raise ExportError(f"--min-confidence {min_confidence} is not between 0 and 1")
+    if min_confidence and format not in EVENT_FORMATS:
+        raise ExportError(f"--min-confidence applies to the event formats "
+                          f"({', '.join(sorted(EVENT_FORMATS))}), not {format}")
     if start and end and start > end:
         raise ExportError(f"--from {start} is after --to {end}")
     out = Path(out)
@@ -209,7 +247,8 @@ def export(
     report = ExportReport(format, str(out))
     with Store(db, read_only=True) as store:
         try:
-            FORMATS[format](store, out, DateRange(start, end), report)
+            FORMATS[format](store, out, Selection(DateRange(start, end), min_confidence),
+                            report)
         except OSError as exc:
             raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
     return report
