@@ -86,12 +86,20 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
-    """The settings, with the user's event dictionaries read once: a broken one is one
-    error here, and what reading them noticed is printed as warnings."""
+    try:
+        return load_settings(config, **overrides)
+    except PantauError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _analysis_settings(config: Path | None, **overrides: object) -> Settings:
+    """The settings of a command that analyses, with the user's event dictionaries read
+    once: a broken one is one error here, not one failed document each, and what
+    reading them noticed is printed as warnings."""
     from pantau.extract.events.dictionaries import check_dictionaries
 
+    settings = _settings(config, **overrides)
     try:
-        settings = load_settings(config, **overrides)
         warnings = check_dictionaries(settings.verbs, settings.actors)
     except PantauError as exc:
         raise _fail(str(exc)) from None
@@ -129,7 +137,7 @@ def analyze(
     from pantau.ingest.published import normalize_published
     from pantau.pipeline import Pipeline
 
-    settings = _settings(config, actors=_paths(actors), verbs=_paths(verbs))
+    settings = _analysis_settings(config, actors=_paths(actors), verbs=_paths(verbs))
     try:
         published = normalize_published(published)
     except ValueError as exc:
@@ -250,7 +258,7 @@ def run(
     from pantau.batch import run as run_batch
     from pantau.store import Store
 
-    settings = _settings(
+    settings = _analysis_settings(
         config, db=db, workers=workers, actors=_paths(actors), verbs=_paths(verbs)
     )
     total = count_documents(paths)

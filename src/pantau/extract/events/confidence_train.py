@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,7 +46,7 @@ Example = tuple[dict[str, float], bool, str]
 """(features, right, document)"""
 
 
-def _recorded(analyze: E.Analyze, code: E.Analyze,
+def _recorded(analyze: E.Analyze, code: Callable[[Analysis], list[dict[str, float]]],
               features: dict[tuple[str, str], dict[str, float]]) -> E.Analyze:
     """`analyze`, keeping how each event was found: `code` codes the analysis again (the
     same events) and returns their features."""
