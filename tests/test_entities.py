@@ -724,6 +724,17 @@ def test_a_title_after_a_kinship_word_is_the_relatives(recognizer) -> None:  # n
     assert (wife.roles, wife.actor_code) == ([], None)
 
 
+def test_a_title_acting_for_someone_before_a_name_and_a_comma_is_the_next_persons(
+    recognizer,  # noqa: ANN001
+) -> None:
+    """"Kuasa hukum X, Y": Y is X's lawyer, X no lawyer at all."""
+    text = ("Kuasa hukum Siti Rahayu, Bambang Sutrisno, mengatakan kliennya akan hadir. "
+            "Juru bicara Ahmad Fauzi, Dewi Lestari, membantah kabar itu.")
+    roles = {p.name: p.roles for p in people_of(entities_of(recognizer, text, "id"))}
+    assert roles == {"Siti Rahayu": [], "Bambang Sutrisno": ["Kuasa hukum"],
+                     "Ahmad Fauzi": [], "Dewi Lestari": ["Juru bicara"]}
+
+
 def test_a_noun_capitalised_only_to_open_a_sentence_is_no_person(recognizer) -> None:  # noqa: ANN001
     analysis = sentences_of(
         recognizer,

@@ -259,6 +259,27 @@ class EntityRecognizer:
                 # "Penasihat ... Putin Yuri Ushakov": the role is Ushakov's, Putin its affiliation
                 continue
             c.role = self._person_role(scope, c)
+        self._representatives(found, scope)
+
+    @staticmethod
+    def _representatives(found: list[Candidate], scope: _RoleScope) -> None:
+        """A title of the pack's `representative` before a name, a comma and another name
+        is the second person's: "Kuasa hukum Lisa Mariana, Jhony Boy Nababan" makes
+        Jhony the lawyer, and Lisa no lawyer at all."""
+        if not scope.roles.representatives:
+            return
+        people = {c.first: c for c in found if c.type == "PER"}
+        for c in found:
+            role = c.role
+            if (c.type != "PER" or role is None or role.start >= c.start
+                    or c.last >= len(scope.tokens) or scope.tokens[c.last].text != ","):
+                continue
+            second = people.get(c.last + 1)
+            title = tuple(scope.text[role.start:role.end].lower().split())
+            if second is None or second.role is not None or not any(
+                    title[:len(r)] == r for r in scope.roles.representatives):
+                continue
+            second.role, c.role = role, None
 
     def _description(self, scope: _RoleScope, index: int) -> Role | None:
         """A title opening a sentence that names no one, pointed back with one of the

@@ -95,6 +95,10 @@ class RoleLexicon:
     relations: frozenset[tuple[str, ...]] = frozenset()
     """Kin and friends: before a name they make a relative of that person ("istri Budi
     Santoso" is his wife; the pack's `modifiers.relation`)."""
+    representatives: frozenset[tuple[str, ...]] = frozenset()
+    """Titles of someone who acts for another person: before a name followed by a comma
+    and another name, the title is the second person's ("Kuasa hukum Lisa Mariana, Jhony
+    Boy Nababan": Jhony is Lisa's lawyer; the pack's `modifiers.representative`)."""
 
     @classmethod
     def empty(cls) -> RoleLexicon:
@@ -556,6 +560,7 @@ def load_roles(lang: str) -> RoleLexicon:
         former=_phrases(modifiers.get("former", [])),
         skip=_phrases(modifiers.get("skip", [])),
         relations=_phrases(modifiers.get("relation", [])),
+        representatives=_phrases(modifiers.get("representative", [])),
         connectors=frozenset(c.lower() for c in data.get("connectors", {}).get("of", [])),
         unit_joiners=frozenset(c.lower() for c in data.get("connectors", {}).get("unit", [])),
         factions=frozenset(c.lower() for c in data.get("connectors", {}).get("faction", [])),
