@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,7 +117,6 @@ def test_a_paired_petrarch_code_is_the_other_side_s_event_in_a_user_s_dictionary
 ) -> None:
     """`[042:043]`: "X visited Y" is also Y hosting X, as PETRARCH codes a user's
     dictionary; the pack's own English dictionary keeps one event for one act."""
-    from pantau.config import Settings
 
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("--- VISIT  [042:043] ---\nVISIT\n", encoding="utf-8")
@@ -133,8 +134,6 @@ def test_a_finer_code_of_a_user_s_dictionary_is_kept_and_one_outside_cameo_is_no
     """PETRARCH projects add finer codes ("1717"): the event keeps the user's code with its
     parent's root, QuadClass, Goldstein score and PLOVER type. A code under no CAMEO code
     ("345") is no event, as `[---]` is. Both are told to the user."""
-    from pantau.config import Settings
-    from pantau.extract.events.codebook import lookup
 
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("--- SNUBBLE [1717] ---\nSNUBBLE\n--- GLIMPER [345] ---\nGLIMPER\n",
@@ -165,10 +164,18 @@ def test_a_broken_dictionary_stops_a_run_before_any_document(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert result.output.count("no verbs found") == 1, result.output
     assert not db.exists()
+    config = tmp_path / "pantau.toml"
+    config.write_text(f'verbs = ["{tmp_path / "bad.txt"}"]\n', encoding="utf-8")
+    pantau = str(Path(sys.executable).parent / "pantau")
+    try:  # a server would analyse what is posted to it: it does not start
+        served = subprocess.run([pantau, "serve", "--db", str(db), "--port", "1", "--config",
+                                 str(config)], capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("pantau serve started with a broken dictionary")
+    assert served.returncode == 1 and "no verbs found" in served.stderr, served.stderr
 
 
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
-    from pantau.config import Settings
 
     actors = tmp_path / "actors.txt"
     actors.write_text("GOLLUM\n  [HOB < 950601]\n  [HOBGOV 19950601 - 19990815]\n"

@@ -86,6 +86,7 @@ def serve(
     try:
         import uvicorn
 
+        from pantau.extract.events.dictionaries import check_dictionaries
         from pantau.serve.app import ServeOptions, create_app
         from pantau.serve.fetch import FetchPolicy
     except ImportError as exc:
@@ -101,10 +102,14 @@ def serve(
             max_bytes=settings.max_bytes,
         )
         policy.networks()
+        # the server analyses what is posted to it: a broken dictionary is one error now
+        warnings = [] if read_only else check_dictionaries(settings.verbs, settings.actors)
     except ValueError as exc:
         raise _fail(f"--allow-network: {exc}") from None
     except PantauError as exc:
         raise _fail(str(exc)) from None
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
     options = ServeOptions(
         max_body=max_body,
         tokens=str(tokens) if tokens else None,
