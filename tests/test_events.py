@@ -706,6 +706,7 @@ def test_cli_evaluates_plover_and_petrarch_records(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "events", "--format", "plover", "--gold", str(plover)])
     assert result.exit_code == 0, result.output
     assert "0.5000" in result.output  # one of the two records found
+    assert "Brier score" in result.output and "share right" in result.output  # calibration
     records = tmp_path / "records.xml"
     records.write_text(
         '<Validation><Sentences><Sentence date="20000101" id="T-1">'

@@ -72,19 +72,6 @@ def test_calibration_reports_the_share_right_by_band() -> None:
     assert calibration.brier == pytest.approx((0.05**2 + 0.9**2 + 0.45**2 + 0.2**2) / 4)
 
 
-def test_the_evaluation_prints_the_confidence_by_band(tmp_path: Path) -> None:
-    gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps([
-        {"id": "T-1", "event": "ACCUSE", "language": "en",
-         "text": "The United States accused Russia of a troop build-up.",
-         "source": [{"actorText": "United States", "code": "USA"}],
-         "target": [{"actorText": "Russia", "code": "RUS"}]},
-    ]), encoding="utf-8")
-    result = runner.invoke(app, ["evaluate", "events", "--format", "plover", "--gold", str(gold)])
-    assert result.exit_code == 0, result.output
-    assert "Brier score" in result.output and "share right" in result.output
-
-
 def test_training_reproduces_the_shipped_indonesian_model(tmp_path: Path) -> None:
     """`pantau train events --lang id` from the tuning golds gives the shipped weights,
     and the model beats a constant confidence out of sample. When the coder changes,
