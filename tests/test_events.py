@@ -175,6 +175,16 @@ def test_a_broken_dictionary_stops_a_run_before_any_document(tmp_path: Path) -> 
     assert served.returncode == 1 and "no verbs found" in served.stderr, served.stderr
 
 
+def test_a_person_whose_surname_is_an_organisations_name_is_no_organisation(
+    pipeline: Pipeline,
+) -> None:
+    """"Brin" is BRIN, Indonesia's research agency, in the knowledge base; Sergey Brin is
+    not (only a country may be read off the end of a person's name: "Senior Hungarian")."""
+    events = events_of(pipeline, "Sergey Brin met Barack Obama in Washington on Monday.", "en")
+    assert [(e.source.name, e.source.code) for e in events if e.root == "04"] == [
+        ("Sergey Brin", "USA")]
+
+
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
 
     actors = tmp_path / "actors.txt"

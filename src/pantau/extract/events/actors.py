@@ -302,9 +302,12 @@ class ActorFinder:
                     sector = self.agents[tuple(words[:size])]
                     return replace_actor(actor, code=owner[1] + sector, country=owner[1],
                                          sector=sector)
-        # "Senior Hungarian": the longest known ending names the actor
+        # "Senior Hungarian": the longest known ending names the actor; a person's
+        # surname is no organisation's name ("Sergey Brin" is not BRIN, the agency)
         for first in range(1, len(words)):
             owner = self.resolve(" ".join(words[first:]))
+            if owner is not None and entity_type == "PERSON" and owner[0] != owner[1]:
+                continue
             if owner is not None:
                 code, country = owner
                 if (size and country and code == country
