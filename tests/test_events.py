@@ -185,6 +185,21 @@ def test_a_person_whose_surname_is_an_organisations_name_is_no_organisation(
         ("Sergey Brin", "USA")]
 
 
+def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
+    pipeline: Pipeline,
+) -> None:
+    """"take", "think", "give", "call": PETRARCH's block defaults (seize, consult,
+    cooperate, phone) only through a parse; without one, only their patterns code them."""
+    def roots(text: str) -> set[str]:
+        return {e.root for e in events_of(pipeline, text, "en")}
+
+    assert "17" not in roots("The talks between Russia and Ukraine will take place in Turkey.")
+    assert "04" not in roots("I think Russia's plan is wrong, the French minister said.")
+    assert "19" in roots("Rebels took control of the Syrian town of Aleppo on Monday.")
+    assert "07" in roots("Japan gave aid to Indonesia after the earthquake.")
+    assert "02" in roots("The United States called for Russia to withdraw its troops.")
+
+
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
 
     actors = tmp_path / "actors.txt"

@@ -238,7 +238,12 @@ def load_event_lexicon(lang: str | None) -> EventLexicon | None:
         # (one act, one event: the pack's own dictionary keeps no second, reverse code)
         extra = petrarch.read_verbs((folder / verbs).read_text(encoding="utf-8"), lang, verbs,
                                     reverse_codes=False)
+        # a verb of the pack's `context_only` is coded by a pattern whose words are there,
+        # never by its block's default code alone ("think", "took place")
+        bare = lexicon.word_set("context_only")
         for trigger, patterns in extra.triggers.items():
             for pattern in patterns:
+                if trigger in bare and not (pattern.after or pattern.before):
+                    continue
                 lexicon.add(trigger, pattern)
     return lexicon
