@@ -195,6 +195,7 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
 
     assert "17" not in roots("The talks between Russia and Ukraine will take place in Turkey.")
     assert "04" not in roots("I think Russia's plan is wrong, the French minister said.")
+    assert "19" not in roots("Sweden defeated South Korea 1-0 at the World Cup on Monday.")
     assert "19" in roots("Rebels took control of the Syrian town of Aleppo on Monday.")
     assert "07" in roots("Japan gave aid to Indonesia after the earthquake.")
     assert "02" in roots("The United States called for Russia to withdraw its troops.")
