@@ -201,6 +201,24 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
     assert "02" in roots("The United States called for Russia to withdraw its troops.")
 
 
+def test_an_english_event_needs_a_state_or_political_actor(tmp_path: Path,
+                                                           pipeline: Pipeline) -> None:
+    """PETRARCH's dictionary codes any two names: "Microsoft criticized Apple" is no
+    political event. With a user's dictionaries, their actors are the user's to code."""
+    def codes(p: Pipeline, text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.code, e.target.code if e.target else None, e.root)
+                for e in events_of(p, text, "en")]
+
+    assert codes(pipeline, "Microsoft criticized Apple over its new policy.") == []
+    assert ("USAGOV", "MNCUSA", "11") in codes(
+        pipeline, "The US government criticized Apple over its new policy.")
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- SNUBBLE [1717] ---\nSNUBBLE\n", encoding="utf-8")
+    mine = Pipeline(Settings(verbs=(str(verbs),)))
+    assert codes(mine, "Microsoft criticized Apple over its new policy.") == [
+        ("MNCUSA", "MNCUSA", "11")]
+
+
 def test_a_dated_actor_code_follows_the_document_s_date(tmp_path) -> None:  # noqa: ANN001
 
     actors = tmp_path / "actors.txt"

@@ -101,6 +101,10 @@ class _Language:
     """A description of a person opening a sentence and closed by one of these
     ("Politikus PKB ini") is the last person named (the quotes stage's words and its
     `describes_person`, which reads it so too)."""
+    political_sectors: frozenset[Phrase] = frozenset()
+    """The pack's `political_sectors`: an event needs an actor of one (or a country), as
+    no news beyond politics is coded; none with a user's dictionaries, whose own actors
+    are what the user codes."""
     confidence: Callable[[Mapping[str, float]], float] = lambda features: PRIOR
     """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
 
@@ -191,6 +195,8 @@ class EventCoder:
                 place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
                 demonstratives=quotes.demonstratives,
+                political_sectors=frozenset() if self.dictionary or self.verbs
+                else lexicon.word_set("political_sectors"),
             )
             model = load_confidence_model(lang)
             if model is not None:

@@ -14,7 +14,7 @@ from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _same, _Sentence
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.confidence import event_features
-from pantau.extract.events.lexicon import Pattern
+from pantau.extract.events.lexicon import Pattern, Phrase
 from pantau.extract.events.modality import modality
 from pantau.extract.events.roles import REQUEST_ROOTS
 from pantau.model import Actor, Event, Mention
@@ -296,6 +296,9 @@ class _EmitRules:
             target, targets = None, []
         if target is None and (source.code is None or self.lexicon.dyadic or pattern.dyadic):
             return False
+        political = self.setup.political_sectors
+        if political and not any(self._political(a, political) for a in (source, target)):
+            return False  # "Twitter gave Mohamed the option": no state or political actor
         code = lookup(pattern.code)
         if code.code in VISITS and source.name and (
                 source.name.split()[0].lower(),) in self.lexicon.word_set("tourists"):
@@ -376,6 +379,21 @@ class _EmitRules:
                        voice, targets, sources, subject_at, demanded, independent=True)
             self.previous_end, self.previous_code, self.previous_mood, self.request = state
         return True
+
+    def _political(self, actor: Actor | None, sectors: frozenset[Phrase]) -> bool:
+        """Whether an actor is a state or a political one: a country or region itself, or
+        an actor of one of the pack's `political_sectors`."""
+        if actor is None or actor.code is None:
+            return False
+        if actor.country is None:
+            return True  # a code of no country: an international body, a dictionary's actor
+        entity = self.entity_by_id.get(actor.entity or "")
+        if entity is not None and entity.type == "LOC" or (
+                entity is None and actor.code == actor.country):
+            return True  # a country or a region itself, not a person of it with no office
+        code = actor.code[3:] if actor.country and actor.code.startswith(actor.country) else (
+            actor.code)
+        return any((code[k:k + 3].lower(),) in sectors for k in range(0, len(code), 3))
 
     def _joined_to_previous(self, sentence: _Sentence, start: int) -> bool:
         """Whether the trigger at `start` follows the sentence's last coded event within a
