@@ -388,11 +388,10 @@ class _EmitRules:
         if actor.country is None:
             return True  # a code of no country: an international body, a dictionary's actor
         entity = self.entity_by_id.get(actor.entity or "")
-        if entity is not None and entity.type == "LOC" or (
+        if (entity is not None and entity.type == "LOC") or (
                 entity is None and actor.code == actor.country):
             return True  # a country or a region itself, not a person of it with no office
-        code = actor.code[3:] if actor.country and actor.code.startswith(actor.country) else (
-            actor.code)
+        code = actor.code.removeprefix(actor.country)
         return any((code[k:k + 3].lower(),) in sectors for k in range(0, len(code), 3))
 
     def _joined_to_previous(self, sentence: _Sentence, start: int) -> bool:
