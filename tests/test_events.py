@@ -15,6 +15,7 @@ from pantau.cli import app
 from pantau.config import Settings
 from pantau.errors import ConfigError
 from pantau.extract.events.codebook import codebook, lookup, plover_type
+from pantau.extract.events.dictionaries import check_dictionaries
 from pantau.extract.events.lexicon import load_event_lexicon, read_toml
 from pantau.extract.events.petrarch import read_actors, read_verbs, verb_forms
 from pantau.model import Event
@@ -143,7 +144,7 @@ def test_a_finer_code_of_a_user_s_dictionary_is_kept_and_one_outside_cameo_is_no
     parent = lookup("171")
     assert (event.cameo, event.root, event.quad_class, event.goldstein, event.plover) == (
         "1717", "17", 4, parent.goldstein, parent.plover)
-    [finer, outside] = dict(mine.stages)["events"].warnings
+    [finer, outside] = check_dictionaries([verbs], [])
     assert "1717 (under 171)" in finer and "345" in outside
     result = runner.invoke(app, ["analyze", "-", "--lang", "en", "--verbs", str(verbs)],
                            input="Russia snubbled China on Monday.")

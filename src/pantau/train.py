@@ -89,7 +89,7 @@ def train_events(
 ) -> None:
     """Fit the events' confidence: how often an event found the way the coder found it is
     one a hand coder codes too (cross-validated figures printed and kept in the file)."""
-    from pantau.extract.events.confidence import MODELS_DIR
+    from pantau.extract.entities.ner import MODELS_DIR
     from pantau.extract.events.confidence_train import train
 
     try:

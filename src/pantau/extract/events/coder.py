@@ -101,10 +101,10 @@ class _Language:
     """A description of a person opening a sentence and closed by one of these
     ("Politikus PKB ini") is the last person named (the quotes stage's words and its
     `describes_person`, which reads it so too)."""
-    political_sectors: frozenset[Phrase] = frozenset()
-    """The pack's `political_sectors`: an event needs an actor of one (or a country), as
-    no news beyond politics is coded; none with a user's dictionaries, whose own actors
-    are what the user codes."""
+    political_sectors: frozenset[str] = frozenset()
+    """The pack's `political_sectors` ("GOV", ...): an event needs an actor of one (or a
+    country), as no news beyond politics is coded; none with a user's dictionaries, whose
+    own actors are what the user codes."""
     confidence: Callable[[Mapping[str, float]], float] = lambda features: PRIOR
     """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
 
@@ -122,8 +122,6 @@ class EventCoder:
         The user's dictionaries are read here, so a broken one fails at once (a
         `ConfigError`), not at every document."""
         self.verbs = [read_verb_file(path, "") for path in verbs]
-        self.warnings = [w for lexicon in self.verbs for w in lexicon.warnings]
-        """What reading the user's verb dictionaries noticed (codes outside CAMEO)."""
         self.dictionary: list[ActorEntry] = []
         for path in actors:
             self.dictionary.extend(read_actor_file(path))
@@ -195,8 +193,8 @@ class EventCoder:
                 place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
                 demonstratives=quotes.demonstratives,
-                political_sectors=frozenset() if self.dictionary or self.verbs
-                else lexicon.word_set("political_sectors"),
+                political_sectors=frozenset() if self.dictionary or self.verbs else
+                frozenset(w.upper() for (w,) in lexicon.word_set("political_sectors")),
             )
             model = load_confidence_model(lang)
             if model is not None:

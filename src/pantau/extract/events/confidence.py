@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from pantau.extract.entities.ner import MODELS_DIR
+
 PRIOR = 0.5
 """The confidence of every event where no model was trained for the language."""
 ROOTS = tuple(f"{n:02d}" for n in range(1, 21))

@@ -14,7 +14,7 @@ from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _same, _Sentence
 from pantau.extract.events.codebook import lookup, plover_type
 from pantau.extract.events.confidence import event_features
-from pantau.extract.events.lexicon import Pattern, Phrase
+from pantau.extract.events.lexicon import Pattern
 from pantau.extract.events.modality import modality
 from pantau.extract.events.roles import REQUEST_ROOTS
 from pantau.model import Actor, Event, Mention
@@ -380,9 +380,9 @@ class _EmitRules:
             self.previous_end, self.previous_code, self.previous_mood, self.request = state
         return True
 
-    def _political(self, actor: Actor | None, sectors: frozenset[Phrase]) -> bool:
+    def _political(self, actor: Actor | None, sectors: frozenset[str]) -> bool:
         """Whether an actor is a state or a political one: a country or region itself, or
-        an actor of one of the pack's `political_sectors`."""
+        an actor of one of `sectors` (the pack's `political_sectors`)."""
         if actor is None or actor.code is None:
             return False
         if actor.country is None:
@@ -391,8 +391,7 @@ class _EmitRules:
         if (entity is not None and entity.type == "LOC") or (
                 entity is None and actor.code == actor.country):
             return True  # a country or a region itself, not a person of it with no office
-        code = actor.code.removeprefix(actor.country)
-        return any((code[k:k + 3].lower(),) in sectors for k in range(0, len(code), 3))
+        return actor.sector in sectors
 
     def _joined_to_previous(self, sentence: _Sentence, start: int) -> bool:
         """Whether the trigger at `start` follows the sentence's last coded event within a
