@@ -14,7 +14,7 @@ from rich.table import Table
 from pantau.errors import PantauError
 
 if TYPE_CHECKING:
-    from pantau.eval.events import Calibration
+    from pantau.eval.events import Calibration, WhereWhen
 
 evaluate_app = typer.Typer(
     help="Measure a stage's accuracy against gold data.", no_args_is_help=True
@@ -383,9 +383,25 @@ def evaluate_events(
                       f"({s.modality_right}/{s.modality_total}); sentences not aligned with "
                       f"the gold text: {s.misaligned}", markup=False)
         _calibration(s.calibration, "root with actors")
+        _where_when(s.where_when)
         errors = s.errors
     for line in errors[:show]:
         console.print(line, markup=False, highlight=False)
+
+
+def _where_when(score: WhereWhen) -> None:
+    """Place and date of the matched events, when the gold codes them."""
+    if score.place:
+        counts = ", ".join(f"{k} {n}" for k, n in sorted(score.place.items()))
+        console.print(f"place of the matched events: precision {score.place_precision:.3f}, "
+                      f"recall {score.place_recall:.3f} ({counts})", markup=False)
+        _scores("gold places found, by where the article gives them",
+                [(where, f"{right}/{n}")
+                 for where, (right, n) in sorted(score.place_found.items())],
+                ("evidence", "found"))
+    if score.date:
+        console.print(f"date of the matched events: {score.date_accuracy:.3f} right "
+                      f"({score.date.get('right', 0)}/{sum(score.date.values())})", markup=False)
 
 
 def _calibration(calibration: Calibration, right: str) -> None:

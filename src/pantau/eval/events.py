@@ -12,6 +12,9 @@
   PETRARCH must produce under the PETR.Validate dictionaries; a record passes when all
   of its expected (source, target, code) triples are produced.
 
+When the pantau gold gives an event's `place` and `date` (the `where-when` golds), the
+events matched at root with actors are also scored on them (`WhereWhen`).
+
 Actors match when the predicted code is the gold code or a more specific one (gold
 "HUN" matches "HUNGOV", "IDNGOV" matches "IDNGOVAGR"), or, for pantau gold, when the
 gold text names the predicted actor (gold "Ryabkov" for "Sergei Ryabkov", "KPK" for
@@ -189,6 +192,67 @@ class Calibration:
         return rows
 
 
+def _place_named(names: Sequence[str], gold: str) -> bool:
+    """The predicted place is the gold one: a name of it is the gold text or a whole-word
+    part of it, or the other way round ("Mataram" for gold "Kota Mataram", "Polman" for
+    "Polewali Mandar" when the article writes both)."""
+    wanted = f" {' '.join(_words(gold))} "
+    for name in names:
+        have = f" {' '.join(_words(name))} "
+        if have.strip() and (have in wanted or wanted in have):
+            return True
+    return False
+
+
+@dataclass
+class WhereWhen:
+    """Where and when the matched events happened, against a gold that says it.
+
+    Place outcomes: `right`, `wrong` (another place), `missed` (the gold has one, pantau
+    none), `extra` (pantau gives one, the gold says the article does not), `none` (both
+    none). Date outcomes: `right` (the same value; with no date in the gold, pantau's
+    fallback to the publication day), `wrong`."""
+
+    place: dict[str, int] = field(default_factory=dict)
+    date: dict[str, int] = field(default_factory=dict)
+    place_found: dict[str, list[int]] = field(default_factory=dict)
+    """The gold's evidence (clause, sentence, actor, article) -> [right, gold places]."""
+
+    def add(self, predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
+        if "place" in gold:
+            names = predicted.get("place_names") or []
+            wanted = (gold["place"] or {}).get("text")
+            if wanted:
+                outcome = ("missed" if not names
+                           else "right" if _place_named(names, wanted) else "wrong")
+                found = self.place_found.setdefault(gold["place"].get("where", "?"), [0, 0])
+                found[0] += outcome == "right"
+                found[1] += 1
+            else:
+                outcome = "extra" if names else "none"
+            self.place[outcome] = self.place.get(outcome, 0) + 1
+        if "date" in gold:
+            value = (gold["date"] or {}).get("value")
+            right = (predicted.get("date") == value if value
+                     else predicted.get("date_source") != "text")
+            outcome = "right" if right else "wrong"
+            self.date[outcome] = self.date.get(outcome, 0) + 1
+
+    @property
+    def place_precision(self) -> float:
+        given = sum(self.place.get(k, 0) for k in ("right", "wrong", "extra"))
+        return _ratio(self.place.get("right", 0), given)
+
+    @property
+    def place_recall(self) -> float:
+        wanted = sum(self.place.get(k, 0) for k in ("right", "wrong", "missed"))
+        return _ratio(self.place.get("right", 0), wanted)
+
+    @property
+    def date_accuracy(self) -> float:
+        return _ratio(self.date.get("right", 0), sum(self.date.values()))
+
+
 @dataclass
 class EventScore:
     levels: dict[str, LevelScore] = field(default_factory=lambda: {k: LevelScore() for k in LEVELS})
@@ -198,6 +262,7 @@ class EventScore:
     modality_total: int = 0
     errors: list[str] = field(default_factory=list)
     calibration: Calibration = field(default_factory=Calibration)
+    where_when: WhereWhen = field(default_factory=WhereWhen)
 
     def rows(self) -> list[tuple[str, ...]]:
         return [
@@ -241,8 +306,10 @@ def _pairs(
     return pairs
 
 
-def _with_aliases(event: Event, mentions: Mapping[str, list[str]]) -> dict[str, Any]:
+def _with_aliases(event: Event, mentions: Mapping[str, list[str]],
+                  places: Mapping[str, list[str]]) -> dict[str, Any]:
     data = event.model_dump()
+    data["place_names"] = places.get(event.place or "", [])
     for role in ("source", "target"):
         actor = data.get(role)
         if actor and actor.get("entity"):
@@ -256,9 +323,12 @@ def score_sentence(
     gold: GoldSentence,
     mentions: Mapping[str, list[str]] | None = None,
     document: str = "",
+    places: Mapping[str, list[str]] | None = None,
 ) -> None:
-    """`document`: the analysis's id, recorded with each event's calibration."""
-    _score_events(score, [_with_aliases(e, mentions or {}) for e in predicted], gold, document)
+    """`mentions`: entity id -> the ways the article writes it; `places`: place id -> its
+    names; `document`: the analysis's id, recorded with each event's calibration."""
+    _score_events(score, [_with_aliases(e, mentions or {}, places or {}) for e in predicted],
+                  gold, document)
 
 
 def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSentence,
@@ -271,6 +341,7 @@ def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSen
         s.gold += len(gold.events)
         if level == "root+actors":
             for p, g in pairs:
+                score.where_when.add(events[p], gold.events[g])
                 score.modality_total += 1
                 score.modality_right += events[p]["modality"] == gold.events[g].get(
                     "modality", "asserted"
@@ -334,6 +405,8 @@ def evaluate_pantau(
             record["text"], title=record.get("title"), published=record.get("published")
         )
         mentions = {e.id: sorted({m.text for m in e.mentions}) for e in analysis.entities}
+        places = {p.id: sorted({p.name, p.resolved or "", *(m.text for m in p.mentions)} - {""})
+                  for p in analysis.places}
         for sentence in sentences:
             spans = analysis.sentences
             if sentence.sentence >= len(spans):
@@ -343,7 +416,7 @@ def evaluate_pantau(
             if analysis.text[span.start : span.end].strip() != sentence.text.strip():
                 score.misaligned += 1
             events = [e for e in analysis.events if e.sentence == sentence.sentence]
-            score_sentence(score, events, sentence, mentions, analysis.id)
+            score_sentence(score, events, sentence, mentions, analysis.id, places)
     return score
 
 

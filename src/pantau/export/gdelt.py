@@ -9,8 +9,9 @@ How pantau's analysis fills GDELT's columns, where GDELT's codebook leaves room:
 - IsRootEvent is 1 for events in the first paragraph (GDELT's "lead paragraph" proxy).
 - Every row counts one mention in one article (NumMentions = NumSources = NumArticles = 1):
   pantau does not merge the same event across articles. AvgTone is the article's tone.
-- ActionGeo is the place the event's clause names; Actor1Geo/Actor2Geo are the actor's
-  country, at country level.
+- ActionGeo is the event's place (`pantau.extract.events.where`: the place its clause
+  names, the area of a local body acting or reached, the land a violent act is done to);
+  Actor1Geo/Actor2Geo are the actor's country, at country level.
 - DATEADDED is when the document was stored; MentionTimeDate is its publication time.
 """
 

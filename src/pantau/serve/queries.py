@@ -420,7 +420,7 @@ EVENT_SORTS = {
 
 def events(cur: Cursor, f: EventFilter, page: PageRequest) -> Page[EventItem]:
     """Events with their document's title and publication date, and the coordinates of
-    the place their clause names (a place of the same document)."""
+    their place (a place of the same document)."""
     where = _Where()
     if f.actor:
         _actor(where, "e", f.actor)

@@ -59,6 +59,7 @@ from pantau.extract.events.roles import _RoleRules
 from pantau.extract.events.speakers import _SpeakerRules
 from pantau.extract.events.subjects import _SubjectRules
 from pantau.extract.events.triggers import FOLLOWING, _TriggerRules
+from pantau.extract.events.where import EventPlaces
 from pantau.extract.quotes.lexicon import load_quote_lexicon
 from pantau.kb import KnowledgeBase
 from pantau.lang import home_country, pack_for
@@ -226,6 +227,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         self.finder = setup.finder
         self.analysis = analysis
         self.entity_by_id = {e.id: e for e in analysis.entities}
+        self.event_places = EventPlaces(
+            analysis, {w for (w,) in self.lexicon.word_set("place_reached")})
         self.default_country = main_country(
             analysis, setup.home_country,
             by_entities=bool(setup.lexicon.word_set("home_by_entities")))

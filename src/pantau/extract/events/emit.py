@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from pantau.extract.events.actors import ActorSpan
 from pantau.extract.events.clauses import CLAUSE_MARKS, HARD_STOPS, _same, _Sentence
-from pantau.extract.events.codebook import lookup, plover_type
+from pantau.extract.events.codebook import CameoCode, lookup, plover_type
 from pantau.extract.events.confidence import event_features
 from pantau.extract.events.lexicon import Pattern
 from pantau.extract.events.modality import modality
@@ -25,6 +25,8 @@ VISITS = frozenset({"042", "043"})
 """CAMEO "make a visit" and "host a visit": none by the pack's `tourists`."""
 CARRIED_MOODS = frozenset({"future", "hypothetical"})
 """Modalities an act joined by a conjunction to the one before shares with it."""
+DATE_ASIDES = frozenset({",", "(", ")"})
+"""Marks inside a clause that do not end it for the event's date (`_dated_end`)."""
 JOINED_GAP = 4
 """Tokens at most between an event and the act a conjunction joins to it."""
 
@@ -342,6 +344,7 @@ class _EmitRules:
             sentence.tokens[clause].start,
             sentence.tokens[min(self._clause_end(sentence, end), len(sentence.tokens)) - 1].end,
         )
+        dated_end = sentence.tokens[self._dated_end(sentence, end) - 1].end
         features = event_features(target is not None, subject_at is None,
                                   source.sector is not None, code.quad_class,
                                   sentence.index == 0, code.root)
@@ -362,8 +365,8 @@ class _EmitRules:
                 quad_class=code.quad_class,
                 goldstein=code.goldstein,
                 trigger=trigger,
-                place=self._place(sentence, clause_span, trigger.start),
-                **self._date(clause_span),
+                place=self._place(sentence, clause_span, trigger.start, source, target, code),
+                **self._date(clause_span, dated_end),
                 modality=mood,
                 confidence=round(self.setup.confidence(features), 2),
             )
@@ -452,27 +455,37 @@ class _EmitRules:
         return not any((w,) in conj or (w,) in self.sequence or (w,) in self.subordinate
                        for w in joined)
 
-    def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int) -> str | None:
-        """The place the trigger's clause names as a location ("bertemu ... di Jenewa"):
-        the first after the trigger, else the last before it. An actor's name (Moskow
-        rejecting) is no location, and nothing is better than a guess from elsewhere."""
+    def _place(self, sentence: _Sentence, clause: tuple[int, int], trigger_at: int,
+               source: Actor, target: Actor | None, code: CameoCode) -> str | None:
+        """Where the event happened, as its clause says (`where.EventPlaces`)."""
         located = {sentence.tokens[span.start].start for span in sentence.places}
-        inside = sorted(
-            (m.start, place.id)
-            for place in self.analysis.places
-            for m in place.mentions
-            if m.start in located and clause[0] <= m.start and m.end <= clause[1]
-        )
-        after = [x for x in inside if x[0] >= trigger_at]
-        before = [x for x in inside if x[0] < trigger_at]
-        chosen = after[0] if after else before[-1] if before else None
-        return chosen[1] if chosen else None
+        whole = (sentence.tokens[0].start, sentence.tokens[-1].end)
+        return self.event_places.place(whole, clause, trigger_at, located, source, target,
+                                       code.root, code.quad_class)
 
-    def _date(self, clause: tuple[int, int]) -> dict[str, str | None]:
-        """The date written in the trigger's clause, else the publication date, flagged
-        as such in `date_source`."""
+    def _dated_end(self, sentence: _Sentence, end: int) -> int:
+        """Where the clause of a trigger ending at `end` ends for its date: a comma or a
+        parenthesis does not end it ("menangkap Berangus di Cakranegara, Kota Mataram,
+        pada Jumat (17/10/2025)", "ditahan Polda Metro Jaya, 29 Agustus lalu"); a word
+        opening a clause, a quotation mark or a full stop does."""
+        for k in range(end, len(sentence.words)):
+            word = sentence.words[k]
+            if word in HARD_STOPS or (word in CLAUSE_MARKS and word not in DATE_ASIDES) or (
+                    (word,) in self.setup.boundaries):
+                return max(k, end)
+        return len(sentence.words)
+
+    def _date(self, clause: tuple[int, int], dated_end: int) -> dict[str, str | None]:
+        """The date written in the trigger's clause (one starting there), else the
+        publication date, flagged as such in `date_source`. A day or a month may stand
+        after a comma or a parenthesis (`_dated_end`); a year alone only in the clause
+        proper: after one it is mostly a period describing someone ("selaku Komisaris PT
+        IAE (2006-2023)", "Tahun Anggaran 2021-2023"). (A sentence's only date outside
+        the clause was tried: as often wrong as right against the where-when gold, a
+        speech tag's day is not the quoted act's.)"""
         for date in self.analysis.dates:
-            if clause[0] <= date.start and date.end <= clause[1]:
+            end = clause[1] if date.granularity == "year" else dated_end
+            if clause[0] <= date.start < end:
                 return {"date": date.value, "date_source": "text"}
         if self.analysis.published:
             return {"date": self.analysis.published[:10], "date_source": "published"}
