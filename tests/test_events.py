@@ -200,6 +200,9 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
     assert "19" in roots("Rebels took control of the Syrian town of Aleppo on Monday.")
     assert "07" in roots("Japan gave aid to Indonesia after the earthquake.")
     assert "02" in roots("The United States called for Russia to withdraw its troops.")
+    assert not roots("Sweden faced South Korea at the Nizhny Novgorod Stadium.")
+    assert not roots("The Russian ambassador claims that Germany was kept informed.")
+    assert not roots("The French minister joined the European Commission in 2019.")
 
 
 def test_an_english_event_needs_a_state_or_political_actor(tmp_path: Path,
