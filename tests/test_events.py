@@ -205,6 +205,15 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
     assert not roots("The French minister joined the European Commission in 2019.")
 
 
+def test_a_trip_to_a_place_of_one_s_own_country_is_no_visit(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None]]:
+        return [(e.cameo, e.target.code if e.target else None)
+                for e in events_of(pipeline, text, "en")]
+
+    assert coded("The French president visited Marseille on Monday.") == []
+    assert coded("The French president visited Germany on Monday.") == [("042", "DEU")]
+
+
 def test_an_english_event_needs_a_state_or_political_actor(tmp_path: Path,
                                                            pipeline: Pipeline) -> None:
     """PETRARCH's dictionary codes any two names: "Microsoft criticized Apple" is no

@@ -298,6 +298,8 @@ class _EmitRules:
             target, targets = None, []
         if target is None and (source.code is None or self.lexicon.dyadic or pattern.dyadic):
             return False
+        if target is not None and self._home_trip(source, target, pattern):
+            return False
         political = self.setup.political_sectors
         if political and not any(self._political(a, political) for a in (source, target)):
             return False  # "Twitter gave Mohamed the option": no state or political actor
@@ -462,6 +464,14 @@ class _EmitRules:
         whole = (sentence.tokens[0].start, sentence.tokens[-1].end)
         return self.event_places.place(whole, clause, trigger_at, located, source, target,
                                        code.root, code.quad_class)
+
+    def _home_trip(self, source: Actor, target: Actor, pattern: Pattern) -> bool:
+        """A visit or meeting whose other party is a place of the source's own country
+        is a trip, no event ("He traveled to Florida to meet with Devocht")."""
+        entity = self.entity_by_id.get(target.entity or "")
+        return (entity is not None and entity.type == "LOC" and pattern.code is not None
+                and pattern.code.startswith("04") and source.country is not None
+                and target.country == source.country)
 
     def _dated_end(self, sentence: _Sentence, end: int) -> int:
         """Where the clause of a trigger ending at `end` ends for its date: a comma or a
