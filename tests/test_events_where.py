@@ -71,8 +71,11 @@ def test_the_scorer_counts_places_and_dates_of_matched_events() -> None:
     score = E.WhereWhen()
     lembata = {"place": {"text": "Kabupaten Lembata", "where": "actor"},
                "date": {"text": "Senin (20/10/2025)", "value": "2025-10-20", "where": "clause"}}
-    score.add({"place_names": ["Lembata"], "date": "2025-10-20", "date_source": "text"}, lembata)
-    score.add({"place_names": [], "date": "2025-10-21", "date_source": "published"}, lembata)
+    assert score.add({"place_names": ["Lembata"], "date": "2025-10-20", "date_source": "text"},
+                     lembata) == []
+    assert score.add({"place_names": [], "date": "2025-10-21", "date_source": "published"},
+                     lembata) == ["place missed: gold Kabupaten Lembata (actor), pantau None",
+                                  "date: gold 2025-10-20, pantau 2025-10-21 (published)"]
     score.add({"place_names": ["Jakarta"], "date": "2025-10-21", "date_source": "published"},
               {"place": None, "date": None})
     score.add({"place_names": [], "date": "2021", "date_source": "text"},

@@ -218,7 +218,9 @@ class WhereWhen:
     place_found: dict[str, list[int]] = field(default_factory=dict)
     """The gold's evidence (clause, sentence, actor, article) -> [right, gold places]."""
 
-    def add(self, predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> None:
+    def add(self, predicted: Mapping[str, Any], gold: Mapping[str, Any]) -> list[str]:
+        """Score one matched event; what it got wrong, one line each (for `--show`)."""
+        wrong = []
         if "place" in gold:
             names = predicted.get("place_names") or []
             wanted = (gold["place"] or {}).get("text")
@@ -231,12 +233,20 @@ class WhereWhen:
             else:
                 outcome = "extra" if names else "none"
             self.place[outcome] = self.place.get(outcome, 0) + 1
+            if outcome not in ("right", "none"):
+                where = f" ({gold['place'].get('where')})" if wanted else ""
+                wrong.append(f"place {outcome}: gold {wanted}{where}, pantau "
+                             f"{names[0] if names else None}")
         if "date" in gold:
             value = (gold["date"] or {}).get("value")
             right = (predicted.get("date") == value if value
                      else predicted.get("date_source") != "text")
             outcome = "right" if right else "wrong"
             self.date[outcome] = self.date.get(outcome, 0) + 1
+            if not right:
+                wrong.append(f"date: gold {value}, pantau {predicted.get('date')} "
+                             f"({predicted.get('date_source')})")
+        return wrong
 
     @property
     def place_precision(self) -> float:
@@ -341,7 +351,9 @@ def _score_events(score: EventScore, events: list[dict[str, Any]], gold: GoldSen
         s.gold += len(gold.events)
         if level == "root+actors":
             for p, g in pairs:
-                score.where_when.add(events[p], gold.events[g])
+                for wrong in score.where_when.add(events[p], gold.events[g]):
+                    score.errors.append(f"where   {gold.doc}#{gold.sentence}: "
+                                        f"{_pred_str(events[p])} {wrong}")
                 score.modality_total += 1
                 score.modality_right += events[p]["modality"] == gold.events[g].get(
                     "modality", "asserted"
