@@ -205,6 +205,14 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
     assert not roots("The French minister joined the European Commission in 2019.")
 
 
+def test_an_english_act_received_is_the_giver_s(pipeline: Pipeline) -> None:
+    """"received support from the United States" is the US's support, not Iraq's."""
+    assert triples(events_of(pipeline, "Iraq received support from the United States on "
+                                       "Monday.", "en")) == {("USA", "IRQ", "05")}
+    assert triples(events_of(pipeline, "Israel drew criticism from France over the strikes.",
+                             "en")) == {("FRA", "ISR", "11")}
+
+
 def test_a_trip_to_a_place_of_one_s_own_country_is_no_visit(pipeline: Pipeline) -> None:
     def coded(text: str) -> list[tuple[str, str | None]]:
         return [(e.cameo, e.target.code if e.target else None)

@@ -239,7 +239,8 @@ class _RoleRules:
         """The actor right after a nominal trigger's source preposition (the pack's
         `noun_source_prepositions`), an honorific allowed between: whose instruction or
         aid it is ("instruksi dari Prabowo", "arahan dari Pak Wali"), one of the pack's
-        `noun_modifiers` allowed before it ("dukungan penuh dari PDIP")."""
+        `noun_modifiers` allowed before it ("dukungan penuh dari PDIP"), and a
+        determiner ("support from the United States")."""
         words = sentence.words
         if end < len(words) and (words[end],) in self.lexicon.word_set("noun_modifiers"):
             end += 1
@@ -249,7 +250,11 @@ class _RoleRules:
         at = end + 1
         if at < len(words) and (words[at],) in self.lexicon.word_set("honorifics"):
             at += 1
-        return next((a for a in sentence.actors if a.start == at and not a.target_only), None)
+        starts = {at}
+        if at < len(words) and (words[at],) in self.lexicon.word_set("determiners"):
+            starts.add(at + 1)
+        return next((a for a in sentence.actors if a.start in starts and not a.target_only),
+                    None)
 
     def _relative_at(self, sentence: _Sentence, start: int) -> int | None:
         """Where the relative word opening the clause of the trigger at `start` stands
