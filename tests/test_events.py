@@ -220,6 +220,7 @@ def test_a_trip_to_a_place_of_one_s_own_country_is_no_visit(pipeline: Pipeline) 
 
     assert coded("The French president visited Marseille on Monday.") == []
     assert coded("The French president visited Germany on Monday.") == [("042", "DEU")]
+    assert coded("The French president traveled back to Germany after the summit.") == []
 
 
 def test_an_english_event_needs_a_state_or_political_actor(tmp_path: Path,
