@@ -318,6 +318,8 @@ def _pairs(
 
 def _with_aliases(event: Event, mentions: Mapping[str, list[str]],
                   places: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The event as the scorer reads it: its actors with every way the article writes
+    them (`aliases`), its place with all of its names (`place_names`)."""
     data = event.model_dump()
     data["place_names"] = places.get(event.place or "", [])
     for role in ("source", "target"):

@@ -482,7 +482,7 @@ class _EmitRules:
             word = sentence.words[k]
             if word in HARD_STOPS or (word in CLAUSE_MARKS and word not in DATE_ASIDES) or (
                     (word,) in self.setup.boundaries):
-                return max(k, end)
+                return k
         return len(sentence.words)
 
     def _date(self, clause: tuple[int, int], dated_end: int) -> dict[str, str | None]:

@@ -1,6 +1,7 @@
 """Where an event happened, from the places layer and what the event's clause says.
 
-In order of preference, within the trigger's clause:
+In order of preference (places named as locations within the trigger's clause, actors
+anywhere in its sentence, where the coder found them):
 1. a place the clause names as a location after the trigger ("bertemu ... di Jenewa");
 2. the area of a local body a material act reaches or a move goes to ("menggeruduk
    Pengadilan Hubungan Industrial Jogja", "melapor ke Polresta Mataram"), or the land
@@ -49,11 +50,11 @@ class EventPlaces:
         self.areas: dict[str, str] = {}
         """Lower-case name of a place below country level -> its id."""
         self.area_ids: set[str] = set()
+        """The ids of those places."""
         self.lands: dict[str, str] = {}
         """Lower-case name of any place -> its id."""
         for place in analysis.places:
-            for name in {place.name, place.resolved or place.name,
-                         *(m.text for m in place.mentions)}:
+            for name in {place.name, place.resolved, *(m.text for m in place.mentions)} - {None}:
                 self.lands.setdefault(name.lower(), place.id)
                 if place.feature != "country":
                     self.areas.setdefault(name.lower(), place.id)
@@ -85,6 +86,7 @@ class EventPlaces:
         return self._area(source, sentence, anywhere=True)
 
     def _named(self, actor: Actor, span: tuple[int, int]) -> Sequence[Mention]:
+        """The mentions of the actor's entity inside `span`."""
         entity = self.entities.get(actor.entity or "")
         if entity is None:
             return []
