@@ -203,6 +203,8 @@ def test_an_english_verb_of_context_only_is_coded_by_its_patterns_alone(
     assert not roots("Sweden faced South Korea at the Nizhny Novgorod Stadium.")
     assert not roots("The Russian ambassador claims that Germany was kept informed.")
     assert not roots("The French minister joined the European Commission in 2019.")
+    assert not roots('US Trade Representative Robert Lighthizer said the tariffs were an '
+                     '"appropriate response" to China.'), "a verb form after 'an' is no verb"
 
 
 def test_an_english_act_received_is_the_giver_s(pipeline: Pipeline) -> None:

@@ -66,6 +66,8 @@ from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
 from pantau.nlp.tokens import Token, sentence_tokens
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+"""Quotation marks, stepped over when the word before a trigger is read."""
 LOCATED_SECTORS = frozenset({"COP", "JUD", "CVL"})
 """Sectors of unnamed actors who belong where they are (`_placed_abroad`)."""
 ANTECEDENT_SENTENCES = 2
@@ -417,10 +419,10 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             if self._not_a_trigger(sentence, i, key):
                 i += size
                 continue
-            # A verb form after an article or possessive is a noun ("the attacks").
-            if i > 0 and (words[i - 1],) in self.noun_markers and all(
-                p.voice == "active" for p in patterns
-            ):
+            # A verb form after an article or possessive is a noun ("the attacks", "an
+            # “appropriate response”": quotation marks between are stepped over).
+            before = next((w for w in reversed(words[:i]) if w not in QUOTE_MARKS), None)
+            if (before,) in self.noun_markers and all(p.voice == "active" for p in patterns):
                 i += size
                 continue
             if self._noun_after_name(sentence, i, size, patterns):
