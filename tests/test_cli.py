@@ -89,6 +89,17 @@ def test_analyze_table_format() -> None:
     assert "newsletter" in result.stdout
 
 
+def test_analyze_table_shows_where_and_when_each_event_happened() -> None:
+    result = runner.invoke(
+        app, ["analyze", str(EXAMPLES / "articles" / "kunjungan-menlu-jenewa-id.txt"),
+              "--published", "2025-10-20", "--format", "table"], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "trigger" in line)
+    assert "where" in header and "when" in header and "conf." in header
+    assert "Banda Aceh" in result.stdout
+    assert "2025-10-20*" in result.stdout, "a publication day standing in is marked"
+
+
 def test_reference_article_in_the_contract(seed_text: str) -> None:
     path = shared_path("seed", "rusia-nato-id.txt")
     [analysis] = analyze_json(str(path), "--published", "2022-01-09")

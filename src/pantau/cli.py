@@ -216,8 +216,10 @@ def _print_analysis(a: Analysis) -> None:
         console.print(quotes)
     if a.events:
         events = Table(title="events", title_justify="left")
-        for column in ("source", "event", "target", "modality", "trigger"):
+        for column in ("source", "event", "target", "modality", "trigger", "where", "when",
+                       "conf."):
             events.add_column(column, overflow="fold")
+        places = {p.id: p.name for p in a.places}
         for e in a.events:
             events.add_row(
                 f"{e.source.name or '?'} ({e.source.code or '-'})",
@@ -225,7 +227,14 @@ def _print_analysis(a: Analysis) -> None:
                 f"{e.target.name} ({e.target.code or '-'})" if e.target else "",
                 e.modality,
                 e.trigger.text,
+                places.get(e.place or "", ""),
+                # the publication day stands in for a date the text does not give
+                (e.date or "") + ("" if e.date_source == "text" else "*" if e.date else ""),
+                f"{e.confidence:.2f}",
             )
+        if any(e.date and e.date_source != "text" for e in a.events):
+            console.print("events dated * take the publication day: their text gives none",
+                          markup=False)
         console.print(events)
     if a.removed:
         removed = Table(title="removed by cleaning", show_lines=False)
