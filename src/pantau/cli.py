@@ -221,6 +221,7 @@ def _print_analysis(a: Analysis) -> None:
             events.add_column(column, overflow="fold")
         places = {p.id: p.name for p in a.places}
         for e in a.events:
+            stand_in = "" if e.date_source == "text" else "*"  # the publication day
             events.add_row(
                 f"{e.source.name or '?'} ({e.source.code or '-'})",
                 f"{e.cameo} {e.plover or ''}",
@@ -228,14 +229,12 @@ def _print_analysis(a: Analysis) -> None:
                 e.modality,
                 e.trigger.text,
                 places.get(e.place or "", ""),
-                # the publication day stands in for a date the text does not give
-                (e.date or "") + ("" if e.date_source == "text" else "*" if e.date else ""),
+                f"{e.date}{stand_in}" if e.date else "",
                 f"{e.confidence:.2f}",
             )
-        if any(e.date and e.date_source != "text" for e in a.events):
-            console.print("events dated * take the publication day: their text gives none",
-                          markup=False)
         console.print(events)
+        if any(e.date and e.date_source != "text" for e in a.events):
+            console.print("* the publication day: the event's text gives no date", markup=False)
     if a.removed:
         removed = Table(title="removed by cleaning", show_lines=False)
         removed.add_column("reason")
