@@ -18,6 +18,8 @@ from pantau.nlp.tokens import Token
 
 HARD_STOPS = frozenset({".", ";", ":", "!", "?"})
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "–", "—", "“", "”", '"'})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+"""Quotation marks, stepped over when the word before a trigger is read."""
 
 
 @dataclass

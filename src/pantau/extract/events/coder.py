@@ -46,7 +46,7 @@ from pantau.extract.events.actors import (
     main_country,
     replace_actor,
 )
-from pantau.extract.events.clauses import _ClauseRules, _Sentence
+from pantau.extract.events.clauses import QUOTE_MARKS, _ClauseRules, _Sentence
 from pantau.extract.events.confidence import PRIOR, load_confidence_model
 from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
 from pantau.extract.events.document import _DocumentRules
@@ -66,8 +66,6 @@ from pantau.lang import home_country, pack_for
 from pantau.model import Actor, Analysis, Entity, Event
 from pantau.nlp.tokens import Token, sentence_tokens
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
-"""Quotation marks, stepped over when the word before a trigger is read."""
 LOCATED_SECTORS = frozenset({"COP", "JUD", "CVL"})
 """Sectors of unnamed actors who belong where they are (`_placed_abroad`)."""
 ANTECEDENT_SENTENCES = 2
@@ -421,8 +419,11 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
                 continue
             # A verb form after an article or possessive is a noun ("the attacks", "an
             # “appropriate response”": quotation marks between are stepped over).
-            before = next((w for w in reversed(words[:i]) if w not in QUOTE_MARKS), None)
-            if (before,) in self.noun_markers and all(p.voice == "active" for p in patterns):
+            k = i - 1
+            while k >= 0 and words[k] in QUOTE_MARKS:
+                k -= 1
+            if k >= 0 and (words[k],) in self.noun_markers and all(
+                    p.voice == "active" for p in patterns):
                 i += size
                 continue
             if self._noun_after_name(sentence, i, size, patterns):

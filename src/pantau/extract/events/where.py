@@ -22,6 +22,7 @@ was right for one event in four against the where-when gold
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from pantau.model import Actor, Analysis, Entity, Mention
@@ -103,11 +104,11 @@ class EventPlaces:
                 area = self.areas.get(" ".join(words[k:])) or self.areas.get(" ".join(words[:k]))
                 if area is not None:
                     return area
-            following = next(((start, place) for start, _end, place in self.mentions
-                              if start >= mention.end), None)
-            if (following is not None and following[1] in self.area_ids
-                    and BODY_GAP.fullmatch(self.text[mention.end:following[0]])):
-                return following[1]
+            at = bisect_left(self.mentions, (mention.end,))
+            if at < len(self.mentions):
+                start, _end, place = self.mentions[at]
+                if place in self.area_ids and BODY_GAP.fullmatch(self.text[mention.end:start]):
+                    return place
         return None
 
     def _land(self, actor: Actor, sentence: tuple[int, int], anywhere: bool) -> str | None:
