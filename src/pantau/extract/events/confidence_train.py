@@ -19,22 +19,10 @@ import numpy as np
 
 from pantau.errors import PantauError
 from pantau.eval import events as E
+from pantau.eval.event_golds import TUNING, select_half
 from pantau.extract.events.confidence import FEATURES, ConfidenceModel, fit, model_path
 from pantau.model import Analysis
 
-ID_GOLDS = (
-    ("detik-events.jsonl", False),
-    ("detik-events-check.jsonl", True),
-    ("detik-events-check-r5.jsonl", False),
-    ("detik-events-check-r6.jsonl", True),
-    ("detik-events-check-r7.jsonl", False),
-    ("detik-events-check-r8.jsonl", False),
-    ("tuning/detik-events-r5-r7-s10.jsonl", False),
-    ("tuning/detik-events-r8-s10.jsonl", False),
-)
-"""The tuning golds (`tests/data/events/README.md`), relative to the golds folder, and
-whether only the file's half A is one (its first, third, fifth ... article: half B is
-blind)."""
 DETIK = "news/id/detik-2025-dev.jsonl"
 PLOVER = "events/plover/PLOVER_GSR_CAMEO.txt"
 L2 = 3.0
@@ -68,8 +56,8 @@ def examples(lang: str, data: Path, golds: Path) -> list[Example]:
     coder = dict(pipeline.stages)["events"]
     features: dict[tuple[str, str], dict[str, float]] = {}
     if lang == "id":
-        sentences = [s for name, half in ID_GOLDS
-                     for s in _half_a(E.load_gold(_exists(golds / name)), half)]
+        sentences = [s for gold in TUNING
+                     for s in select_half(E.load_gold(_exists(golds / gold.file)), gold.half)]
         from pantau.eval.quotes import detik_documents
 
         documents = {i: {"text": t, "title": ti, "published": p} for i, t, ti, p in
@@ -84,15 +72,6 @@ def examples(lang: str, data: Path, golds: Path) -> list[Example]:
     else:
         raise PantauError(f"no gold events to train the confidence of language {lang!r}")
     return [(features[j.document, j.event], j.right, j.document) for j in judged]
-
-
-def _half_a(sentences: list[E.GoldSentence], half: bool) -> list[E.GoldSentence]:
-    """The sentences of the first, third, fifth ... article of the file, when `half`."""
-    if not half:
-        return sentences
-    order = list(dict.fromkeys(s.doc for s in sentences))
-    kept = set(order[::2])
-    return [s for s in sentences if s.doc in kept]
 
 
 def _exists(path: Path) -> Path:
