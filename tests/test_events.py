@@ -103,6 +103,13 @@ def test_petrarch_actors_keep_synonyms_dated_codes_and_agents() -> None:
     assert names[("king", "elessar")] == ("ARNELI", False)  # the undated code
     assert names[("congressman",)] == ("LEG", True)
     assert names[("congressmen",)] == ("LEG", True)
+    # a plural in braces replaces the regular one, none after "{}"; "[NGO~]" goes first
+    more = read_actors("GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\nMEDIA {} [~MED]\n"
+                       "MSF {} [NGO~]\n", "test")
+    assert {e.name: e.code for e in more} == {
+        ("golden", "goose"): "GGS", ("golden", "geese"): "GGS", ("media",): "MED",
+        ("msf",): "NGO~"}
+    assert all(e.agent for e in more)
     # a dated code holds on its days (YYMMDD 00-30 is 20YY; "999999" no day: open)
     entry = {e.name: e for e in entries}
     assert entry[("king", "elessar")].code_on("2031-01-01") == "ARNGOV"
@@ -127,6 +134,34 @@ def test_a_paired_petrarch_code_is_the_other_side_s_event_in_a_user_s_dictionary
         ("042", "RUS", "CHN"), ("043", "CHN", "RUS")]
     events = events_of(pipeline, "Putin concluded a visit to China.", "en")  # [042:043] too
     assert [e.cameo for e in events] == ["042"]
+
+
+def test_a_user_s_group_nouns_win_over_entity_spans_and_share_their_origin(
+    tmp_path: Path,
+) -> None:
+    """A user's agents say what a group noun is, over an entity model that drew it as a
+    name ("Lawmakers" as a person, "Human" as a place), as PETRARCH reads them; a group
+    noun "in" or "from" joined countries is each one's."""
+
+    actors = tmp_path / "actors.txt"
+    actors.write_text("FORNOST [FOR]\nGONDOR [GON]\nERIADOR [ERI]\nARNOR [ARN]\n",
+                      encoding="utf-8")
+    agents = tmp_path / "agents.txt"
+    agents.write_text("LAWMAKER [~LEG]\nHUMAN_RIGHTS_ACTIVIST [~OPP]\nRIGHTS_ACTIVIST [~HRI]\n",
+                      encoding="utf-8")
+    mine = Pipeline(Settings(actors=(str(actors), str(agents))))
+    [event] = mine.analyze("Lawmakers in Fornost and Gondor welcomed a resumption of formal "
+                           "diplomatic ties with Eriador.", lang="en").events
+    assert (event.cameo, [s.code for s in event.sources], event.target.code) == (
+        "051", ["FORLEG", "GONLEG"], "ERI")
+    [event] = mine.analyze("Human rights activists in Arnor welcomed Gondor.", lang="en").events
+    assert (event.source.code, event.target.code) == ("ARNOPP", "GON")
+    agents.write_text("MSF {} [NGO~]\n", encoding="utf-8")
+    mine = Pipeline(Settings(actors=(str(actors), str(agents))))
+    [event] = mine.analyze("MSF Arnor welcomed Gondor.", lang="en").events
+    assert event.source.code == "NGOARN"  # a prefix agent goes before its owner's code
+    [event] = mine.analyze("MSF welcomed Gondor.", lang="en").events
+    assert (event.source.code, event.source.country) == ("NGO", None)
 
 
 def test_a_finer_code_of_a_user_s_dictionary_is_kept_and_one_outside_cameo_is_none(
@@ -780,14 +815,20 @@ def test_cli_evaluates_plover_and_petrarch_records(tmp_path: Path) -> None:
         '<Validation><Sentences><Sentence date="20000101" id="T-1">'
         '<EventCoding sourcecode="ARN" targetcode="GON" eventcode="195"></EventCoding>'
         "<Text>Arnor zorbled Gondor with heavy artillery.</Text></Sentence>"
+        # PETRARCH's "---LEG" (legislators of no known country) is pantau's "LEG"
+        '<Sentence date="20000101" id="T-2">'
+        '<EventCoding sourcecode="---LEG" targetcode="GON" eventcode="195"></EventCoding>'
+        "<Text>Lawmakers zorbled Gondor with heavy artillery.</Text></Sentence>"
         "</Sentences></Validation>", encoding="utf-8")
     (tmp_path / "verbs.txt").write_text(PETRARCH_VERBS, encoding="utf-8")
     (tmp_path / "actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    (tmp_path / "agents.txt").write_text("LAWMAKER [~LEG]\n", encoding="utf-8")
     result = runner.invoke(app, [
         "evaluate", "events", "--format", "petrarch", "--gold", str(records),
-        "--actors", str(tmp_path / "actors.txt"), "--verbs", str(tmp_path / "verbs.txt")])
+        "--actors", str(tmp_path / "actors.txt"), "--actors", str(tmp_path / "agents.txt"),
+        "--verbs", str(tmp_path / "verbs.txt")])
     assert result.exit_code == 0, result.output
-    assert "1.0000" in result.output and "1/1" in result.output
+    assert "1.0000" in result.output and "2/2" in result.output
 
 
 def test_a_foreign_institution_named_by_its_kind_is_that_countrys(pipeline: Pipeline) -> None:

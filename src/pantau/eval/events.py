@@ -590,6 +590,13 @@ class PetrarchScore:
         return _ratio(self.passed, self.records)
 
 
+def _petrarch_code(code: str) -> str:
+    """A PETRARCH actor code as pantau writes it: PETRARCH's "---" (no country known)
+    is pantau's empty code, "---GOV" its bare sector "GOV", as GDELT writes them."""
+    code = code.upper()
+    return code[3:] if code.startswith("---") else code
+
+
 def evaluate_petrarch(records: Iterable[PetrarchRecord], analyze: Analyze) -> PetrarchScore:
     score = PetrarchScore()
     for record in records:
@@ -608,7 +615,7 @@ def evaluate_petrarch(records: Iterable[PetrarchRecord], analyze: Analyze) -> Pe
                     produced.add(
                         ((s.code or "").upper(), ((t.code if t else "") or "").upper(), e.cameo)
                     )
-        expected = {(s.upper(), t.upper(), c) for s, t, c in record.expected}
+        expected = {(_petrarch_code(s), _petrarch_code(t), c) for s, t, c in record.expected}
         score.records += 1
         ok = expected <= produced if expected else not events
         score.passed += ok

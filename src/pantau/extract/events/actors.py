@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pantau.extract.countries import dominant_country
 from pantau.extract.events.lexicon import EventLexicon, Phrase
@@ -149,10 +149,14 @@ class ActorFinder:
         self.named: dict[Phrase, str] = {}
         self.dated: dict[Phrase, ActorEntry] = {}
         """Named actors whose code depends on the day (PETRARCH's dated codes)."""
+        self.user_agents: dict[Phrase, str] = {}
+        """The users' group nouns: they win over an entity model's span they overlap."""
         for entry in dictionary:
-            (self.agents if entry.agent else self.named)[entry.name] = entry.code
+            (self.user_agents if entry.agent else self.named)[entry.name] = entry.code
             if entry.dated and not entry.agent:
                 self.dated[entry.name] = entry
+        self.agents.update(self.user_agents)
+        self.longest_user_agent = max(map(len, self.user_agents), default=0)
         self.longest_agent = max(map(len, self.agents), default=0)
         self.agent_starts = frozenset(p[0] for p in self.agents)
         """First words of group nouns, as `name_starts`."""
@@ -182,6 +186,8 @@ class ActorFinder:
         spans = self._from_dictionary(words, day)
         places: list[ActorSpan] = []
         taken = {i for s in spans for i in range(s.start, s.end)}
+        users = self._user_agent_words(words, taken)
+        mentions = [m for m in mentions if not users.intersection(range(m[0], m[1]))]
         named = {i for start, end, _ in mentions for i in range(start, end)}
         marked = self._marked_names(tokens, words, named | taken, default_country,
                                     {} if known is None else known)
@@ -239,8 +245,9 @@ class ActorFinder:
                 size = _match(words, start, self.agents, self.longest_agent)
                 if size and start + size < end and self.agents[
                         tuple(words[start:start + size])] in INSTITUTIONAL:
-                    sector = self.agents[tuple(words[start:start + size])]
-                    actor = replace_actor(actor, code=actor.country + sector, sector=sector)
+                    code, sector = _coded(actor.country,
+                                          self.agents[tuple(words[start:start + size])])
+                    actor = replace_actor(actor, code=code, sector=sector)
             if entity.type == "PERSON" and actor.code in (None, actor.country):
                 # "Ketua DPRD Kota Bogor, Adityawarman Adil": the body the entity stage's
                 # role names, by the pack's group nouns
@@ -256,8 +263,8 @@ class ActorFinder:
                     named.update(range(owner, lo))  # the group noun is the person
                     sector = self.agents[tuple(words[owner:lo])]
                     if actor.sector is None and actor.country and sector:
-                        actor = replace_actor(actor, code=actor.country + sector,
-                                              sector=sector)
+                        code, sector = _coded(actor.country, sector)
+                        actor = replace_actor(actor, code=code, sector=sector)
                     if owner == 0 or (words[owner - 1],) not in self.apposition:
                         lo = owner  # (not "ditetapkan sebagai tersangka berinisial BP")
             spans.append(ActorSpan(lo, end, actor, target_only, entity.type,
@@ -289,9 +296,8 @@ class ActorFinder:
             owner = self.resolve(" ".join(words[size:]))
             if owner is not None:
                 code, country = owner
-                sector = self.agents[tuple(words[:size])]
-                return replace_actor(actor, code=(country or code) + sector, country=country,
-                                     sector=sector)
+                code, sector = _coded(country or code, self.agents[tuple(words[:size])])
+                return replace_actor(actor, code=code, country=country, sector=sector)
         if (size and self.agents[tuple(words[:size])] in INSTITUTIONAL
                 and self.lexicon.word_set("kind_of_country")):
             # "Kementerian Luar Negeri China Lin Jian" (a spokesman's name drawn into the
@@ -299,9 +305,8 @@ class ActorFinder:
             for k in range(size, len(words)):
                 owner = self.resolve(words[k])
                 if owner is not None and owner[1] and owner[0] == owner[1]:
-                    sector = self.agents[tuple(words[:size])]
-                    return replace_actor(actor, code=owner[1] + sector, country=owner[1],
-                                         sector=sector)
+                    code, sector = _coded(owner[1], self.agents[tuple(words[:size])])
+                    return replace_actor(actor, code=code, country=owner[1], sector=sector)
         # "Senior Hungarian": the longest known ending names the actor; a person's
         # surname is no organisation's name ("Sergey Brin" is not BRIN, the agency)
         for first in range(1, len(words)):
@@ -314,9 +319,8 @@ class ActorFinder:
                         and self.agents[tuple(words[:size])] in INSTITUTIONAL
                         and self.lexicon.word_set("kind_of_country")):
                     # "Kementerian Luar Negeri China": the country's government, CHNGOV
-                    sector = self.agents[tuple(words[:size])]
-                    return replace_actor(actor, code=country + sector, country=country,
-                                         sector=sector)
+                    code, sector = _coded(country, self.agents[tuple(words[:size])])
+                    return replace_actor(actor, code=code, country=country, sector=sector)
                 return replace_actor(actor, code=code, country=country)
         # "Palestinians of the Israeli-occupied West Bank": the known head before "of"
         genitive = self.lexicon.word_set("genitive_prepositions")
@@ -427,9 +431,8 @@ class ActorFinder:
                 i += max(size, kinds, 1)
             country = country or actor.country or default_country
             if (body or title) and country:
-                sector = body or title or ""
-                return replace_actor(actor, code=country + sector, country=country,
-                                     sector=sector)
+                code, sector = _coded(country, body or title or "")
+                return replace_actor(actor, code=code, country=country, sector=sector)
         return None
 
     def kind_actor(self, name: str, actor: Actor, entity_type: str | None,
@@ -587,6 +590,23 @@ class ActorFinder:
                 i += 1
         return spans
 
+    def _user_agent_words(self, words: Sequence[str], taken: set[int]) -> set[int]:
+        """Where the users' group nouns stand ("lawmakers", "human rights activists"):
+        a user's dictionary says what they are, over an entity model that drew them as a
+        name ("Lawmakers" as a person, "Human" as a place) or inside one ("Fornost
+        President Umbardacil"), as PETRARCH, which has no entity model, reads them."""
+        if not self.longest_user_agent:
+            return set()
+        keys = self._singulars(words)
+        found: set[int] = set()
+        i = 0
+        while i < len(words):
+            size = 0 if i in taken else _match(keys, i, self.user_agents,
+                                                self.longest_user_agent)
+            found.update(range(i, i + size))
+            i += size or 1
+        return found
+
     def _ends_in_title(self, span: ActorSpan, words: Sequence[str]) -> bool:
         """Whether a span ends in a title ("Bulgarian President", drawn by the entity
         model as a person of its own)."""
@@ -651,16 +671,15 @@ class ActorFinder:
                 stem = None if i in covered else self._clitic_stem(keys[i])
                 if stem is not None:
                     # "muridnya", "partainya": the group noun with its owner's clitic
-                    sector = self.agents[(stem,)]
+                    code, sector = _coded(default_country or "", self.agents[(stem,)])
                     result.append(ActorSpan(i, i + 1, Actor(
-                        name=words[i], code=(default_country or "") + sector,
-                        country=default_country, sector=sector)))
+                        name=words[i], code=code, country=default_country, sector=sector)))
                 i += 1
                 continue
             if self._modifies(keys, i, size):
                 i += size  # "naval blockade", "general strike", "humanitarian workers"
                 continue
-            sector = self.agents[tuple(keys[i : i + size])]
+            group = sector = self.agents[tuple(keys[i : i + size])]
             after, before = by_start.get(i + size), by_end.get(i)
             link = ""
             if after is None and i + size < len(words) and (words[i + size],) in self.origins:
@@ -690,7 +709,8 @@ class ActorFinder:
                 continue
             if owner is not None:
                 result.remove(owner)
-                code = (owner.actor.country or owner.actor.code or default_country or "") + sector
+                code, sector = _coded(
+                    owner.actor.country or owner.actor.code or default_country or "", sector)
                 if not sector and owner.actor.code:
                     # "anggota KPU", "ketua DPRD": a member of the body, in its code
                     code, sector = owner.actor.code, owner.actor.sector or ""
@@ -706,19 +726,42 @@ class ActorFinder:
                 result.append(merged)
                 # "Israeli intelligence officials": the merged span owns a group noun after it
                 by_end[end] = merged
+                if link and group:
+                    self._share_origin(words, owner.end, group, phrase + " " + link,
+                                       by_start, result)
             else:
                 name = " ".join(words[i : i + size])
-                code = (default_country or "") + sector
+                # a prefix agent alone is of no country: "MSF" is an NGO, not Arnor's
+                country = None if sector.endswith("~") else default_country
+                code, sector = _coded(country or "", sector)
                 result.append(
                     ActorSpan(
                         i,
                         i + size,
-                        Actor(name=name, code=code, country=default_country, sector=sector),
+                        Actor(name=name, code=code, country=country, sector=sector),
                     )
                 )
             i += size
         result.sort(key=lambda s: s.start)
         return result
+
+    def _share_origin(self, words: Sequence[str], at: int, sector: str, prefix: str,
+                      by_start: dict[int, ActorSpan], result: list[ActorSpan]) -> None:
+        """The other countries or bodies joined to a group noun's origin are its too:
+        "Lawmakers in Fornost and Gondor" are Fornost's and Gondor's legislators,
+        "soldiers from Russia and Belarus" Russian and Belarusian troops."""
+        conjunctions = self.lexicon.word_set("conjunctions")
+        while at + 1 < len(words) and ((words[at],) in conjunctions or words[at] == ","):
+            member = by_start.get(at + 1)
+            if (member is None or member not in result or member.entity_type == "PERSON"
+                    or not (member.actor.country or member.actor.code)):
+                return
+            code, shared = _coded(member.actor.country or member.actor.code or "", sector)
+            index = result.index(member)
+            result[index] = replace(member, actor=replace_actor(
+                member.actor, code=code, sector=shared,
+                name=prefix + (member.actor.name or "")))
+            at = member.end
 
     def _names_a_currency(self, words: Sequence[str], start: int, end: int) -> bool:
         """Whether a name is the country of a currency: after one of the pack's
@@ -790,6 +833,16 @@ def _is_name_word(text: str) -> bool:
     not a number or a mark."""
     return (len(text) >= 2 and text[:1].isupper()
             and re.sub(r"[-.'’]", "", text).isalpha())
+
+
+def _coded(base: str, sector: str) -> tuple[str, str]:
+    """(code, sector) of a group of `sector` that belongs to `base`: "RUS" and "MIL" give
+    "RUSMIL"; a PETRARCH prefix agent (`[NGO~]`, read as "NGO~") goes first: "NGOARN",
+    once ("IGO~" of NATO's "IGOWSTNAT" is NATO's code)."""
+    if sector.endswith("~"):
+        prefix = sector[:-1]
+        return (base if base.startswith(prefix) else prefix + base), prefix
+    return base + sector, sector
 
 
 def replace_actor(actor: Actor, **changes: object) -> Actor:

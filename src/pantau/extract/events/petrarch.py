@@ -217,7 +217,8 @@ class ActorEntry:
     code: str
     """The code without a date: the undated one listed, else the last dated one."""
     agent: bool
-    """An agent (`[~GOV]`): a sector attached to whichever actor it names or follows."""
+    """An agent (`[~GOV]`): a sector attached to whichever actor it names or follows. A
+    prefix agent (`[NGO~]`) keeps its "~" in `code`: it goes before its owner's code."""
     dated: tuple[DatedCode, ...] = ()
     """Codes restricted to dates (`[HOBGOV 19950601 - 19990815]`), in listing order."""
 
@@ -235,10 +236,13 @@ def read_actors(text: str, where: str) -> list[ActorEntry]:
     """PETRARCH actor and agent dictionaries: `NAME [CODE]` with `+SYNONYM` lines after
     it; dated codes (`[USAGOV 010120-170120]`, `[HOB < 950601]`, `[HOBREB > 990816]`)
     apply on their dates, the undated code (else the last listed) otherwise. Agents
-    (`[~GOV]`) also match their plural ("officials"), and `!PERSON!`-style substitution
-    sets defined in the file (`!PERSON! = MAN, MEN`) are expanded ("CONGRESS!PERSON!")."""
+    (`[~GOV]`, or `[NGO~]` before the owner's code) also match their plural: the one in
+    braces (`GOLDEN_GOOSE {GOLDEN_GEESE}`), none after `{}`, else the regular one
+    ("officials"); `!PERSON!`-style substitution sets defined in the file (`!PERSON! =
+    MAN, MEN`) are expanded ("CONGRESS!PERSON!")."""
     entries: list[ActorEntry] = []
-    names: list[str] = []
+    names: list[tuple[str, list[str] | None]] = []
+    """(name, its plurals in braces; None: no braces)"""
     codes: list[DatedCode] = []
     substitutions: dict[str, list[str]] = {}
 
@@ -248,13 +252,17 @@ def read_actors(text: str, where: str) -> list[ActorEntry]:
         undated = [c.code for c in codes if c.since is None and c.until is None]
         code = undated[0] if undated else codes[-1].code
         dated = tuple(c for c in codes if c.since is not None or c.until is not None)
-        agent = code.startswith("~")
-        for raw in names:
-            for name in _expand(raw, substitutions):
-                entries.append(ActorEntry(name, code.lstrip("~"), agent, dated))
-                if agent and name:
-                    entries.append(ActorEntry((*name[:-1], _plural(name[-1])), code[1:], True,
-                                              dated))
+        agent = code.startswith("~") or code.endswith("~")
+        code = code.removeprefix("~")
+        for raw, plurals in names:
+            forms = [raw, *(plurals or [])]
+            for name in (n for form in forms for n in _expand(form, substitutions)):
+                entries.append(ActorEntry(name, code, agent, dated))
+            if agent and plurals is None:
+                for name in _expand(raw, substitutions):
+                    if name:
+                        entries.append(ActorEntry((*name[:-1], _plural(name[-1])), code,
+                                                  True, dated))
 
     for line in _lines(text):
         stripped = line.strip()
@@ -266,12 +274,14 @@ def read_actors(text: str, where: str) -> list[ActorEntry]:
             continue
         found = [d for c in _CODE.findall(stripped) if c.split()
                  and (d := _dated_code(c)) is not None]
+        braces = re.search(r"\{([^}]*)\}", stripped)
+        plurals = braces.group(1).split() if braces else None
         head = _CODE.sub("", re.sub(r"\{[^}]*\}", "", stripped)).strip()
         if head.startswith("+"):
-            names.append(head[1:])
+            names.append((head[1:], plurals))
         elif head:
             flush()
-            names, codes = [head], []
+            names, codes = [(head, plurals)], []
         codes.extend(found)
     flush()
     entries = [e for e in entries if e.name and e.code]
