@@ -347,6 +347,18 @@ def test_compound_actors_make_one_event_with_every_member(pipeline: Pipeline) ->
     assert events[0].target.code == "UKR"
 
 
+def test_an_enumeration_opening_the_sentence_is_one_compound(pipeline: Pipeline) -> None:
+    """Its commas are no clause marks; a title's apposition is no enumeration."""
+    [attack] = events_of(pipeline, "Russia, Belarus, Iran and Syria attacked Ukraine.", "en")
+    assert [a.code for a in attack.sources] == ["RUS", "BLR", "IRN", "SYR"]
+    [attack] = [e for e in events_of(pipeline, "Rusia, Belarus, dan Iran menyerang Ukraina.",
+                                     "id") if e.root == "19"]
+    assert [a.code for a in attack.sources] == ["RUS", "BLR", "IRN"]
+    [arrest] = [e for e in events_of(pipeline, "Kapolres Tasikmalaya Kota, AKBP Moch Faruk "
+                                     "Rozi menangkap pengemudi itu.", "id") if e.root == "17"]
+    assert arrest.source.name == "Moch Faruk Rozi"
+
+
 def test_reciprocal_verbs_pair_a_compound_subject(pipeline: Pipeline) -> None:
     [meet] = [
         e

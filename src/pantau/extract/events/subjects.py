@@ -397,7 +397,30 @@ class _SubjectRules:
                 head = previous
             else:
                 break
-        return head
+        return self._enumeration_head(sentence, head, before[-1])
+
+    def _enumeration_head(self, sentence: _Sentence, head: ActorSpan,
+                          last: ActorSpan) -> ActorSpan:
+        """The first member of an enumeration that opens the sentence, goes on through
+        `head` and ends, after a conjunction, at `last`: its commas are no clause marks.
+        "Mordor, Rohan, Fornost and Bree welcomed", "Rusia, China, dan Iran menolak"; not
+        a comma after anything else ("Menurut Polri, KPK dan Kejagung menangkap": Polri
+        only tells), nor a title's apposition ("Kapolres Tasikmalaya Kota, AKBP Moch Faruk
+        Rozi membenarkan": no conjunction)."""
+        words = sentence.words
+        conjunctions = self.lexicon.word_set("conjunctions")
+        first = head
+        for previous in reversed([a for a in sentence.actors if a.end <= head.start]):
+            gap = words[previous.end : first.start]
+            if not gap or gap[0] != "," or not self._joined(gap):
+                break
+            first = previous
+        determiners = self.lexicon.word_set("determiners")
+        if first is head or any((w,) not in determiners for w in words[: first.start]):
+            return head
+        if not any((w,) in conjunctions for w in words[first.end : last.start]):
+            return head
+        return first
 
     def _members(self, sentence: _Sentence, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors joined to it by "dan", "serta", "and" or commas."""
