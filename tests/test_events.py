@@ -258,6 +258,12 @@ def test_a_trip_to_a_place_of_one_s_own_country_is_no_visit(pipeline: Pipeline) 
     assert coded("The French president visited Marseille on Monday.") == []
     assert coded("The French president visited Germany on Monday.") == [("042", "DEU")]
     assert coded("The French president traveled back to Germany after the summit.") == []
+    # a group of such a place is a party: "leaders of Romania" (the pack's `agent_origins`)
+    assert coded("The Romanian president held talks with leaders of Romania's opposition.") == [
+        ("046", "ROUGOV")]
+    assert [[a.code for a in e.sources] for e in events_of(
+        pipeline, "The ambassadors of Russia, China and Iran met the Ukrainian foreign minister.",
+        "en")] == [["RUSGOV", "CHNGOV", "IRNGOV"]]
 
 
 def test_an_english_event_needs_a_state_or_political_actor(tmp_path: Path,

@@ -467,9 +467,13 @@ class _EmitRules:
 
     def _home_trip(self, source: Actor, target: Actor, pattern: Pattern) -> bool:
         """A visit or meeting whose other party is a place of the source's own country
-        is a trip, no event ("He traveled to Florida to meet with Devocht")."""
+        is a trip, no event ("He traveled to Florida to meet with Devocht", "will travel
+        to Washington"); a group of that place is a party ("held talks with leaders of
+        Romania")."""
         entity = self.entity_by_id.get(target.entity or "")
-        return (entity is not None and entity.type == "LOC" and pattern.code is not None
+        return (entity is not None and entity.type == "LOC"
+                and target.name in {entity.name, *(m.text for m in entity.mentions)}
+                and pattern.code is not None
                 and pattern.code.startswith("04") and source.country is not None
                 and target.country == source.country)
 
