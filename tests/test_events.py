@@ -17,7 +17,13 @@ from pantau.errors import ConfigError
 from pantau.extract.events.codebook import codebook, lookup, plover_type
 from pantau.extract.events.dictionaries import check_dictionaries
 from pantau.extract.events.lexicon import load_event_lexicon, read_toml
-from pantau.extract.events.petrarch import read_actors, read_verbs, verb_forms
+from pantau.extract.events.petrarch import (
+    Discards,
+    read_actors,
+    read_discards,
+    read_verbs,
+    verb_forms,
+)
 from pantau.model import Event
 from pantau.pipeline import Pipeline
 
@@ -719,6 +725,37 @@ def test_cli_loads_petrarch_actor_and_verb_dictionaries(tmp_path: Path) -> None:
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [
         ("ARN", "GON", "195")
     ]
+
+
+def test_a_discard_list_leaves_its_sentences_and_stories_without_events(tmp_path: Path) -> None:
+    """PETRARCH's discards: "BASEBALL" clears its sentence, "+CHAMPIONS LEAGUE" the whole
+    story; a changed list makes `pantau run` code the stored documents again."""
+    from pantau.pipeline import settings_version
+
+    discards = tmp_path / "discards.txt"
+    discards.write_text("# sports\nBASEBALL\n+CHAMPIONS_LEAGUE  # the whole story\n",
+                        encoding="utf-8")
+    assert read_discards(discards.read_text(encoding="utf-8"), "test") == Discards(
+        frozenset({("baseball",)}), frozenset({("champions", "league")}))
+    text = ("Russia attacked Ukraine on Monday. Russia attacked the Ukrainian baseball team. "
+            "China criticized Japan.")
+
+    def roots(*extra: str) -> list[str]:
+        result = runner.invoke(app, ["analyze", "-", "--lang", "en", *extra], input=text)
+        assert result.exit_code == 0, result.output
+        return [e["root"] for e in json.loads(result.stdout)["events"]]
+
+    assert roots() == ["19", "19", "11"]
+    assert roots("--discards", str(discards)) == ["19", "11"]
+    text += " He scored in the Champions League."
+    assert roots("--discards", str(discards)) == []
+    settings = Settings(discards=(str(discards),))
+    first = settings_version(settings)
+    discards.write_text("BASEBALL\n", encoding="utf-8")
+    assert settings_version(settings) != first
+    discards.write_text("# nothing\n", encoding="utf-8")
+    empty = runner.invoke(app, ["analyze", "-", "--discards", str(discards)], input=text)
+    assert empty.exit_code == 1 and "no discard phrases" in empty.output
 
 
 def test_cli_reports_a_missing_or_empty_dictionary(tmp_path: Path) -> None:

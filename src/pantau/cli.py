@@ -74,6 +74,11 @@ VerbsOption = Annotated[
     typer.Option("--verbs", help="verb dictionary for event coding (PETRARCH or pantau "
                  "TOML); repeat for several"),
 ]
+DiscardsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--discards", help="discard list for event coding (PETRARCH format: a "
+                 "phrase per line, '+' for the whole story); repeat for several"),
+]
 
 
 def _paths(paths: list[Path] | None) -> tuple[str, ...] | None:
@@ -100,7 +105,7 @@ def _analysis_settings(config: Path | None, **overrides: object) -> Settings:
 
     settings = _settings(config, **overrides)
     try:
-        warnings = check_dictionaries(settings.verbs, settings.actors)
+        warnings = check_dictionaries(settings.verbs, settings.actors, settings.discards)
     except PantauError as exc:
         raise _fail(str(exc)) from None
     for warning in warnings:
@@ -130,6 +135,7 @@ def analyze(
     ),
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    discards: DiscardsOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse one document and print it in the output contract (one JSON object per
@@ -137,7 +143,8 @@ def analyze(
     from pantau.ingest.published import normalize_published
     from pantau.pipeline import Pipeline
 
-    settings = _analysis_settings(config, actors=_paths(actors), verbs=_paths(verbs))
+    settings = _analysis_settings(config, actors=_paths(actors), verbs=_paths(verbs),
+                                  discards=_paths(discards))
     try:
         published = normalize_published(published)
     except ValueError as exc:
@@ -259,6 +266,7 @@ def run(
     ] = False,
     actors: ActorsOption = None,
     verbs: VerbsOption = None,
+    discards: DiscardsOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse many documents and store every layer in DuckDB (resumable, idempotent)."""
@@ -267,7 +275,8 @@ def run(
     from pantau.store import Store
 
     settings = _analysis_settings(
-        config, db=db, workers=workers, actors=_paths(actors), verbs=_paths(verbs)
+        config, db=db, workers=workers, actors=_paths(actors), verbs=_paths(verbs),
+        discards=_paths(discards),
     )
     total = count_documents(paths)
     order = date_order.value if date_order else None

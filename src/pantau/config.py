@@ -39,6 +39,8 @@ class Settings:
     """User actor dictionaries (PETRARCH format, or pantau's `*.toml`) for event coding."""
     verbs: tuple[str, ...] = ()
     """User verb dictionaries (PETRARCH format, or pantau's `*.toml`) for event coding."""
+    discards: tuple[str, ...] = ()
+    """User discard lists (PETRARCH format): sentences or stories with no events."""
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})

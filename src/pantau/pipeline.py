@@ -52,7 +52,7 @@ def pipeline_version() -> str:
 def settings_version(settings: Settings) -> str:
     """`pipeline_version()`, plus a digest of the user's own dictionaries when there are
     any: editing one makes `pantau run` code the stored documents again."""
-    files = [*settings.actors, *settings.verbs]
+    files = [*settings.actors, *settings.verbs, *settings.discards]
     if not files:
         return pipeline_version()
     digest = hashlib.sha1()
@@ -98,6 +98,7 @@ class Pipeline:
             ("events", EventCoder(
                 verbs=[Path(v) for v in self.settings.verbs],
                 actors=[Path(a) for a in self.settings.actors],
+                discards=[Path(d) for d in self.settings.discards],
                 kb=entities.kb,
             )),
             ("tone", ToneScorer()),

@@ -333,6 +333,9 @@ def evaluate_events(
     verbs: Annotated[
         list[Path] | None, typer.Option(help="verb dictionary to load (repeatable)")
     ] = None,
+    discards: Annotated[
+        list[Path] | None, typer.Option(help="discard list to load (repeatable)")
+    ] = None,
     show: Annotated[int, typer.Option(help="print this many errors")] = 0,
 ) -> None:
     """Event coding: precision and recall by root code, root code with source and target,
@@ -342,7 +345,8 @@ def evaluate_events(
     from pantau.eval import events
     from pantau.pipeline import Pipeline
 
-    overrides = {"actors": tuple(map(str, actors or ())), "verbs": tuple(map(str, verbs or ()))}
+    overrides = {"actors": tuple(map(str, actors or ())), "verbs": tuple(map(str, verbs or ())),
+                 "discards": tuple(map(str, discards or ()))}
     pipeline = Pipeline(load_settings(**{k: v for k, v in overrides.items() if v}))
     _require(gold)
     if gold_format is EventGoldFormat.plover:

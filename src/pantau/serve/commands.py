@@ -103,7 +103,8 @@ def serve(
         )
         policy.networks()
         # the server analyses what is posted to it: a broken dictionary is one error now
-        warnings = [] if read_only else check_dictionaries(settings.verbs, settings.actors)
+        warnings = [] if read_only else check_dictionaries(
+            settings.verbs, settings.actors, settings.discards)
     except ValueError as exc:
         raise _fail(f"--allow-network: {exc}") from None
     except PantauError as exc:

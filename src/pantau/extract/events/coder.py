@@ -48,13 +48,17 @@ from pantau.extract.events.actors import (
 )
 from pantau.extract.events.clauses import QUOTE_MARKS, _ClauseRules, _Sentence
 from pantau.extract.events.confidence import PRIOR, load_confidence_model
-from pantau.extract.events.dictionaries import read_actor_file, read_verb_file
+from pantau.extract.events.dictionaries import (
+    read_actor_file,
+    read_discard_files,
+    read_verb_file,
+)
 from pantau.extract.events.document import _DocumentRules
 from pantau.extract.events.emit import _EmitRules
 from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase, load_event_lexicon
 from pantau.extract.events.nouns import _NounAgentRules
 from pantau.extract.events.objects import _ObjectRules
-from pantau.extract.events.petrarch import ActorEntry
+from pantau.extract.events.petrarch import ActorEntry, Discards
 from pantau.extract.events.roles import _RoleRules
 from pantau.extract.events.speakers import _SpeakerRules
 from pantau.extract.events.subjects import _SubjectRules
@@ -107,6 +111,8 @@ class _Language:
     country), as no news beyond politics is coded; none with a user's dictionaries, whose
     own actors are what the user codes."""
     confidence: Callable[[Mapping[str, float]], float] = lambda features: PRIOR
+    discards: Discards = Discards()
+    """The users' discard lists: sentences and stories with no events."""
     """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
 
 
@@ -118,11 +124,13 @@ class EventCoder:
         verbs: Sequence[Path] = (),
         actors: Sequence[Path] = (),
         kb: KnowledgeBase | None = None,
+        discards: Sequence[Path] = (),
     ) -> None:
         """`kb`: the entity stage's knowledge base, shared (loaded here when not given).
         The user's dictionaries are read here, so a broken one fails at once (a
         `ConfigError`), not at every document."""
         self.verbs = [read_verb_file(path, "") for path in verbs]
+        self.discards = read_discard_files(discards)
         self.dictionary: list[ActorEntry] = []
         for path in actors:
             self.dictionary.extend(read_actor_file(path))
@@ -194,6 +202,7 @@ class EventCoder:
                 place_heads=pack.place_heads if pack else frozenset(),
                 relations=roles.relations,
                 demonstratives=quotes.demonstratives,
+                discards=self.discards,
                 political_sectors=frozenset() if self.dictionary or self.verbs else
                 frozenset(w.upper() for (w,) in lexicon.word_set("political_sectors")),
             )
@@ -291,6 +300,10 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             key=lambda x: x[0],
         )
         day = self.analysis.published[:10] if self.analysis.published else None
+        discards = self.setup.discards
+        if discards.stories and _holds(
+                [t.text.lower() for t in sentence_tokens(text, 0, len(text))], discards.stories):
+            return  # a story PETRARCH's user discards ("+CHAMPIONS LEAGUE"): no events
         for index, span in enumerate(self.analysis.sentences):
             tokens = sentence_tokens(text, span.start, span.end)
             if not tokens:
@@ -319,7 +332,8 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             self.previous_mood = None
             self.request = None
             self.owned_noun = None
-            self._code(sentence)
+            if not _holds(words, discards.sentences):  # ("BASEBALL": no events here)
+                self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people and not any((w,) in self.personal_pronouns
                                   for w in words[: people[0].start]):
@@ -463,6 +477,12 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         says the phrase is none)."""
         return (pattern is not None and pattern.code not in NOT_EVENTS | {None}
                 and self._event(sentence, start, end, pattern, object_span))
+
+
+def _holds(words: Sequence[str], phrases: frozenset[Phrase]) -> bool:
+    """Whether one of `phrases` stands in `words`."""
+    return any(tuple(words[i:i + len(p)]) == p
+               for p in phrases for i, word in enumerate(words) if word == p[0])
 
 
 def _token_mentions(

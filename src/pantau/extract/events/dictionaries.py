@@ -1,5 +1,5 @@
 """Users' own event dictionaries (`--verbs FILE`, `--actors FILE`): PETRARCH format, or
-pantau's TOML (`*.toml`)."""
+pantau's TOML (`*.toml`); and PETRARCH discard lists (`--discards FILE`)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,30 @@ from pathlib import Path
 from pantau.errors import ConfigError
 from pantau.extract.events import petrarch
 from pantau.extract.events.lexicon import EventLexicon, read_toml
-from pantau.extract.events.petrarch import ActorEntry
+from pantau.extract.events.petrarch import ActorEntry, Discards
 
 
-def check_dictionaries(verbs: Sequence[str | Path], actors: Sequence[str | Path]) -> list[str]:
+def check_dictionaries(verbs: Sequence[str | Path], actors: Sequence[str | Path],
+                       discards: Sequence[str | Path] = ()) -> list[str]:
     """Read the user's dictionaries once, before any document: a broken one raises
     `ConfigError` (one message, not one failed document each). Returns what reading the
     verb dictionaries noticed (codes outside CAMEO), for the user."""
     for path in actors:
         read_actor_file(Path(path))
+    read_discard_files(discards)
     return [w for path in verbs for w in read_verb_file(Path(path), "").warnings]
+
+
+def read_discard_files(paths: Sequence[str | Path]) -> Discards:
+    """The users' discard lists (PETRARCH format), joined."""
+    joined = Discards()
+    for path in map(Path, paths):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read discard list {path}: {exc.strerror}") from exc
+        joined = joined | petrarch.read_discards(text, str(path))
+    return joined
 
 
 def read_verb_file(path: Path, language: str) -> EventLexicon:

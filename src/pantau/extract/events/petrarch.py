@@ -9,6 +9,8 @@ The format is PETRARCH 1/2's (`PETRreader.read_verb_dictionary`, `read_actor_dic
     +ASK_FOR [020]                a multi-word verb; "+" marks the inflected word
     - * (OF TORTURE)   [1122]     a pattern: words after the verb ("*"), before it, or both
 
+and its discard lists (`read_discards`): a phrase per line, "+" before a story-level one.
+
 pantau codes without a parse tree, so a pattern is read as an ordered list of words: the
 words after "*" must follow the verb within its clause, those before must precede it.
 Parentheses, braces and the $ + ^ % markers (source, target, skip, compound) are
@@ -31,6 +33,41 @@ MAX_EXPANSIONS = 64
 _CODE = re.compile(r"\[([^\]]*)\]")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MARKERS = set("$+^%")
+
+
+@dataclass(frozen=True)
+class Discards:
+    """PETRARCH's discard list: a sentence holding one of `sentences` ("BASEBALL", "BUS
+    PLUNGED") has no events, a story holding one of `stories` ("+CHAMPIONS LEAGUE")
+    none at all. Phrases are lower-cased words, as the coder reads a sentence."""
+
+    sentences: frozenset[Phrase] = frozenset()
+    stories: frozenset[Phrase] = frozenset()
+
+    def __or__(self, other: Discards) -> Discards:
+        return Discards(self.sentences | other.sentences, self.stories | other.stories)
+
+    def __bool__(self) -> bool:
+        return bool(self.sentences or self.stories)
+
+
+def read_discards(text: str, where: str) -> Discards:
+    """A PETRARCH discard file: one phrase per line, "+" before a story-level one;
+    comments after "#"."""
+    from pantau.nlp.tokens import tokenize
+
+    sentences: set[Phrase] = set()
+    stories: set[Phrase] = set()
+    for line in _lines(text):
+        phrase_ = line.strip()
+        story = phrase_.startswith("+")
+        phrase_ = phrase_.lstrip("+").replace("_", " ").strip()
+        words = tuple(t.text.lower() for t in tokenize(phrase_, 0, len(phrase_)))
+        if words:
+            (stories if story else sentences).add(words)
+    if not (sentences or stories):
+        raise ConfigError(f"{where}: no discard phrases found")
+    return Discards(frozenset(sentences), frozenset(stories))
 
 
 def _lines(text: str) -> list[str]:
