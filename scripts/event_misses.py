@@ -2,9 +2,11 @@
 of its root in its sentence, where the coder stopped at the gold trigger's position.
 
     .venv/bin/python scripts/event_misses.py GOLD [--data DETIK_JSONL] [--show] [--by-root]
+    .venv/bin/python scripts/event_misses.py --kind blind|tuning [--by-root] [--show]
 
 Prints counts by reason (`--by-root`: by reason and CAMEO root); `--show` lists each miss
-too (use it on tuning golds only: a blind gold's errors must stay unread). Reasons, in the
+too (use it on tuning golds only: a blind gold's errors must stay unread; `--kind blind`,
+every blind set of `pantau.eval.event_golds` with their halves, refuses it). Reasons, in the
 coder's order: the position was never looked at (a trigger before it consumed it), no
 lexicon key starts there, the key is blocked as no trigger or as a noun after a name, the
 verb form does not fit, no pattern's context words are there, the pattern chosen has
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pantau.eval import events as E
+from pantau.eval.event_golds import BLIND, TUNING, select_half
 from pantau.extract.events import coder as C
 from pantau.extract.events.codebook import lookup
 from pantau.nlp.tokens import tokenize
@@ -77,17 +80,29 @@ def reason(steps: dict[str, tuple[Any, ...]], visited: bool, keyed: bool, root: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", type=Path)
+    parser.add_argument("gold", type=Path, nargs="?")
+    parser.add_argument("--kind", choices=("tuning", "blind"),
+                        help="every gold set of that kind (pantau.eval.event_golds)")
+    parser.add_argument("--golds", type=Path, default=Path("tests/data/events"))
     parser.add_argument("--data", type=Path,
                         default=Path("../shared/data/news/id/detik-2025-dev.jsonl"))
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--by-root", action="store_true",
                         help="count by reason and CAMEO root (still no sentence shown)")
     options = parser.parse_args()
+    if (options.gold is None) == (options.kind is None):
+        parser.error("give a GOLD file or --kind")
+    if options.kind == "blind" and options.show:
+        parser.error("a blind gold's errors stay unread: no --show with --kind blind")
     with options.data.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines if line.strip()]
     documents = {record["id"]: record for record in records}
-    gold = E.load_gold(options.gold)
+    if options.kind:
+        sets = TUNING if options.kind == "tuning" else BLIND
+        gold = [s for g in sets
+                for s in select_half(E.load_gold(options.golds / g.file), g.half)]
+    else:
+        gold = E.load_gold(options.gold)
     calls: list[tuple[int, str, Any, tuple[Any, ...], Any]] = []
     trace(calls)
     pipeline = Pipeline()
