@@ -111,9 +111,9 @@ class _Language:
     country), as no news beyond politics is coded; none with a user's dictionaries, whose
     own actors are what the user codes."""
     confidence: Callable[[Mapping[str, float]], float] = lambda features: PRIOR
+    """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
     discards: Discards = Discards()
     """The users' discard lists: sentences and stories with no events."""
-    """An event's confidence from how it was found (`confidence.ConfidenceModel`)."""
 
 
 class EventCoder:

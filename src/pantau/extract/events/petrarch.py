@@ -47,9 +47,6 @@ class Discards:
     def __or__(self, other: Discards) -> Discards:
         return Discards(self.sentences | other.sentences, self.stories | other.stories)
 
-    def __bool__(self) -> bool:
-        return bool(self.sentences or self.stories)
-
 
 def read_discards(text: str, where: str) -> Discards:
     """A PETRARCH discard file: one phrase per line, "+" before a story-level one;
