@@ -18,15 +18,17 @@ console = Console(soft_wrap=True, highlight=False)
 DEFAULT_DATA = Path("../shared/data")
 #: pantau's own annotated sentences, in the source checkout (data/ner/README.md).
 DEFAULT_ANNOTATED = Path("data/ner")
+DataOption = Annotated[Path, typer.Option(help="development data folder")]
+OutOption = Annotated[
+    Path | None, typer.Option(help="folder for the model files (default: the package's)")
+]
 
 
 @train_app.command("ner")
 def train_ner(
     lang: Annotated[str, typer.Option(help="id or en")],
-    data: Annotated[Path, typer.Option(help="development data folder")] = DEFAULT_DATA,
-    out: Annotated[
-        Path | None, typer.Option(help="folder for the model files (default: the package's)")
-    ] = None,
+    data: DataOption = DEFAULT_DATA,
+    out: OutOption = None,
     seed: Annotated[int, typer.Option(help="random seed (training is reproducible)")] = 13,
     lexicons: Annotated[
         Path | None,
@@ -79,13 +81,11 @@ DEFAULT_EVENT_GOLDS = Path("tests/data/events")
 @train_app.command("events")
 def train_events(
     lang: Annotated[str, typer.Option(help="id (Detik tuning golds) or en (PLOVER records)")],
-    data: Annotated[Path, typer.Option(help="development data folder")] = DEFAULT_DATA,
+    data: DataOption = DEFAULT_DATA,
     golds: Annotated[
         Path, typer.Option(help="folder of pantau's event golds (Indonesian)")
     ] = DEFAULT_EVENT_GOLDS,
-    out: Annotated[
-        Path | None, typer.Option(help="folder for the model file (default: the package's)")
-    ] = None,
+    out: OutOption = None,
 ) -> None:
     """Fit the events' confidence: how often an event found the way the coder found it is
     one a hand coder codes too (cross-validated figures printed and kept in the file)."""

@@ -56,6 +56,7 @@ from pantau.extract.events.dictionaries import (
 from pantau.extract.events.document import _DocumentRules
 from pantau.extract.events.emit import _EmitRules
 from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase, load_event_lexicon
+from pantau.extract.events.matching import find_longest
 from pantau.extract.events.nouns import _NounAgentRules
 from pantau.extract.events.objects import _ObjectRules
 from pantau.extract.events.petrarch import ActorEntry, Discards
@@ -300,10 +301,11 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             key=lambda x: x[0],
         )
         day = self.analysis.published[:10] if self.analysis.published else None
-        discards = self.setup.discards
-        if discards.stories and _holds(
-                [t.text.lower() for t in sentence_tokens(text, 0, len(text))], discards.stories):
-            return  # a story PETRARCH's user discards ("+CHAMPIONS LEAGUE"): no events
+        discarded = list(self.setup.discards.sentences)
+        if self.setup.discards.stories:
+            story = [t.text.lower() for t in sentence_tokens(text, 0, len(text))]
+            if find_longest(story, 0, len(story), list(self.setup.discards.stories)):
+                return  # a story PETRARCH's user discards ("+CHAMPIONS LEAGUE"): no events
         for index, span in enumerate(self.analysis.sentences):
             tokens = sentence_tokens(text, span.start, span.end)
             if not tokens:
@@ -332,7 +334,7 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
             self.previous_mood = None
             self.request = None
             self.owned_noun = None
-            if not _holds(words, discards.sentences):  # ("BASEBALL": no events here)
+            if not find_longest(words, 0, len(words), discarded):  # ("BASEBALL": none here)
                 self._code(sentence)
             people = [a for a in actors if a.entity_type == "PERSON"]
             if people and not any((w,) in self.personal_pronouns
@@ -477,12 +479,6 @@ class _Coder(_ClauseRules, _DocumentRules, _TriggerRules, _SubjectRules, _Object
         says the phrase is none)."""
         return (pattern is not None and pattern.code not in NOT_EVENTS | {None}
                 and self._event(sentence, start, end, pattern, object_span))
-
-
-def _holds(words: Sequence[str], phrases: frozenset[Phrase]) -> bool:
-    """Whether one of `phrases` stands in `words`."""
-    return any(tuple(words[i:i + len(p)]) == p
-               for p in phrases for i, word in enumerate(words) if word == p[0])
 
 
 def _token_mentions(

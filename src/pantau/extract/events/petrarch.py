@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pantau.errors import ConfigError
 from pantau.extract.events.codebook import codebook, known, parent
 from pantau.extract.events.lexicon import EventLexicon, Pattern, Phrase
+from pantau.nlp.tokens import tokenize
 
 MAX_EXPANSIONS = 64
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -51,8 +52,6 @@ class Discards:
 def read_discards(text: str, where: str) -> Discards:
     """A PETRARCH discard file: one phrase per line, "+" before a story-level one;
     comments after "#"."""
-    from pantau.nlp.tokens import tokenize
-
     sentences: set[Phrase] = set()
     stories: set[Phrase] = set()
     for line in _lines(text):
